@@ -1,0 +1,1 @@
+"""HTMS: national information system against human trafficking and migrant smuggling."""

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CasesConfig(AppConfig):
+    name = "htms.cases"
+    verbose_name = "Case Monitoring System"
