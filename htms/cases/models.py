@@ -45,7 +45,10 @@ class Case(models.Model):
     reference = models.CharField(max_length=40, unique=True)
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="cases")
     investigating_officer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="investigated_cases",
     )
     origin = models.CharField(max_length=24, choices=Origin.choices)
@@ -54,7 +57,9 @@ class Case(models.Model):
     fir_date = models.DateField(_("FIR date"), null=True, blank=True)
     police_station = models.CharField(max_length=120, blank=True)
     occurred_on = models.DateField(
-        _("date of the offence"), null=True, blank=True,
+        _("date of the offence"),
+        null=True,
+        blank=True,
         help_text=_("When the offence was committed, if known; ages are computed on this date"),
     )
     summary = models.TextField(blank=True)
@@ -144,7 +149,11 @@ class CaseParty(models.Model):
     role = models.CharField(max_length=12, choices=PartyRole.choices)
     # Accused
     network_role = models.ForeignKey(
-        Term, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        Term,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         limit_choices_to={"vocabulary": "network_role"},
     )
     accused_status = models.CharField(max_length=16, choices=AccusedStatus.choices, blank=True)
@@ -225,7 +234,10 @@ class StageChange(models.Model):
     )
     requested_at = models.DateTimeField()
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="+",
     )
     decided_at = models.DateTimeField(null=True, blank=True)
@@ -234,7 +246,8 @@ class StageChange(models.Model):
         ordering = ["requested_at", "id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["case"], condition=models.Q(status="pending"),
+                fields=["case"],
+                condition=models.Q(status="pending"),
                 name="stage_change_one_pending_per_case",
             ),
         ]
@@ -260,7 +273,8 @@ class Hearing(models.Model):
         indexes = [models.Index(fields=["date"])]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(next_date__isnull=True) | models.Q(next_date__gt=models.F("date")),
+                condition=models.Q(next_date__isnull=True)
+                | models.Q(next_date__gt=models.F("date")),
                 name="hearing_next_date_after_date",
             ),
         ]

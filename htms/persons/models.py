@@ -39,15 +39,21 @@ class Person(models.Model):
     )
     sex = models.CharField(max_length=1, choices=Sex.choices, default=Sex.UNKNOWN)
     birth_date = models.DateField(null=True, blank=True)
-    birth_date_precision = models.CharField(
-        max_length=5, choices=DatePrecision.choices, blank=True
-    )
+    birth_date_precision = models.CharField(max_length=5, choices=DatePrecision.choices, blank=True)
     nationality = models.ForeignKey(
-        Country, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        Country,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("claimed nationality"),
     )
     nationality_verified = models.ForeignKey(
-        Country, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        Country,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("verified nationality"),
     )
     created_by_unit = models.ForeignKey(
@@ -138,4 +144,3 @@ class PersonAddress(models.Model):
 
     def __str__(self) -> str:
         return self.text or str(self.district or self.country or "")
-

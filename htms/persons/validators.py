@@ -18,7 +18,7 @@ OTHER_PASSPORT_RE = re.compile(r"^[A-Z0-9]{5,20}$")
 def normalize_cnic(raw: str) -> str:
     """Returns the CNIC as 13 digits, or raises ValidationError saying what is wrong."""
     digits = re.sub(r"[\s\-]", "", raw or "")
-    if not digits.isdigit():
+    if digits and not digits.isdigit():
         raise ValidationError(
             _("A CNIC has only digits, written like 35202-1234567-1."), code="cnic_format"
         )
@@ -66,8 +66,10 @@ def normalize_phone(raw: str, *, default_region: str = "PK") -> str:
         ) from None
     if not phonenumbers.is_valid_number(number):
         raise ValidationError(
-            _("This phone number does not exist in its country's numbering plan. Check the "
-              "digits and the country code."),
+            _(
+                "This phone number does not exist in its country's numbering plan. Check the "
+                "digits and the country code."
+            ),
             code="phone_invalid",
         )
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)

@@ -1,0 +1,155 @@
+"""Reads of cases. Every function starts from the access chokepoint."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.db.models import Count, Prefetch, QuerySet
+from django.utils import timezone
+
+from htms.accounts.models import User
+from htms.cases.access import case_queryset_for_user
+from htms.cases.models import Case, CaseParty, Hearing, Offence, Stage, StageChange
+
+# Stages in which the interim challan is still owed.
+CHALLAN_OWED_STAGES = (Stage.FIR, Stage.INVESTIGATION)
+
+
+@dataclass
+class CaseFilters:
+    crime_type: str = ""
+    stage: str = ""
+    unit_id: int | None = None
+    registered_from: date | None = None
+    registered_to: date | None = None
+    overdue: bool = False
+
+
+def challan_due_cutoff(today: date) -> date:
+    """An FIR on or before this date has its interim challan overdue."""
+    return today - timedelta(days=settings.HTMS_INTERIM_CHALLAN_DAYS + 1)
+
+
+def case_list(*, user: User, filters: CaseFilters | None = None) -> QuerySet[Case]:
+    """The cases the user may see, filtered, newest first, ready for a list page."""
+    f = filters or CaseFilters()
+    cases = case_queryset_for_user(user).select_related("unit", "investigating_officer")
+    if f.crime_type:
+        cases = cases.filter(offences__statute__crime_type=f.crime_type).distinct()
+    if f.stage:
+        cases = cases.filter(stage=f.stage)
+    if f.unit_id:
+        cases = cases.filter(unit_id=f.unit_id)
+    if f.registered_from:
+        cases = cases.filter(registered_at__date__gte=f.registered_from)
+    if f.registered_to:
+        cases = cases.filter(registered_at__date__lte=f.registered_to)
+    if f.overdue:
+        cases = cases.filter(
+            stage__in=CHALLAN_OWED_STAGES, fir_date__lte=challan_due_cutoff(timezone.localdate())
+        )
+    return cases.prefetch_related(
+        Prefetch("offences", queryset=Offence.objects.select_related("statute"))
+    )
+
+
+def case_detail(*, user: User, case_id: int) -> Case:
+    """One case with everything its page shows, in a fixed number of queries."""
+    parties = CaseParty.objects.select_related("person", "network_role").prefetch_related(
+        "exploitation_types", "means_of_control", "person__documents", "person__phones"
+    )
+    return (
+        case_queryset_for_user(user)
+        .select_related("unit", "investigating_officer", "court", "registered_by")
+        .prefetch_related(
+            Prefetch("offences", queryset=Offence.objects.select_related("statute")),
+            Prefetch("parties", queryset=parties),
+            "route_events__country",
+            "route_events__district",
+            Prefetch(
+                "hearings",
+                queryset=Hearing.objects.select_related("court").prefetch_related("witnesses_due"),
+            ),
+            Prefetch(
+                "stage_changes",
+                queryset=StageChange.objects.select_related("requested_by", "decided_by"),
+            ),
+            "verdicts",
+        )
+        .get(pk=case_id)
+    )
+
+
+@dataclass
+class Deadlines:
+    overdue: QuerySet[Case]
+    due_soon: QuerySet[Case]
+
+
+def case_deadlines(*, user: User, today: date | None = None) -> Deadlines:
+    """Interim challans overdue, and those due within HTMS_DUE_SOON_DAYS."""
+    today = today or timezone.localdate()
+    owed = case_queryset_for_user(user).filter(
+        stage__in=CHALLAN_OWED_STAGES, fir_date__isnull=False
+    )
+    cutoff = challan_due_cutoff(today)
+    return Deadlines(
+        overdue=owed.filter(fir_date__lte=cutoff).order_by("fir_date"),
+        due_soon=owed.filter(
+            fir_date__gt=cutoff,
+            fir_date__lte=cutoff + timedelta(days=settings.HTMS_DUE_SOON_DAYS),
+        ).order_by("fir_date"),
+    )
+
+
+def hearings_between(*, user: User, start: date, end: date) -> QuerySet[Hearing]:
+    return (
+        Hearing.objects.filter(
+            case__in=case_queryset_for_user(user), date__gte=start, date__lte=end
+        )
+        .select_related("case", "court")
+        .order_by("date")
+    )
+
+
+def pending_approvals(*, user: User) -> QuerySet[StageChange]:
+    """Challans and closures waiting for this user, a circle in-charge, to decide."""
+    return (
+        StageChange.objects.filter(
+            status="pending", case__unit_id=user.unit_id, case__in=case_queryset_for_user(user)
+        ).select_related("case", "requested_by")
+        if user.role == "incharge"
+        else (StageChange.objects.none())
+    )
+
+
+@dataclass(frozen=True)
+class CountRow:
+    crime_type: str
+    stage: str
+    province: str
+    cases: int
+
+
+def case_counts(*, user: User) -> list[CountRow]:
+    """Cases by crime type × stage × province of the registering unit.
+
+    A case counts once under each crime type among its offences: a case holding a TIP and an
+    SOM offence counts once under TIP and once under SOM. The rows are made from offences,
+    never from free text.
+    """
+    rows = (
+        Offence.objects.filter(case__in=case_queryset_for_user(user))
+        .values("statute__crime_type", "case__stage", "case__unit__province__code")
+        .annotate(cases=Count("case", distinct=True))
+        .order_by("statute__crime_type", "case__stage", "case__unit__province__code")
+    )
+    return [
+        CountRow(
+            r["statute__crime_type"],
+            r["case__stage"],
+            r["case__unit__province__code"] or "",
+            r["cases"],
+        )
+        for r in rows
+    ]

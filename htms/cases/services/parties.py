@@ -1,0 +1,210 @@
+"""Adding people to a case in a role, with the facts of that role."""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from htms.accounts.models import User
+from htms.audit.models import AuditAction
+from htms.audit.services import audit_record
+from htms.cases.access import case_get_for_user
+from htms.cases.inputs import PartyInput
+from htms.cases.models import (
+    AccusedStatus,
+    Case,
+    CaseParty,
+    DecidingOrganisation,
+    PartyRole,
+    TraffickingStatus,
+)
+from htms.common.versioning import lock_at_version
+from htms.persons.access import person_get_for_user
+from htms.persons.inputs import person_input_clean
+from htms.persons.models import Person
+from htms.persons.services import person_create
+from htms.reference.models import Term, Vocabulary
+
+DOB_AFTER_OFFENCE = _("The date of birth is after the date of the FIR or the offence.")
+UNKNOWN_PERSON = _("There is no person with this number that you may see.")
+
+
+def _terms(vocabulary: str, codes: list[str], key: str, errors: dict[str, list[str]]) -> list[Term]:
+    terms = list(Term.objects.filter(vocabulary=vocabulary, code__in=codes))
+    missing = sorted(set(codes) - {t.code for t in terms})
+    if missing:
+        errors.setdefault(key, []).append(_("Unknown terms: %s.") % ", ".join(missing))
+    return terms
+
+
+def _check_role_facts(party: PartyInput, key: str, errors: dict[str, list[str]]) -> None:
+    if party.role not in PartyRole.values:
+        errors.setdefault(f"{key}.role", []).append(
+            _("Choose accused, victim, smuggled migrant, witness or complainant.")
+        )
+    if party.role == PartyRole.ACCUSED:
+        if party.accused_status not in AccusedStatus.values:
+            errors.setdefault(f"{key}.accused_status", []).append(
+                _("Say whether the accused is at large, arrested, on bail or proclaimed.")
+            )
+    elif party.accused_status:
+        errors.setdefault(f"{key}.accused_status", []).append(
+            _("Only an accused has an arrest status.")
+        )
+    if party.trafficking_status and party.trafficking_status not in TraffickingStatus.values:
+        errors.setdefault(f"{key}.trafficking_status", []).append(
+            _("Choose possible victim, actual victim or not a victim.")
+        )
+    if party.status_decided_by and party.status_decided_by not in DecidingOrganisation.values:
+        errors.setdefault(f"{key}.status_decided_by", []).append(
+            _("Choose who decided the trafficking status.")
+        )
+
+
+def _check_person(
+    party: PartyInput, key: str, *, actor: User, on: date | None, errors: dict[str, list[str]]
+) -> None:
+    if (party.person_id is None) == (party.person is None):
+        errors.setdefault(key, []).append(_("Pick an existing person or enter a new one."))
+        return
+    if party.person is not None:
+        try:
+            person_input_clean(party.person)
+        except ValidationError as exc:
+            for field_name, messages in exc.message_dict.items():
+                errors.setdefault(f"{key}.{field_name}", []).extend(messages)
+            return
+        birth = party.person.birth_date
+    else:
+        assert party.person_id is not None
+        try:
+            birth = person_get_for_user(user=actor, person_id=party.person_id).birth_date
+        except Http404:
+            errors.setdefault(f"{key}.person_id", []).append(str(UNKNOWN_PERSON))
+            return
+    if birth and on and birth > on:
+        errors.setdefault(f"{key}.birth_date", []).append(str(DOB_AFTER_OFFENCE))
+
+
+def parties_check(
+    parties: list[PartyInput], *, actor: User, on: date | None, errors: dict[str, list[str]]
+) -> None:
+    """Validates every party without writing; errors are keyed ``parties[i].field``."""
+    for i, party in enumerate(parties):
+        key = f"parties[{i}]"
+        _check_role_facts(party, key, errors)
+        _check_person(party, key, actor=actor, on=on, errors=errors)
+        _terms(
+            Vocabulary.NETWORK_ROLE,
+            [party.network_role_code] if party.network_role_code else [],
+            f"{key}.network_role",
+            errors,
+        )
+        _terms(
+            Vocabulary.EXPLOITATION_TYPE,
+            party.exploitation_type_codes,
+            f"{key}.exploitation_types",
+            errors,
+        )
+        _terms(
+            Vocabulary.MEANS_OF_CONTROL,
+            party.means_of_control_codes,
+            f"{key}.means_of_control",
+            errors,
+        )
+
+
+def party_write(case: Case, party: PartyInput, *, actor: User, is_synthetic: bool) -> CaseParty:
+    """Writes one already-checked party (and the new person, if any)."""
+    if party.person is not None:
+        person = person_create(actor=actor, data=party.person, is_synthetic=is_synthetic)
+    else:
+        person = Person.objects.get(pk=party.person_id)
+    row = CaseParty.objects.create(
+        case=case,
+        person=person,
+        role=party.role,
+        accused_status=party.accused_status,
+        network_role=Term.objects.filter(
+            vocabulary=Vocabulary.NETWORK_ROLE, code=party.network_role_code
+        ).first()
+        if party.network_role_code
+        else None,
+        trafficking_status=party.trafficking_status,
+        status_decided_by=party.status_decided_by,
+    )
+    row.exploitation_types.set(
+        Term.objects.filter(
+            vocabulary=Vocabulary.EXPLOITATION_TYPE, code__in=party.exploitation_type_codes
+        )
+    )
+    row.means_of_control.set(
+        Term.objects.filter(
+            vocabulary=Vocabulary.MEANS_OF_CONTROL, code__in=party.means_of_control_codes
+        )
+    )
+    return row
+
+
+def party_summary(row: CaseParty) -> dict[str, object]:
+    return {
+        "party": row.pk,
+        "person": row.person_id,
+        "role": row.role,
+        "accused_status": row.accused_status,
+        "trafficking_status": row.trafficking_status,
+    }
+
+
+@transaction.atomic
+def case_add_party(
+    *, actor: User, case_id: int, expected_version: int, party: PartyInput
+) -> CaseParty:
+    """Adds one party to a case. Writers of the case's unit only."""
+    case = case_get_for_user(user=actor, case_id=case_id, write=True)
+    errors: dict[str, list[str]] = {}
+    parties_check([party], actor=actor, on=case.occurred_on or case.fir_date, errors=errors)
+    if errors:
+        raise ValidationError(errors)
+    case = lock_at_version(Case, pk=case.pk, expected_version=expected_version)
+    case.save(update_fields=["version"])
+    row = party_write(case, party, actor=actor, is_synthetic=case.is_synthetic)
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        object_type="case_party",
+        object_id=row.pk,
+        changes={"case": case.pk, "new": party_summary(row)},
+    )
+    return row
+
+
+NO_SUCH_ACCUSED = _("This person is not an accused in this case.")
+
+
+@transaction.atomic
+def party_set_accused_status(
+    *, actor: User, case_id: int, expected_version: int, party_id: int, status: str
+) -> CaseParty:
+    """Records an arrest, bail, proclamation or the like. Writers of the case's unit only."""
+    case = case_get_for_user(user=actor, case_id=case_id, write=True)
+    if status not in AccusedStatus.values:
+        raise ValidationError({"accused_status": _("Choose a valid status.")})
+    row = CaseParty.objects.filter(case=case, pk=party_id, role=PartyRole.ACCUSED).first()
+    if row is None:
+        raise ValidationError({"party": str(NO_SUCH_ACCUSED)})
+    case = lock_at_version(Case, pk=case.pk, expected_version=expected_version)
+    case.save(update_fields=["version"])
+    old = row.accused_status
+    row.accused_status = status
+    row.save(update_fields=["accused_status"])
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        object_type="case_party",
+        object_id=row.pk,
+        changes={"accused_status": {"old": old, "new": status}},
+    )
+    return row

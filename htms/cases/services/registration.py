@@ -1,0 +1,183 @@
+"""Registering a case: offences, parties and route in one atomic write."""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from htms.accounts.models import CASE_WRITER_ROLES, User
+from htms.audit.models import AuditAction
+from htms.audit.services import audit_record
+from htms.cases.inputs import CaseInput, RouteInput
+from htms.cases.models import (
+    Case,
+    CaseReferenceCounter,
+    Offence,
+    Origin,
+    RouteEvent,
+    RouteEventKind,
+    Stage,
+    StageChange,
+    TransitionStatus,
+)
+from htms.cases.services.parties import parties_check, party_summary, party_write
+from htms.common.errors import NotAllowedError
+from htms.persons.models import DatePrecision
+from htms.reference.models import Country, District, Statute, Unit
+
+NO_OFFENCE = _("Pick at least one statute section.")
+UNKNOWN_STATUTE = _("Unknown statute section: %s.")
+FUTURE_DATE = _("This date is in the future.")
+OFFENCE_AFTER_FIR = _("The offence cannot have happened after the FIR was registered.")
+FIR_INCOMPLETE = _("An FIR needs its number, its date and the police station.")
+
+
+def _check_dates(data: CaseInput, errors: dict[str, list[str]]) -> None:
+    today = timezone.localdate()
+    for name in ("fir_date", "occurred_on"):
+        value = getattr(data, name)
+        if value and value > today:
+            errors.setdefault(name, []).append(str(FUTURE_DATE))
+    if data.fir_date and data.occurred_on and data.occurred_on > data.fir_date:
+        errors.setdefault("occurred_on", []).append(str(OFFENCE_AFTER_FIR))
+    fir_fields = (data.fir_number.strip(), data.fir_date, data.police_station.strip())
+    if any(fir_fields) and not all(fir_fields):
+        errors.setdefault("fir_number", []).append(str(FIR_INCOMPLETE))
+
+
+def _statutes(codes: list[str], errors: dict[str, list[str]]) -> list[Statute]:
+    if not codes:
+        errors.setdefault("statutes", []).append(str(NO_OFFENCE))
+        return []
+    found = {s.code: s for s in Statute.objects.filter(code__in=codes)}
+    for code in codes:
+        if code not in found:
+            errors.setdefault("statutes", []).append(UNKNOWN_STATUTE % code)
+    return [found[c] for c in dict.fromkeys(codes) if c in found]
+
+
+def _route_check(route: list[RouteInput], errors: dict[str, list[str]]) -> None:
+    today = timezone.localdate()
+    for i, leg in enumerate(route):
+        key = f"route[{i}]"
+        if leg.kind not in RouteEventKind.values:
+            errors.setdefault(f"{key}.kind", []).append(
+                _("Choose recruitment, transit, exploitation or interception.")
+            )
+        if not Country.objects.filter(code=leg.country_code.upper()).exists():
+            errors.setdefault(f"{key}.country", []).append(_("Choose a country."))
+        if leg.district_code and not District.objects.filter(code=leg.district_code).exists():
+            errors.setdefault(f"{key}.district", []).append(_("Unknown district."))
+        if leg.date and leg.date > today:
+            errors.setdefault(f"{key}.date", []).append(str(FUTURE_DATE))
+
+
+def _next_reference(unit: Unit, year: int) -> str:
+    counter, _created = CaseReferenceCounter.objects.select_for_update().get_or_create(
+        unit=unit, year=year
+    )
+    counter.last_number += 1
+    counter.save(update_fields=["last_number"])
+    return f"{unit.code}/{year}/{counter.last_number:05d}"
+
+
+def _write_route(case: Case, route: list[RouteInput]) -> None:
+    countries = {
+        c.code: c
+        for c in Country.objects.filter(code__in=[leg.country_code.upper() for leg in route])
+    }
+    districts = {
+        d.code: d
+        for d in District.objects.filter(
+            code__in=[leg.district_code for leg in route if leg.district_code]
+        )
+    }
+    RouteEvent.objects.bulk_create(
+        RouteEvent(
+            case=case,
+            kind=leg.kind,
+            country=countries[leg.country_code.upper()],
+            district=districts.get(leg.district_code),
+            place=leg.place.strip(),
+            date=leg.date,
+            date_precision=(leg.date_precision or DatePrecision.DAY) if leg.date else "",
+            sequence=i,
+        )
+        for i, leg in enumerate(route)
+    )
+
+
+def case_input_check(data: CaseInput, *, actor: User) -> list[Statute]:
+    """Validates everything about a new case; raises one ValidationError listing each field."""
+    errors: dict[str, list[str]] = {}
+    if data.origin not in Origin.values:
+        errors.setdefault("origin", []).append(_("Say how the case came in."))
+    _check_dates(data, errors)
+    statutes = _statutes(data.statute_codes, errors)
+    parties_check(data.parties, actor=actor, on=data.occurred_on or data.fir_date, errors=errors)
+    _route_check(data.route, errors)
+    if errors:
+        raise ValidationError(errors)
+    return statutes
+
+
+@transaction.atomic
+def case_register(
+    *, actor: User, data: CaseInput, is_synthetic: bool = False, today: date | None = None
+) -> Case:
+    """Registers a case in the actor's unit, with its offences, parties and route.
+
+    Case writers only. All or nothing: one bad field and nothing is written.
+    """
+    if actor.role not in CASE_WRITER_ROLES or actor.unit is None:
+        raise NotAllowedError(_("Only officers of a unit may register cases."))
+    statutes = case_input_check(data, actor=actor)
+    stage = Stage.FIR if data.fir_number.strip() else Stage.ENQUIRY
+    year = (today or timezone.localdate()).year
+    case = Case(
+        reference=_next_reference(actor.unit, year),
+        unit=actor.unit,
+        investigating_officer_id=data.investigating_officer_id or actor.pk,
+        origin=data.origin,
+        enquiry_number=data.enquiry_number.strip(),
+        fir_number=data.fir_number.strip(),
+        fir_date=data.fir_date,
+        police_station=data.police_station.strip(),
+        occurred_on=data.occurred_on,
+        summary=data.summary.strip(),
+        stage=stage,
+        registered_by=actor,
+        is_synthetic=is_synthetic,
+    )
+    case.full_clean()
+    case.save()
+    Offence.objects.bulk_create(Offence(case=case, statute=s) for s in statutes)
+    rows = [party_write(case, p, actor=actor, is_synthetic=is_synthetic) for p in data.parties]
+    _write_route(case, data.route)
+    StageChange.objects.create(
+        case=case,
+        from_stage="",
+        to_stage=stage,
+        status=TransitionStatus.APPROVED,
+        requested_by=actor,
+        requested_at=timezone.now(),
+        decided_by=actor,
+        decided_at=timezone.now(),
+    )
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        object_type="case",
+        object_id=case.pk,
+        changes={
+            "reference": case.reference,
+            "stage": stage,
+            "origin": case.origin,
+            "offences": [s.code for s in statutes],
+            "parties": [party_summary(r) for r in rows],
+            "route_legs": len(data.route),
+        },
+    )
+    return case

@@ -1,0 +1,172 @@
+"""The shared cast every feature's tests use, on top of the real reference data.
+
+- ``alice``: investigating officer of circle A (Lahore)
+- ``anne``: circle in-charge of circle A
+- ``bob``: investigating officer of circle B (Gujranwala)
+- ``zara``: officer at the Punjab zonal directorate, which both circles report to
+- ``hana``: analyst at headquarters
+- ``mona``: ATU monitoring cell
+- ``carl``: shelter caseworker
+- ``adam``: administrator
+"""
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from django.db import connection
+
+from htms.accounts.models import Role, User
+from htms.cases.inputs import CaseInput, PartyInput, RouteInput
+from htms.cases.models import Case
+from htms.cases.services.registration import case_register
+from htms.persons.inputs import DocumentInput, PersonInput
+from htms.reference.loader import reference_load
+from htms.reference.models import Unit, UnitKind
+
+TIP_SECTION = "PTPA2018-3"
+SOM_SECTION = "PSMA2018-3"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(
+    django_db_setup: None, django_db_blocker: pytest.FixtureRequest
+) -> Iterator[None]:
+    """Loads the real reference data once; each test's changes are rolled back after it."""
+    with django_db_blocker.unblock():  # type: ignore[attr-defined]
+        reference_load()
+        _make_units()
+    yield
+
+
+def _make_units() -> None:
+    zone = Unit.objects.create(code="T-ZONE", name="Test zone", kind=UnitKind.ZONAL_DIRECTORATE)
+    Unit.objects.create(code="T-A", name="Test circle A", kind=UnitKind.CIRCLE, zone=zone)
+    Unit.objects.create(code="T-B", name="Test circle B", kind=UnitKind.CIRCLE, zone=zone)
+    Unit.objects.create(code="T-C", name="Test circle C (other zone)", kind=UnitKind.CIRCLE)
+    Unit.objects.create(code="T-HQ", name="Test headquarters", kind=UnitKind.HEADQUARTERS)
+    Unit.objects.create(code="T-SH", name="Test shelter", kind=UnitKind.SHELTER)
+
+
+def _user(username: str, unit_code: str, role: str) -> User:
+    return User.objects.create_user(
+        username=username,
+        password="pw-" + username,
+        unit=Unit.objects.get(code=unit_code),
+        role=role,
+        first_name=username.capitalize(),
+    )
+
+
+@pytest.fixture
+def alice(db: None) -> User:
+    return _user("alice", "T-A", Role.INVESTIGATING_OFFICER)
+
+
+@pytest.fixture
+def anne(db: None) -> User:
+    return _user("anne", "T-A", Role.CIRCLE_INCHARGE)
+
+
+@pytest.fixture
+def bob(db: None) -> User:
+    return _user("bob", "T-B", Role.INVESTIGATING_OFFICER)
+
+
+@pytest.fixture
+def cleo(db: None) -> User:
+    return _user("cleo", "T-C", Role.INVESTIGATING_OFFICER)
+
+
+@pytest.fixture
+def zara(db: None) -> User:
+    return _user("zara", "T-ZONE", Role.INVESTIGATING_OFFICER)
+
+
+@pytest.fixture
+def hana(db: None) -> User:
+    return _user("hana", "T-HQ", Role.ANALYST)
+
+
+@pytest.fixture
+def mona(db: None) -> User:
+    return _user("mona", "T-HQ", Role.MONITORING_CELL)
+
+
+@pytest.fixture
+def carl(db: None) -> User:
+    return _user("carl", "T-SH", Role.CASEWORKER)
+
+
+@pytest.fixture
+def adam(db: None) -> User:
+    return _user("adam", "T-HQ", Role.ADMINISTRATOR)
+
+
+def victim_input(**overrides: object) -> PersonInput:
+    values: dict[str, object] = {
+        "full_name": "Sajida Bibi",
+        "full_name_ur": "ساجدہ بی بی",
+        "sex": "F",
+        "relation": "d/o",
+        "father_name": "Ghulam Rasool",
+        "birth_date": date(2007, 5, 1),
+        "documents": [DocumentInput(kind="cnic", number="34101-1234567-2")],
+        "phones": ["0300 1234567"],
+        "district_code": "",
+    }
+    values.update(overrides)
+    return PersonInput(**values)  # type: ignore[arg-type]
+
+
+def accused_input(name: str, cnic: str) -> PersonInput:
+    return PersonInput(
+        full_name=name,
+        sex="M",
+        father_name="Muhammad Akram",
+        documents=[DocumentInput(kind="cnic", number=cnic)],
+    )
+
+
+def tip_case_input() -> CaseInput:
+    return CaseInput(
+        origin="complaint",
+        statute_codes=[TIP_SECTION],
+        summary="Recruited for domestic work",
+        fir_number="12/2026",
+        fir_date=date(2026, 10, 1),
+        police_station="FIA AHTC Lahore",
+        occurred_on=date(2026, 9, 1),
+        parties=[
+            PartyInput(
+                role="victim",
+                person=victim_input(),
+                trafficking_status="possible",
+                status_decided_by="police",
+            ),
+            PartyInput(
+                role="accused",
+                person=accused_input("Imran Butt", "35202-7654321-1"),
+                accused_status="arrested",
+            ),
+            PartyInput(
+                role="accused",
+                person=accused_input("Tariq Mehmood", "35202-7654322-3"),
+                accused_status="at_large",
+            ),
+        ],
+        route=[
+            RouteInput(kind="recruitment", country_code="PK"),
+            RouteInput(kind="exploitation", country_code="AE"),
+        ],
+    )
+
+
+@pytest.fixture
+def tip_case(alice: User) -> Case:
+    return case_register(actor=alice, data=tip_case_input())
+
+
+@pytest.fixture
+def vendor() -> str:
+    return connection.vendor

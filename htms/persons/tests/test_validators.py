@@ -1,0 +1,55 @@
+import pytest
+from django.core.exceptions import ValidationError
+
+from htms.persons.validators import (
+    format_cnic,
+    normalize_cnic,
+    normalize_passport,
+    normalize_phone,
+)
+
+
+@pytest.mark.parametrize("raw", ["35202-1234567-1", "3520212345671", " 35202 1234567 1 "])
+def test_it_accepts_a_cnic_written_any_usual_way(raw: str) -> None:
+    assert normalize_cnic(raw) == "3520212345671"
+    assert format_cnic("3520212345671") == "35202-1234567-1"
+
+
+@pytest.mark.parametrize(
+    ("raw", "words"),
+    [
+        ("35202-123456-1", "13 digits"),
+        ("35202-12345A7-1", "only digits"),
+        ("95202-1234567-1", "region digit"),
+        ("", "13 digits"),
+    ],
+)
+def test_it_explains_a_bad_cnic(raw: str, words: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        normalize_cnic(raw)
+    assert words in caught.value.messages[0]
+
+
+def test_it_checks_pakistani_passports_strictly() -> None:
+    assert normalize_passport("ab 1234567", pakistani=True) == "AB1234567"
+    with pytest.raises(ValidationError):
+        normalize_passport("A12345", pakistani=True)
+    assert normalize_passport("X1234567", pakistani=False) == "X1234567"
+
+
+@pytest.mark.parametrize(
+    ("raw", "e164"),
+    [
+        ("0300 1234567", "+923001234567"),
+        ("+92 300 1234567", "+923001234567"),
+        ("+968 9123 4567", "+96891234567"),
+    ],
+)
+def test_it_stores_phones_in_e164(raw: str, e164: str) -> None:
+    assert normalize_phone(raw) == e164
+
+
+@pytest.mark.parametrize("raw", ["hello", "0300 12", ""])
+def test_it_explains_a_bad_phone(raw: str) -> None:
+    with pytest.raises(ValidationError):
+        normalize_phone(raw)
