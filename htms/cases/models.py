@@ -1,5 +1,7 @@
 """Cases: from complaint to appeal, with offences, parties, route, hearings and verdicts."""
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -88,6 +90,15 @@ class Case(models.Model):
 
     def __str__(self) -> str:
         return self.reference
+
+
+# A person younger than this on the date of the offence is a minor.
+ADULT_AGE = 18
+
+
+def case_offence_date(case: Case) -> date:
+    """The date on which ages are computed: the offence, else the FIR, else registration."""
+    return case.occurred_on or case.fir_date or case.registered_at.date()
 
 
 class Offence(models.Model):

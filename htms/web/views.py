@@ -12,7 +12,7 @@ from django.utils import timezone
 from htms.accounts.models import User
 from htms.audit.services import audit_record, audit_view
 from htms.cases.access import case_may_write, party_identity_visible
-from htms.cases.models import Case, CaseParty, Stage
+from htms.cases.models import ADULT_AGE, Case, CaseParty, Stage, case_offence_date
 from htms.cases.selectors import (
     CaseFilters,
     case_counts,
@@ -87,19 +87,23 @@ class PartyView:
     name: str
     name_ur: str
     identity_visible: bool
+    minor: bool
 
 
 def _party_views(user: User, case: Case) -> list[PartyView]:
     views = []
+    on = case_offence_date(case)
     for party in case.parties.all():
         visible = party_identity_visible(user, party, case)
         person = party.person
+        age = person.youngest_age_on(on)
         views.append(
             PartyView(
                 party,
                 person.full_name if visible else person.pseudonym,
                 person.full_name_ur if visible else "",
                 visible,
+                minor=age is not None and age < ADULT_AGE,
             )
         )
     return views

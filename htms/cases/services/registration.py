@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from htms.accounts.models import CASE_WRITER_ROLES, User
+from htms.accounts.models import CASE_WRITER_ROLES, Role, User
 from htms.audit.models import AuditAction
 from htms.audit.services import audit_record
 from htms.cases.inputs import CaseInput, RouteInput
@@ -109,9 +109,24 @@ def _write_route(case: Case, route: list[RouteInput]) -> None:
     )
 
 
+def _check_officer(data: CaseInput, actor: User, errors: dict[str, list[str]]) -> None:
+    if data.investigating_officer_id is None:
+        return
+    if not User.objects.filter(
+        pk=data.investigating_officer_id,
+        unit_id=actor.unit_id,
+        is_active=True,
+        role__in=(Role.INVESTIGATING_OFFICER, Role.CIRCLE_INCHARGE),
+    ).exists():
+        errors.setdefault("investigating_officer", []).append(
+            _("Choose an investigating officer of your own unit.")
+        )
+
+
 def case_input_check(data: CaseInput, *, actor: User) -> list[Statute]:
     """Validates everything about a new case; raises one ValidationError listing each field."""
     errors: dict[str, list[str]] = {}
+    _check_officer(data, actor, errors)
     if data.origin not in Origin.values:
         errors.setdefault("origin", []).append(_("Say how the case came in."))
     _check_dates(data, errors)

@@ -84,3 +84,13 @@ def test_the_case_page_costs_a_fixed_number_of_queries(alice: User, tip_case: Ca
 def test_statistics_count_cases_by_crime_type(mona: User, tip_case: Case) -> None:
     page = _client(mona).get("/statistics/").content.decode()
     assert "Trafficking in persons" in page
+
+
+def test_it_flags_a_victim_who_was_a_minor_at_the_offence(alice: User, tip_case: Case) -> None:
+    # Born 2007-05-01, offence 2026-09-01: 19 years old, not a minor.
+    assert "minor" not in _client(alice).get(f"/cases/{tip_case.pk}/").content.decode()
+    data = tip_case_input()
+    assert data.parties[0].person is not None
+    data.parties[0].person.birth_date = data.parties[0].person.birth_date.replace(year=2010)  # type: ignore[union-attr]
+    case = case_register(actor=alice, data=data)
+    assert ">minor<" in _client(alice).get(f"/cases/{case.pk}/").content.decode()

@@ -163,3 +163,9 @@ def test_it_audits_the_registration_with_its_offences(alice: User) -> None:
     assert event.actor == alice
     assert event.changes["offences"] == [TIP_SECTION]
     assert AuditEvent.objects.filter(object_type="person", action="create").count() == 3
+
+
+def test_it_refuses_an_investigating_officer_of_another_unit(alice: User, bob: User) -> None:
+    with pytest.raises(ValidationError) as caught:
+        case_register(actor=alice, data=replace(tip_case_input(), investigating_officer_id=bob.pk))
+    assert "own unit" in caught.value.message_dict["investigating_officer"][0]

@@ -1,0 +1,75 @@
+# HTMS build and test plumbing. The two set-up commands: `make run` and `make test`.
+#   make run    virtualenv + pip install -e . + SQLite migrate + reference data + demo data, then
+#               serve on http://$(HOST):$(PORT)
+#   make test   Debian packages + virtualenv with test extras, ruff, mypy, pytest on SQLite and
+#               on a throwaway PostgreSQL server (scripts/test.sh; PYTEST_ARGS="-x -k foo" narrows)
+#   make lint   ruff check, ruff format --check, mypy
+#   make fmt    ruff format + ruff check --fix
+#   make bench  benchmarks against a throwaway PostgreSQL server
+#   make clean  remove caches, build output and test artifacts (keeps .venv and var/)
+#   make distclean  also remove .venv and var/ (the demo database)
+
+PYTHON ?= python3
+VENV ?= .venv
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# Where settings.py puts the SQLite database (var/htms.sqlite3) unless DATABASE_URL says otherwise.
+VAR_DIR ?= $(or $(HTMS_VAR_DIR),var)
+
+BIN := $(VENV)/bin
+export PYTHON VENV
+
+.DEFAULT_GOAL := help
+.PHONY: help run test lint fmt bench clean distclean venv venv-test system-deps system-deps-postgres \
+	migrate demo-data
+
+help:
+	@sed -n 's/^#   //p' $(firstword $(MAKEFILE_LIST))
+
+venv:
+	@scripts/ensure-venv.sh
+
+venv-test:
+	@scripts/ensure-venv.sh test
+
+system-deps:
+	@scripts/install-system-deps.sh postgres browser
+
+system-deps-postgres:
+	@scripts/install-system-deps.sh postgres
+
+migrate: venv
+	mkdir -p "$(VAR_DIR)"
+	$(BIN)/python manage.py migrate --no-input
+
+demo-data: migrate
+	$(BIN)/python manage.py load_reference
+	$(BIN)/python manage.py seed_demo
+
+run: demo-data
+	@echo "==> serving HTMS on http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
+	$(BIN)/python manage.py runserver $(HOST):$(PORT) --noreload --insecure
+
+test: system-deps venv-test
+	scripts/test.sh
+
+lint: venv-test
+	@status=0; \
+	$(BIN)/ruff check . || status=1; \
+	$(BIN)/ruff format --check . || status=1; \
+	$(BIN)/mypy htms || status=1; \
+	exit $$status
+
+fmt: venv-test
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+bench: system-deps-postgres venv-test
+	scripts/with-postgres.sh $(BIN)/python -m bench
+
+clean:
+	rm -rf .mypy_cache .ruff_cache .pytest_cache test-artifacts build bench/out *.egg-info
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
+
+distclean: clean
+	rm -rf $(VENV) var

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Install the Debian packages the tests need, running apt-get only when something is missing.
+#   scripts/install-system-deps.sh [postgres] [browser]     (no argument: both)
+# postgres: PostgreSQL server binaries and contrib extensions (pg_trgm, fuzzystrmatch, unaccent).
+# browser:  Chromium, ChromeDriver and Noto fonts (Urdu script) for the browser tests.
+# Needs root (or sudo) only when something is missing. Outside CI, HTMS_SKIP_SYSTEM_DEPS=1 skips it.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh
+
+if [ "${HTMS_SKIP_SYSTEM_DEPS:-}" = "1" ]; then
+    is_ci && die "HTMS_SKIP_SYSTEM_DEPS=1 is not allowed in CI: nothing may be skipped there"
+    log "HTMS_SKIP_SYSTEM_DEPS=1: not checking Debian packages"
+    exit 0
+fi
+
+groups=("$@")
+[ ${#groups[@]} -eq 0 ] && groups=(postgres browser)
+
+missing=()
+for group in "${groups[@]}"; do
+    case "$group" in
+        postgres)
+            if ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null \
+                || ! compgen -G '/usr/share/postgresql/*/extension/pg_trgm.control' >/dev/null \
+                || ! compgen -G '/usr/share/postgresql/*/extension/unaccent.control' >/dev/null \
+                || ! compgen -G '/usr/share/postgresql/*/extension/fuzzystrmatch.control' >/dev/null; then
+                missing+=(postgresql postgresql-contrib)
+            fi
+            ;;
+        browser)
+            for pkg in chromium chromium-driver fonts-noto-core fonts-noto-extra; do
+                deb_installed "$pkg" || missing+=("$pkg")
+            done
+            ;;
+        *) die "unknown group '$group' (expected: postgres, browser)" ;;
+    esac
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+    log "Debian packages present (${groups[*]})"
+    exit 0
+fi
+apt_install "${missing[@]}"
