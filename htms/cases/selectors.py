@@ -7,9 +7,17 @@ from django.conf import settings
 from django.db.models import Count, Prefetch, QuerySet
 from django.utils import timezone
 
-from htms.accounts.models import User
+from htms.accounts.models import Role, User
 from htms.cases.access import case_queryset_for_user
-from htms.cases.models import Case, CaseParty, Hearing, Offence, Stage, StageChange
+from htms.cases.models import (
+    Case,
+    CaseParty,
+    Hearing,
+    Offence,
+    Stage,
+    StageChange,
+    TransitionStatus,
+)
 
 # Stages in which the interim challan is still owed.
 CHALLAN_OWED_STAGES = (Stage.FIR, Stage.INVESTIGATION)
@@ -114,13 +122,13 @@ def hearings_between(*, user: User, start: date, end: date) -> QuerySet[Hearing]
 
 def pending_approvals(*, user: User) -> QuerySet[StageChange]:
     """Challans and closures waiting for this user, a circle in-charge, to decide."""
-    return (
-        StageChange.objects.filter(
-            status="pending", case__unit_id=user.unit_id, case__in=case_queryset_for_user(user)
-        ).select_related("case", "requested_by")
-        if user.role == "incharge"
-        else (StageChange.objects.none())
-    )
+    if user.role != Role.CIRCLE_INCHARGE or user.unit_id is None:
+        return StageChange.objects.none()
+    return StageChange.objects.filter(
+        status=TransitionStatus.PENDING,
+        case__unit_id=user.unit_id,
+        case__in=case_queryset_for_user(user),
+    ).select_related("case", "requested_by")
 
 
 @dataclass(frozen=True)

@@ -121,6 +121,7 @@ def party_write(case: Case, party: PartyInput, *, actor: User, is_synthetic: boo
     if party.person is not None:
         person = person_create(actor=actor, data=party.person, is_synthetic=is_synthetic)
     else:
+        assert party.person_id is not None  # parties_check demands one of the two
         person = Person.objects.get(pk=party.person_id)
     row = CaseParty.objects.create(
         case=case,

@@ -110,7 +110,7 @@ def _write_route(case: Case, route: list[RouteInput]) -> None:
 
 
 def _check_officer(data: CaseInput, actor: User, errors: dict[str, list[str]]) -> None:
-    if data.investigating_officer_id is None:
+    if data.investigating_officer_id is None or actor.unit_id is None:
         return
     if not User.objects.filter(
         pk=data.investigating_officer_id,
