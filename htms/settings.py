@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "htms.audit",
     "htms.persons",
     "htms.cases",
+    "htms.synthetic",
     "htms.api",
     "htms.web",
 ]

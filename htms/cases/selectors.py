@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
 from django.utils import timezone
 
 from htms.accounts.models import Role, User
@@ -43,7 +43,9 @@ def case_list(*, user: User, filters: CaseFilters | None = None) -> QuerySet[Cas
     f = filters or CaseFilters()
     cases = case_queryset_for_user(user).select_related("unit", "investigating_officer")
     if f.crime_type:
-        cases = cases.filter(offences__statute__crime_type=f.crime_type).distinct()
+        cases = cases.filter(
+            Exists(Offence.objects.filter(case=OuterRef("pk"), statute__crime_type=f.crime_type))
+        )
     if f.stage:
         cases = cases.filter(stage=f.stage)
     if f.unit_id:

@@ -1,0 +1,1 @@
+"""Benchmarks (``make bench``): not tests. Results are appended to BENCHMARKS.md."""

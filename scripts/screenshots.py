@@ -1,0 +1,45 @@
+"""Takes the README's screenshots of a running demo server (``make run``) with Debian's Chromium.
+
+Usage: .venv/bin/python scripts/screenshots.py [http://127.0.0.1:8000]
+"""
+
+import sys
+from pathlib import Path
+
+from playwright.sync_api import Page, sync_playwright
+
+OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync"]
+
+
+def login(page: Page, base: str, username: str) -> None:
+    page.goto(f"{base}/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", f"{username}-2026")
+    page.click("button[type=submit]:has-text('Log in')")
+
+
+def main(base: str) -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1200, "height": 900})
+        login(page, base, "demo-io")
+        page.screenshot(path=OUT / "home.png", full_page=True)
+        page.goto(f"{base}/cases/")
+        page.screenshot(path=OUT / "case-list.png")
+        page.click("table a >> nth=0")
+        page.screenshot(path=OUT / "case-detail.png", full_page=True)
+        case_url = page.url
+        page.context.clear_cookies()
+        login(page, base, "demo-analyst")
+        page.goto(case_url)
+        page.screenshot(path=OUT / "case-detail-analyst.png", full_page=True)
+        page.goto(f"{base}/statistics/")
+        page.screenshot(path=OUT / "statistics.png")
+        browser.close()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000")
