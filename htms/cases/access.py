@@ -6,15 +6,14 @@ call goes through.
 - Writers posted at a zonal directorate see the cases of every unit in their zone.
 - The ATU monitoring cell, analysts, and writers posted at headquarters read every case.
 - Administrators and caseworkers see no case through this function.
-- A victim's or smuggled migrant's identity is need-to-know: shown only to writers of the
-  case's own unit. Everyone else sees a pseudonym.
+- A victim's or smuggled migrant's identity is need-to-know: see ``htms/persons/access.py``.
 """
 
 from django.db.models import QuerySet
 from django.http import Http404
 
 from htms.accounts.models import CASE_WRITER_ROLES, Role, User
-from htms.cases.models import PROTECTED_ROLES, Case, CaseParty
+from htms.cases.models import Case
 from htms.common.errors import NotAllowedError
 
 
@@ -61,7 +60,3 @@ def case_get_for_user(*, user: User, case_id: int, write: bool = False) -> Case:
 def identity_visible_in_case(user: User, case: Case) -> bool:
     """Need-to-know on this case's protected parties."""
     return case_may_write(user, case)
-
-
-def party_identity_visible(user: User, party: CaseParty, case: Case) -> bool:
-    return party.role not in PROTECTED_ROLES or identity_visible_in_case(user, case)

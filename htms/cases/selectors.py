@@ -5,6 +5,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
+from django.http import Http404
 from django.utils import timezone
 
 from htms.accounts.models import Role, User
@@ -64,11 +65,14 @@ def case_list(*, user: User, filters: CaseFilters | None = None) -> QuerySet[Cas
 
 
 def case_detail(*, user: User, case_id: int) -> Case:
-    """One case with everything its page shows, in a fixed number of queries."""
-    parties = CaseParty.objects.select_related("person", "network_role").prefetch_related(
-        "exploitation_types", "means_of_control", "person__documents", "person__phones"
+    """One case with everything its page shows, in a fixed number of queries; 404 if the user
+    may not know it exists."""
+    parties = CaseParty.objects.select_related(
+        "person", "person__nationality", "network_role"
+    ).prefetch_related(
+        "exploitation_types", "means_of_control", "person__documents__country", "person__phones"
     )
-    return (
+    cases = (
         case_queryset_for_user(user)
         .select_related("unit", "investigating_officer", "court", "registered_by")
         .prefetch_related(
@@ -86,8 +90,11 @@ def case_detail(*, user: User, case_id: int) -> Case:
             ),
             "verdicts",
         )
-        .get(pk=case_id)
     )
+    try:
+        return cases.get(pk=case_id)
+    except (Case.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such case.") from None
 
 
 @dataclass

@@ -1,11 +1,15 @@
 """Who may see which person, and whose identity.
 
 A person is visible to a user who may see a case the person is party to, or who works in the
-unit that recorded the person. National readers see every person. A person who is a victim or
-smuggled migrant in any case shows their identity only if the user has need-to-know on one of
-those cases, or knows the person in another, unprotected role (a witness, a complainant, an
-accused) in a case they may see; otherwise the user sees the pseudonym.
+unit that recorded the person. National readers see every person.
+
+A person who is a victim or a smuggled migrant in any case is **protected**. Their identity is
+need-to-know: it is shown only to case writers of a unit that holds one of the person's cases
+(in any role). Everyone else sees the pseudonym, in every case and on every page, so that no
+page ties a pseudonym to a name.
 """
+
+from collections.abc import Iterable
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
@@ -26,10 +30,9 @@ def person_queryset_for_user(user: User) -> QuerySet[Person]:
     in_visible_case = Exists(
         CaseParty.objects.filter(person=OuterRef("pk"), case__in=visible_cases)
     )
-    recorded_here = Q(created_by_unit_id=user.unit_id) if user.unit_id else Q(pk__in=[])
-    if user.role not in CASE_WRITER_ROLES:
-        recorded_here = Q(pk__in=[])
-    return persons.filter(in_visible_case | recorded_here)
+    if user.role in CASE_WRITER_ROLES and user.unit_id is not None:
+        return persons.filter(in_visible_case | Q(created_by_unit_id=user.unit_id))
+    return persons.filter(in_visible_case)
 
 
 def person_get_for_user(*, user: User, person_id: int) -> Person:
@@ -40,15 +43,39 @@ def person_get_for_user(*, user: User, person_id: int) -> Person:
         raise Http404("No such person.") from None
 
 
-def person_identity_visible(user: User, person: Person) -> bool:
-    links = list(CaseParty.objects.filter(person=person).values_list("role", "case__unit_id"))
-    protected_units = {unit for role, unit in links if role in PROTECTED_ROLES}
-    if not protected_units:
-        return True
-    if user.role in CASE_WRITER_ROLES and user.unit_id in protected_units:
-        return True
-    return (
-        CaseParty.objects.filter(person=person, case__in=case_queryset_for_user(user))
-        .exclude(role__in=PROTECTED_ROLES)
-        .exists()
+def _handling_unit(user: User) -> int | None:
+    """The unit whose cases give this user need-to-know, if any."""
+    if user.is_active and user.role in CASE_WRITER_ROLES:
+        return user.unit_id
+    return None
+
+
+def identity_visibility(user: User, person_ids: Iterable[int]) -> dict[int, bool]:
+    """For each person id, whether the user may see that person's identity. One query."""
+    ids = set(person_ids)
+    unit_id = _handling_unit(user)
+    protected, handled = set(), set()
+    links = CaseParty.objects.filter(person_id__in=ids).values_list(
+        "person_id", "role", "case__unit_id"
     )
+    for person_id, role, case_unit_id in links:
+        if role in PROTECTED_ROLES:
+            protected.add(person_id)
+        if unit_id is not None and case_unit_id == unit_id:
+            handled.add(person_id)
+    return {pid: pid not in protected or pid in handled for pid in ids}
+
+
+def person_identity_visible(user: User, person: Person) -> bool:
+    return identity_visibility(user, [person.pk])[person.pk]
+
+
+def identity_visible_condition(user: User) -> Q:
+    """``identity_visibility`` as a query condition, for lists and searches."""
+    protected = CaseParty.objects.filter(person=OuterRef("pk"), role__in=PROTECTED_ROLES)
+    condition = ~Q(Exists(protected))
+    unit_id = _handling_unit(user)
+    if unit_id is not None:
+        handled = CaseParty.objects.filter(person=OuterRef("pk"), case__unit_id=unit_id)
+        condition |= Q(Exists(handled))
+    return condition

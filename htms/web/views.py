@@ -5,13 +5,13 @@ from datetime import date, timedelta
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
 from htms.accounts.models import User
 from htms.audit.services import audit_record, audit_view
-from htms.cases.access import case_may_write, party_identity_visible
+from htms.cases.access import case_may_write
 from htms.cases.models import ADULT_AGE, Case, CaseParty, Stage, case_offence_date
 from htms.cases.selectors import (
     CaseFilters,
@@ -22,7 +22,11 @@ from htms.cases.selectors import (
     hearings_between,
     pending_approvals,
 )
-from htms.persons.access import person_get_for_user, person_identity_visible
+from htms.persons.access import (
+    identity_visibility,
+    person_get_for_user,
+    person_identity_visible,
+)
 from htms.persons.models import Person
 from htms.reference.models import CrimeType, Unit, UnitKind
 from htms.web.forms import CaseFilterForm
@@ -93,8 +97,10 @@ class PartyView:
 def _party_views(user: User, case: Case) -> list[PartyView]:
     views = []
     on = case_offence_date(case)
-    for party in case.parties.all():
-        visible = party_identity_visible(user, party, case)
+    parties = list(case.parties.all())
+    visibility = identity_visibility(user, [p.person_id for p in parties])
+    for party in parties:
+        visible = visibility[party.person_id]
         person = party.person
         age = person.youngest_age_on(on)
         views.append(
@@ -112,10 +118,7 @@ def _party_views(user: User, case: Case) -> list[PartyView]:
 @login_required
 def case_page(request: HttpRequest, case_id: int) -> HttpResponse:
     user = _user(request)
-    try:
-        case = case_detail(user=user, case_id=case_id)
-    except Case.DoesNotExist:
-        raise Http404("No such case.") from None
+    case = case_detail(user=user, case_id=case_id)
     audit_view(actor=user, object_type="case", object_id=case.pk)
     return render(
         request,

@@ -29,6 +29,7 @@ from htms.reference.models import Term, Vocabulary
 
 DOB_AFTER_OFFENCE = _("The date of birth is after the date of the FIR or the offence.")
 UNKNOWN_PERSON = _("There is no person with this number that you may see.")
+SAME_PARTY_TWICE = _("This person already has this role in the case.")
 
 
 def _terms(vocabulary: str, codes: list[str], key: str, errors: dict[str, list[str]]) -> list[Term]:
@@ -88,10 +89,30 @@ def _check_person(
         errors.setdefault(f"{key}.birth_date", []).append(str(DOB_AFTER_OFFENCE))
 
 
-def parties_check(
-    parties: list[PartyInput], *, actor: User, on: date | None, errors: dict[str, list[str]]
+def _check_repeats(
+    parties: list[PartyInput], existing: set[tuple[int, str]], errors: dict[str, list[str]]
 ) -> None:
-    """Validates every party without writing; errors are keyed ``parties[i].field``."""
+    seen = set(existing)
+    for i, party in enumerate(parties):
+        if party.person_id is None:
+            continue
+        if (party.person_id, party.role) in seen:
+            errors.setdefault(f"parties[{i}].person_id", []).append(str(SAME_PARTY_TWICE))
+        seen.add((party.person_id, party.role))
+
+
+def parties_check(
+    parties: list[PartyInput],
+    *,
+    actor: User,
+    on: date | None,
+    errors: dict[str, list[str]],
+    existing: set[tuple[int, str]] | None = None,
+) -> None:
+    """Validates every party without writing; errors are keyed ``parties[i].field``.
+
+    ``existing`` holds the (person id, role) pairs the case has already."""
+    _check_repeats(parties, existing or set(), errors)
     for i, party in enumerate(parties):
         key = f"parties[{i}]"
         _check_role_facts(party, key, errors)
@@ -166,7 +187,14 @@ def case_add_party(
     """Adds one party to a case. Writers of the case's unit only."""
     case = case_get_for_user(user=actor, case_id=case_id, write=True)
     errors: dict[str, list[str]] = {}
-    parties_check([party], actor=actor, on=case.occurred_on or case.fir_date, errors=errors)
+    existing = set(CaseParty.objects.filter(case=case).values_list("person_id", "role"))
+    parties_check(
+        [party],
+        actor=actor,
+        on=case.occurred_on or case.fir_date,
+        errors=errors,
+        existing=existing,
+    )
     if errors:
         raise ValidationError(errors)
     case = lock_at_version(Case, pk=case.pk, expected_version=expected_version)

@@ -46,3 +46,23 @@ def test_it_hides_persons_from_caseworkers_and_administrators(
 ) -> None:
     for user in (carl, adam):
         assert not person_queryset_for_user(user).exists()
+
+
+def test_it_masks_a_victim_everywhere_for_hq_even_as_a_witness(
+    hana: User, bob: User, tip_case: Case
+) -> None:
+    from htms.cases.inputs import PartyInput
+    from htms.cases.services.registration import case_register
+    from htms.conftest import tip_case_input
+    from htms.persons.access import identity_visibility
+
+    victim = _victim(tip_case)
+    data = tip_case_input()
+    data.parties = [PartyInput(role="witness", person_id=victim.pk)]
+    # Bob's circle may link the person only if it may see them: the victim's own unit created
+    # them, so register the witness case in alice's unit's zone through national data instead.
+    victim.created_by_unit_id = bob.unit_id
+    victim.save(update_fields=["created_by_unit"])
+    case_register(actor=bob, data=data)
+    assert identity_visibility(hana, [victim.pk]) == {victim.pk: False}
+    assert identity_visibility(bob, [victim.pk]) == {victim.pk: True}  # bob handles a case

@@ -169,3 +169,28 @@ def test_it_refuses_an_investigating_officer_of_another_unit(alice: User, bob: U
     with pytest.raises(ValidationError) as caught:
         case_register(actor=alice, data=replace(tip_case_input(), investigating_officer_id=bob.pk))
     assert "own unit" in caught.value.message_dict["investigating_officer"][0]
+
+
+def test_it_refuses_the_same_person_twice_in_one_role(alice: User, tip_case: Case) -> None:
+    accused = tip_case.parties.filter(role="accused").first()
+    assert accused is not None
+    twice = PartyInput(role="accused", person_id=accused.person_id, accused_status="arrested")
+    with pytest.raises(ValidationError) as caught:
+        case_register(actor=alice, data=replace(tip_case_input(), parties=[twice, twice]))
+    assert "already has this role" in caught.value.message_dict["parties[1].person_id"][0]
+
+
+def test_adding_an_existing_party_again_is_refused(alice: User, tip_case: Case) -> None:
+    from htms.cases.services.parties import case_add_party
+
+    accused = tip_case.parties.filter(role="accused").first()
+    assert accused is not None
+    with pytest.raises(ValidationError):
+        case_add_party(
+            actor=alice,
+            case_id=tip_case.pk,
+            expected_version=tip_case.version,
+            party=PartyInput(
+                role="accused", person_id=accused.person_id, accused_status="arrested"
+            ),
+        )

@@ -1,0 +1,34 @@
+"""API clients for the shared cast (htms/conftest.py), each logged in with its own token."""
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from htms.accounts.models import User
+
+ClientFor = Callable[[User], APIClient]
+
+
+@pytest.fixture(autouse=True)
+def _api_urls(settings: Any) -> None:
+    """Only the API's URLs, at /api/ as in htms.urls: these tests do not need the pages."""
+    settings.ROOT_URLCONF = "htms.api.tests.urls"
+
+
+@pytest.fixture
+def client_for(db: None) -> ClientFor:
+    def make(user: User) -> APIClient:
+        client = APIClient()
+        token, _created = Token.objects.get_or_create(user=user)
+        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+        return client
+
+    return make
+
+
+@pytest.fixture
+def anonymous() -> APIClient:
+    return APIClient()

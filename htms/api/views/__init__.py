@@ -1,0 +1,1 @@
+"""API views: each validates its input, calls one service or selector, and serializes."""
