@@ -33,6 +33,8 @@ INSTALLED_APPS = [
     "htms.audit",
     "htms.persons",
     "htms.cases",
+    "htms.identity",
+    "htms.intake",
     "htms.synthetic",
     "htms.api",
     "htms.web",

@@ -3,5 +3,7 @@ from django.urls import include, path
 urlpatterns = [
     path("api/", include("htms.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("identity/", include("htms.identity.urls")),
+    path("intake/", include("htms.intake.urls")),
     path("", include("htms.web.urls")),
 ]
