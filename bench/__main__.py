@@ -1,11 +1,14 @@
-"""``python -m bench``: run the benchmarks against DATABASE_URL and append to BENCHMARKS.md.
+"""``python -m bench [SUITE ...]``: run benchmark suites and append their results to BENCHMARKS.md.
 
-``make bench`` runs this against a throwaway PostgreSQL server. Sizes come from the
-environment: HTMS_BENCH_CASES (200000), HTMS_BENCH_PERSONS (1000000), HTMS_BENCH_RUNS (200).
+``make bench`` runs every suite against a throwaway PostgreSQL server. A suite is a module of
+this package with ``TITLE`` and ``run(log) -> str`` returning its Markdown section body; it reads
+its sizes from environment variables that it documents.
 """
 
+import importlib
 import os
 import sys
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -14,49 +17,37 @@ import django
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "htms.settings")
 django.setup()
 
-from bench import case_monitoring, machine  # noqa: E402
-from bench.timing import Result  # noqa: E402
+from bench import machine  # noqa: E402
 
 REPORT = Path(__file__).resolve().parent.parent / "BENCHMARKS.md"
+SUITES = ["case_monitoring"]
 
 
 def _log(message: str) -> None:
     print(f"[bench] {message}", flush=True)
 
 
-def _table(results: list[Result]) -> str:
-    lines = ["| what | runs | p50 ms | p95 ms | goal (p95) | met |", "|---|---|---|---|---|---|"]
-    for r in results:
-        lines.append(
-            f"| {r.name} | {r.runs} | {r.p50_ms:.1f} | {r.p95_ms:.1f} | "
-            f"≤ {r.goal_ms:.0f} ms | {'yes' if r.met else 'NO'} |"
-        )
-    return "\n".join(lines)
-
-
-def main() -> int:
-    cases = int(os.environ.get("HTMS_BENCH_CASES", "200000"))
-    persons = int(os.environ.get("HTMS_BENCH_PERSONS", "1000000"))
-    runs = int(os.environ.get("HTMS_BENCH_RUNS", "200"))
-    _log(f"loading {cases:,} cases and {persons:,} persons")
-    case_monitoring.load(cases=cases, persons=persons, log=_log)
-    size = case_monitoring.data_size()
-    _log(size)
-    results = case_monitoring.run(runs=runs)
-    table = _table(results)
-    print(table)
+def _run_suite(name: str, log: Callable[[str], None]) -> None:
+    suite = importlib.import_module(f"bench.{name}")
+    log(f"suite {name}")
+    body: str = suite.run(log)
+    print(body)
     stamp = datetime.now(tz=UTC).strftime("%Y-%m-%d %H:%M UTC")
     with REPORT.open("a", encoding="utf-8") as report:
-        report.write(
-            f"\n## Case Monitoring System, {stamp}\n\nMachine: {machine.describe()}.  \n"
-            f"Data: {size}.\n\n{table}\n"
-        )
-    _log(f"appended to {REPORT.name}")
-    missed = [r.name for r in results if not r.met]
-    if missed:
-        _log("goal missed: " + "; ".join(missed))
+        report.write(f"\n## {suite.TITLE}, {stamp}\n\nMachine: {machine.describe()}.  \n{body}\n")
+    log(f"appended {name} to {REPORT.name}")
+
+
+def main(argv: list[str]) -> int:
+    names = argv or SUITES
+    unknown = sorted(set(names) - set(SUITES))
+    if unknown:
+        print(f"unknown suite(s): {', '.join(unknown)}; known: {', '.join(SUITES)}")
+        return 2
+    for name in names:
+        _run_suite(name, _log)
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -1,11 +1,14 @@
 """Case Monitoring System pages at national scale.
 
+Sizes: HTMS_BENCH_CASES (200000), HTMS_BENCH_PERSONS (1000000), HTMS_BENCH_RUNS (200).
+
 Loads (once per database) N synthetic cases and tops the register up to M persons with the bulk
 loader, then times through the full Django stack (middleware, access checks, audit writes,
 templates, serializers): the filtered case list, case detail, person detail, registering a case
 with three parties through the API, and the national count by crime type × stage × province.
 """
 
+import os
 import random
 import time
 from collections.abc import Callable
@@ -15,12 +18,14 @@ from django.db import connection
 from django.test import Client
 from rest_framework.test import APIClient
 
-from bench.timing import Result, measure
+from bench.timing import Result, measure, results_table
 from htms.accounts.models import Role, User
 from htms.cases.models import Case, CaseParty, Offence, Stage
 from htms.cases.selectors import case_counts
 from htms.persons.models import Person
 from htms.reference.models import Statute, Unit
+
+TITLE = "Case Monitoring System"
 
 
 def load(*, cases: int, persons: int, log: Callable[[str], None]) -> None:
@@ -78,7 +83,7 @@ def _register_payload(i: int, tip_code: str) -> dict[str, object]:
     }
 
 
-def run(*, runs: int) -> list[Result]:
+def measure_pages(*, runs: int) -> list[Result]:
     unit = _busiest_unit()
     officer = _user("bench-io", unit, Role.INVESTIGATING_OFFICER)
     national = _user("bench-monitoring", Unit.objects.get(code="FIA-HQ"), Role.MONITORING_CELL)
@@ -131,6 +136,20 @@ def run(*, runs: int) -> list[Result]:
             warmup=2,
         ),
     ]
+
+
+def run(log: Callable[[str], None]) -> str:
+    cases = int(os.environ.get("HTMS_BENCH_CASES", "200000"))
+    persons = int(os.environ.get("HTMS_BENCH_PERSONS", "1000000"))
+    runs = int(os.environ.get("HTMS_BENCH_RUNS", "200"))
+    log(f"loading {cases:,} cases and {persons:,} persons")
+    load(cases=cases, persons=persons, log=log)
+    size = data_size()
+    log(size)
+    results = measure_pages(runs=runs)
+    missed = [r.name for r in results if not r.met]
+    note = f"\nGoal missed: {'; '.join(missed)}.\n" if missed else ""
+    return f"Data: {size}.\n\n{results_table(results)}\n{note}"
 
 
 def data_size() -> str:

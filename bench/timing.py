@@ -33,3 +33,13 @@ def measure(
     samples.sort()
     p95 = samples[min(len(samples) - 1, round(0.95 * (len(samples) - 1)))]
     return Result(name, runs, statistics.median(samples), p95, goal_ms)
+
+
+def results_table(results: list[Result]) -> str:
+    lines = ["| what | runs | p50 ms | p95 ms | goal (p95) | met |", "|---|---|---|---|---|---|"]
+    for r in results:
+        lines.append(
+            f"| {r.name} | {r.runs} | {r.p50_ms:.1f} | {r.p95_ms:.1f} | "
+            f"≤ {r.goal_ms:.0f} ms | {'yes' if r.met else 'NO'} |"
+        )
+    return "\n".join(lines)
