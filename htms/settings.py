@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "htms.cases",
     "htms.identity",
     "htms.intake",
+    "htms.resolution",
     "htms.synthetic",
     "htms.api",
     "htms.web",

@@ -96,7 +96,9 @@ class Unit(models.Model):
     province = models.ForeignKey(Province, on_delete=models.PROTECT, null=True, blank=True)
     district = models.ForeignKey(District, on_delete=models.PROTECT, null=True, blank=True)
     exit_point_kind = models.CharField(
-        max_length=8, choices=ExitPointKind.choices, blank=True,
+        max_length=8,
+        choices=ExitPointKind.choices,
+        blank=True,
         help_text=_("For immigration posts: the kind of legal exit point"),
     )
 

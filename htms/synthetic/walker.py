@@ -1,0 +1,152 @@
+"""Taking one synthetic case through its life with the services officers use."""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from htms.accounts.models import User
+from htms.cases.inputs import VerdictInput
+from htms.cases.models import Case, CaseParty, Stage, TransitionStatus
+from htms.cases.services.court import case_record_judgment, hearing_record
+from htms.cases.services.lifecycle import case_decide_stage_change, case_request_stage
+from htms.cases.services.parties import party_set_accused_status
+from htms.cases.services.registration import case_register
+from htms.synthetic.records import SynCase, SynPerson
+from htms.synthetic.service_inputs import case_input
+
+COURT_STAGES = frozenset({Stage.INTERIM_CHALLAN, Stage.FINAL_CHALLAN, Stage.TRIAL, Stage.APPEAL})
+
+
+@dataclass(frozen=True)
+class UnitActors:
+    """Who works a unit's synthetic cases: the IO registers and requests; the in-charge
+    approves challans and closures (without one, those requests stay pending)."""
+
+    io: User
+    incharge: User | None = None
+
+
+@dataclass
+class LoadCounts:
+    cases: int = 0
+    persons: int = 0
+    parties: int = 0
+    hearings: int = 0
+    judgments: int = 0
+    pending: int = 0
+    by_stage: dict[str, int] = field(default_factory=dict)
+
+
+class CaseWalker:
+    """Takes one registered case through its planned stages, as its officers would."""
+
+    def __init__(self, case: SynCase, actors: UnitActors, courts: Mapping[str, int]) -> None:
+        self.case, self.actors = case, actors
+        self.court_id = courts.get(case.court_code)
+        self.case_id = 0
+        self.party_ids: list[int] = []
+        self.hearings_done = False
+
+    def register(self, persons: Mapping[int, SynPerson], known: dict[int, int]) -> None:
+        case = self.case
+        registered = case_register(
+            actor=self.actors.io,
+            data=case_input(case, persons, known),
+            is_synthetic=True,
+            today=case.fir_date or case.occurred_on,
+        )
+        self.case_id = registered.pk
+        rows = CaseParty.objects.filter(case_id=registered.pk).order_by("id")
+        for party, (party_id, person_id) in zip(
+            case.parties, rows.values_list("id", "person_id"), strict=True
+        ):
+            known.setdefault(party.person_key, person_id)
+            self.party_ids.append(party_id)
+
+    def _version(self) -> int:
+        return Case.objects.values_list("version", flat=True).get(pk=self.case_id)
+
+    def walk(self, counts: LoadCounts) -> None:
+        for stage in self.case.stage_path:
+            if stage == Stage.JUDGMENT:
+                self._hearings(counts)
+                self._judgment()
+                counts.judgments += 1
+            elif not self._move(stage):
+                return
+            if stage == Stage.INVESTIGATION:
+                self._later_statuses()
+        if self.case.final_stage in COURT_STAGES and not self.hearings_done:
+            self._hearings(counts)
+        if self.case.pending_stage:
+            self._request(self.case.pending_stage)
+            counts.pending += 1
+
+    def _request(self, stage: str) -> int:
+        change = case_request_stage(
+            actor=self.actors.io,
+            case_id=self.case_id,
+            expected_version=self._version(),
+            to_stage=stage,
+            closure_reason=self.case.closure_reason if stage == Stage.CLOSED else "",
+            court_id=self.court_id if stage == Stage.TRIAL else None,
+        )
+        return change.pk if change.status == TransitionStatus.PENDING else 0
+
+    def _move(self, stage: str) -> bool:
+        """Moves the case on; a challan or closure is approved by the in-charge, if any."""
+        pending = self._request(stage)
+        if pending and self.actors.incharge is None:
+            return False
+        if pending and self.actors.incharge is not None:
+            case_decide_stage_change(actor=self.actors.incharge, change_id=pending, approve=True)
+        return True
+
+    def _later_statuses(self) -> None:
+        for party, party_id in zip(self.case.parties, self.party_ids, strict=True):
+            if party.later_status and party.later_status != party.accused_status:
+                party_set_accused_status(
+                    actor=self.actors.io,
+                    case_id=self.case_id,
+                    expected_version=self._version(),
+                    party_id=party_id,
+                    status=party.later_status,
+                )
+
+    def _hearings(self, counts: LoadCounts) -> None:
+        self.hearings_done = True
+        if self.court_id is None:
+            return
+        for h in self.case.hearings:
+            hearing_record(
+                actor=self.actors.io,
+                case_id=self.case_id,
+                court_id=self.court_id,
+                date=h.date,
+                purpose=h.purpose,
+                outcome=h.outcome,
+                next_date=h.next_date,
+                witness_party_ids=[self.party_ids[i] for i in h.witness_indexes],
+            )
+            counts.hearings += 1
+
+    def _judgment(self) -> None:
+        case = self.case
+        assert self.court_id is not None and case.judgment_date is not None
+        verdicts = [
+            VerdictInput(
+                accused_party_id=self.party_ids[v.party_index],
+                statute_code=v.statute_code,
+                outcome=v.outcome,
+                sentence_months=v.sentence_months,
+                fine_pkr=v.fine_pkr,
+            )
+            for v in case.verdicts
+        ]
+        case_record_judgment(
+            actor=self.actors.io,
+            case_id=self.case_id,
+            expected_version=self._version(),
+            court_id=self.court_id,
+            date=case.judgment_date,
+            verdicts=verdicts,
+        )
