@@ -1,7 +1,10 @@
 """Who may see which person, and whose identity.
 
 A person is visible to a user who may see a case the person is party to, or who works in the
-unit that recorded the person. National readers see every person.
+unit that recorded the person. National readers see every person. Case writers also see every
+**suspect**: a person accused in some case and protected in none. That is the national register
+of agents, which every circle must be able to search before it records an agent again; the
+suspect's cases stay as visible as before.
 
 A person who is a victim or a smuggled migrant in any case is **protected**. Their identity is
 need-to-know: it is shown only to case writers of a unit that holds one of the person's cases
@@ -16,7 +19,7 @@ from django.http import Http404
 
 from htms.accounts.models import CASE_WRITER_ROLES, User
 from htms.cases.access import case_queryset_for_user
-from htms.cases.models import PROTECTED_ROLES, CaseParty
+from htms.cases.models import PROTECTED_ROLES, CaseParty, PartyRole
 from htms.persons.models import Person
 
 
@@ -31,8 +34,17 @@ def person_queryset_for_user(user: User) -> QuerySet[Person]:
         CaseParty.objects.filter(person=OuterRef("pk"), case__in=visible_cases)
     )
     if user.role in CASE_WRITER_ROLES and user.unit_id is not None:
-        return persons.filter(in_visible_case | Q(created_by_unit_id=user.unit_id))
+        return persons.filter(
+            in_visible_case | Q(created_by_unit_id=user.unit_id) | suspect_condition()
+        )
     return persons.filter(in_visible_case)
+
+
+def suspect_condition() -> Q:
+    """Accused in some case, victim or smuggled migrant in none."""
+    accused = CaseParty.objects.filter(person=OuterRef("pk"), role=PartyRole.ACCUSED)
+    protected = CaseParty.objects.filter(person=OuterRef("pk"), role__in=PROTECTED_ROLES)
+    return Q(Exists(accused)) & ~Q(Exists(protected))
 
 
 def person_get_for_user(*, user: User, person_id: int) -> Person:

@@ -66,3 +66,14 @@ def test_it_masks_a_victim_everywhere_for_hq_even_as_a_witness(
     case_register(actor=bob, data=data)
     assert identity_visibility(hana, [victim.pk]) == {victim.pk: False}
     assert identity_visibility(bob, [victim.pk]) == {victim.pk: True}  # bob handles a case
+
+
+def test_it_shows_every_circle_the_national_register_of_suspects(
+    bob: User, cleo: User, tip_case: Case
+) -> None:
+    accused = tip_case.parties.filter(role="accused").first()
+    assert accused is not None
+    for user in (bob, cleo):
+        person = person_get_for_user(user=user, person_id=accused.person_id)
+        assert person_identity_visible(user, person)
+    assert not person_queryset_for_user(bob).filter(pk=_victim(tip_case).pk).exists()
