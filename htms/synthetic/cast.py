@@ -44,6 +44,7 @@ FOREIGN_MIGRANTS = {"AF": 4, "BD": 2, "IN": 1}
 POOL_LIMIT = 400
 REUSE_AGENT = 0.3
 RE_ENTERED_AGENT = 0.03
+SHARED_AGENT = 0.04
 REPEAT_MIGRANT = 0.04
 
 
@@ -184,19 +185,11 @@ class Cast:
             self._add(case, person, SynParty(person.key, "accused", network_role_code=role))
 
     def _agent(self, case: SynCase, unit: UnitInfo, roles: dict[str, int]) -> tuple[SynPerson, str]:
-        """An agent this circle met before, one another circle met (entered again under another
-        spelling), or a new one."""
-        rng, pool = self.rng, self.agents.setdefault(unit.code, [])
-        if pool and rng.random() < REUSE_AGENT:
-            person, role = rng.choice(pool)
-            if person.key not in self.in_case:
-                return person, role
-        others = [u for u in sorted(self.agents) if u != unit.code and self.agents[u]]
-        if others and rng.random() < RE_ENTERED_AGENT:
-            original, role = rng.choice(self.agents[rng.choice(others)])
-            copy = self.people.respelled(original, key=self._key(), keep_cnic=rng.random() < 0.5)
-            self.new.append(copy)
-            return copy, role
+        """An agent met before, or a new one the circle adds to its pool."""
+        known = self._known_agent(unit)
+        if known is not None:
+            return known
+        rng = self.rng
         role = rng.choices(list(roles), weights=list(roles.values()))[0] if roles else ""
         agent = self._new(
             sex="M" if rng.random() < 0.9 else "F",
@@ -207,8 +200,28 @@ class Cast:
             keep_spelling=True,
             alias_chance=0.3,
         )
-        self._pool_agent(pool, agent, role)
+        self._pool_agent(self.agents.setdefault(unit.code, []), agent, role)
         return agent, role
+
+    def _known_agent(self, unit: UnitInfo) -> tuple[SynPerson, str] | None:
+        """One this circle met before; one another circle met, found in the national register
+        of suspects; or one another circle met, entered again under another spelling."""
+        rng, pool = self.rng, self.agents.get(unit.code, [])
+        if pool and rng.random() < REUSE_AGENT:
+            person, role = rng.choice(pool)
+            return (person, role) if person.key not in self.in_case else None
+        others = [u for u in sorted(self.agents) if u != unit.code and self.agents[u]]
+        roll = rng.random()
+        if not others or roll >= SHARED_AGENT + RE_ENTERED_AGENT:
+            return None
+        original, role = rng.choice(self.agents[rng.choice(others)])
+        if original.key in self.in_case:
+            return None
+        if roll < SHARED_AGENT:
+            return original, role
+        copy = self.people.respelled(original, key=self._key(), keep_cnic=rng.random() < 0.5)
+        self.new.append(copy)
+        return copy, role
 
     def _pool_agent(self, pool: list[tuple[SynPerson, str]], agent: SynPerson, role: str) -> None:
         if len(pool) < POOL_LIMIT:

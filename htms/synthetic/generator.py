@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from htms.synthetic import plans
 from htms.synthetic.cast import Cast
 from htms.synthetic.people import PeopleMaker
-from htms.synthetic.records import Catalogue, SynCase, SynPerson, SyntheticData, UnitInfo
+from htms.synthetic.records import Catalogue, SynCase, SyntheticData, UnitInfo
 from htms.synthetic.routes import (
     Journey,
     journey_legs,
@@ -246,7 +246,3 @@ class Generator:
         )
         if plan.judged:
             case.verdicts = plans.plan_verdicts(rng, case.parties, case.statute_codes)
-
-
-def persons_by_key(data: SyntheticData) -> dict[int, SynPerson]:
-    return {p.key: p for p in data.persons}

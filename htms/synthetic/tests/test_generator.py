@@ -143,16 +143,20 @@ def test_it_makes_migrants_mostly_adult_men_and_victims_often_women_and_children
     assert victim_men < 0.6 and victim_minors > 0.2
 
 
-def test_it_reuses_agents_across_cases_of_a_circle(data: SyntheticData) -> None:
-    units_of: dict[int, set[str]] = defaultdict(set)
-    cases_of: Counter[int] = Counter()
+def test_it_meets_agents_again_and_migrants_only_in_the_same_circle(data: SyntheticData) -> None:
+    units_of: dict[tuple[int, str], set[str]] = defaultdict(set)
+    cases_of: Counter[tuple[int, str]] = Counter()
     for case in data.cases:
         for party in case.parties:
-            cases_of[party.person_key] += 1
-            units_of[party.person_key].add(case.unit_code)
-    recurring = [k for k, n in cases_of.items() if n > 1]
-    assert len(recurring) > 20
-    assert all(len(units_of[k]) == 1 for k in recurring)
+            cases_of[(party.person_key, party.role)] += 1
+            units_of[(party.person_key, party.role)].add(case.unit_code)
+    agents = [k for k, n in cases_of.items() if n > 1 and k[1] == "accused"]
+    migrants = [k for k, n in cases_of.items() if n > 1 and k[1] == "migrant"]
+    assert len(agents) > 20 and migrants
+    assert any(len(units_of[k]) > 1 for k in agents)
+    assert all(len(units_of[k]) == 1 for k in migrants)
+    assert len({role for _key, role in cases_of}) == 5
+    assert all(n == 1 for (_key, role), n in cases_of.items() if role in ("victim", "witness"))
 
 
 def test_it_enters_some_agents_again_under_another_spelling(data: SyntheticData) -> None:

@@ -47,10 +47,15 @@ def test_it_marks_every_person_synthetic_and_enters_each_once(
     assert not Person.objects.filter(is_synthetic=False).exists()
 
 
-def test_it_adds_an_agent_met_again_by_id(loaded: tuple[SyntheticData, object]) -> None:
+def test_it_adds_an_agent_met_again_by_id_even_from_another_circle(
+    loaded: tuple[SyntheticData, object],
+) -> None:
     links = set(CaseParty.objects.values_list("person_id", "case_id"))
     cases_per_person = Counter(person for person, _case in links)
     assert max(cases_per_person.values()) > 1
+    units = set(CaseParty.objects.filter(role="accused").values_list("person_id", "case__unit_id"))
+    units_per_agent = Counter(person for person, _unit in units)
+    assert max(units_per_agent.values()) > 1, "an agent of both circles, found in the register"
 
 
 def test_the_national_count_by_crime_type_matches_the_synthetic_data(
