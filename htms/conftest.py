@@ -10,6 +10,7 @@
 - ``adam``: administrator
 """
 
+import itertools
 from collections.abc import Iterator
 from datetime import date
 
@@ -25,6 +26,8 @@ from htms.reference.loader import reference_load
 from htms.reference.models import Unit, UnitKind
 
 TIP_SECTION = "PTPA2018-3"
+# Every case made by tip_case_input() gets its own FIR number: one FIR is registered once.
+_fir_numbers = itertools.count(12)
 SOM_SECTION = "PSMA2018-3"
 
 
@@ -133,7 +136,7 @@ def tip_case_input() -> CaseInput:
         origin="complaint",
         statute_codes=[TIP_SECTION],
         summary="Recruited for domestic work",
-        fir_number="12/2026",
+        fir_number=f"{next(_fir_numbers)}/2026",
         fir_date=date(2026, 10, 1),
         police_station="FIA AHTC Lahore",
         occurred_on=date(2026, 9, 1),

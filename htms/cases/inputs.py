@@ -45,6 +45,8 @@ class CaseInput:
     police_station: str = ""
     occurred_on: date | None = None
     investigating_officer_id: int | None = None
+    # For a case entered from an older ledger: the day it was first registered.
+    registered_on: date | None = None
 
 
 @dataclass

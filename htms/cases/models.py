@@ -4,6 +4,7 @@ from datetime import date
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from htms.persons.models import DatePrecision, Person
@@ -68,7 +69,7 @@ class Case(models.Model):
     stage = models.CharField(max_length=16, choices=Stage.choices, default=Stage.ENQUIRY)
     court = models.ForeignKey(Court, on_delete=models.PROTECT, null=True, blank=True)
     closure_reason = models.CharField(max_length=16, choices=ClosureReason.choices, blank=True)
-    registered_at = models.DateTimeField(auto_now_add=True)
+    registered_at = models.DateTimeField(default=timezone.now)
     registered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

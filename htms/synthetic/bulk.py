@@ -12,6 +12,7 @@ from array import array
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict
 from datetime import datetime
+from datetime import time as clock_time
 
 from django.db import transaction
 from django.utils import timezone
@@ -198,6 +199,9 @@ class _BatchWriter:
             closure_reason=case.closure_reason,
             court_id=self.refs.courts.get(case.court_code) if in_court else None,
             registered_by=officer,
+            registered_at=timezone.make_aware(
+                datetime.combine(case.fir_date or case.occurred_on, clock_time(12))
+            ),
             is_synthetic=True,
         )
 

@@ -104,6 +104,8 @@ class Generator:
         self.catalogue = catalogue
         self.cast = Cast(self.rng, catalogue, PeopleMaker(self.rng, catalogue))
         self.fir_numbers: dict[tuple[str, int], int] = {}
+        # FIR numbers carry the seed so that data sets of different seeds never collide.
+        self.fir_prefix = f"S{seed}-"
         sources = {d.code for d in catalogue.districts if d.is_known_source}
         self.unit_weights = [
             catalogue.unit_weights.get(u.code, 1.0)
@@ -207,7 +209,7 @@ class Generator:
     def _fir(self, case: SynCase, unit: UnitInfo, fir_date: date) -> None:
         counter = (unit.code, fir_date.year)
         self.fir_numbers[counter] = self.fir_numbers.get(counter, 0) + 1
-        case.fir_number = f"{self.fir_numbers[counter]}/{fir_date.year}"
+        case.fir_number = f"{self.fir_prefix}{self.fir_numbers[counter]}/{fir_date.year}"
         case.fir_date = fir_date
         if self.rng.random() < 0.4:
             case.enquiry_number = f"ENQ-{self.rng.randint(1, 999)}/{fir_date.year}"

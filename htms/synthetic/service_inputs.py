@@ -74,4 +74,5 @@ def case_input(
         fir_date=case.fir_date,
         police_station=case.police_station if case.fir_number else "",
         occurred_on=case.occurred_on,
+        registered_on=case.fir_date or case.occurred_on,
     )

@@ -31,6 +31,7 @@ from htms.reference.models import Court
 COURT_STAGES = frozenset({Stage.INTERIM_CHALLAN, Stage.FINAL_CHALLAN, Stage.TRIAL, Stage.APPEAL})
 NOT_IN_COURT = _("Hearings are recorded once a challan is in court.")
 NEXT_DATE_BEFORE = _("The next date must be after the hearing.")
+HEARING_BEFORE_FIR = _("A hearing cannot be before the FIR was registered.")
 WITNESS_NOT_PARTY = _("Every witness due must be a party to this case.")
 JUDGMENT_STAGE = _("A judgment is recorded at trial or on appeal.")
 JUDGMENT_INCOMPLETE = _("Give a verdict for every accused on trial on every offence: missing %s.")
@@ -62,6 +63,8 @@ def hearing_record(
         raise ValidationError({"date": str(NOT_IN_COURT)})
     if next_date and next_date <= date:
         raise ValidationError({"next_date": str(NEXT_DATE_BEFORE)})
+    if case.fir_date and date < case.fir_date:
+        raise ValidationError({"date": str(HEARING_BEFORE_FIR)})
     witnesses = list(CaseParty.objects.filter(case=case, pk__in=witness_party_ids or []))
     if len(witnesses) != len(set(witness_party_ids or [])):
         raise ValidationError({"witnesses_due": str(WITNESS_NOT_PARTY)})

@@ -14,6 +14,7 @@ from htms.audit.models import AuditAction
 from htms.audit.services import audit_record, diff
 from htms.cases.access import case_get_for_user
 from htms.cases.models import Case
+from htms.cases.services.registration import FIR_TAKEN, fir_already_registered
 from htms.common.versioning import lock_at_version
 
 DETAIL_FIELDS = (
@@ -63,6 +64,22 @@ def case_update_details(
     version is refused."""
     case_get_for_user(user=actor, case_id=case_id, write=True)
     _check(data)
+    if data.fir_date and fir_already_registered(
+        fir_number=data.fir_number,
+        police_station=data.police_station,
+        fir_date=data.fir_date,
+        exclude_case_id=case_id,
+    ):
+        raise ValidationError(
+            {
+                "fir_number": FIR_TAKEN
+                % {
+                    "number": data.fir_number.strip(),
+                    "year": data.fir_date.year,
+                    "station": data.police_station.strip(),
+                }
+            }
+        )
     case = lock_at_version(Case, pk=case_id, expected_version=expected_version)
     before = _snapshot(case)
     for name in DETAIL_FIELDS:

@@ -1,6 +1,6 @@
 """Registering a case: offences, parties and route in one atomic write."""
 
-from datetime import date
+from datetime import date, datetime, time
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -32,6 +32,11 @@ UNKNOWN_STATUTE = _("Unknown statute section: %s.")
 FUTURE_DATE = _("This date is in the future.")
 OFFENCE_AFTER_FIR = _("The offence cannot have happened after the FIR was registered.")
 FIR_INCOMPLETE = _("An FIR needs its number, its date and the police station.")
+FIR_TAKEN = _(
+    "FIR %(number)s of %(year)d at %(station)s is already registered in HTMS. Search for the "
+    "case, or ask your circle in-charge to find it, instead of registering it again."
+)
+REGISTERED_AFTER_TODAY = _("The registration date cannot be in the future.")
 
 
 def _check_dates(data: CaseInput, errors: dict[str, list[str]]) -> None:
@@ -42,9 +47,37 @@ def _check_dates(data: CaseInput, errors: dict[str, list[str]]) -> None:
             errors.setdefault(name, []).append(str(FUTURE_DATE))
     if data.fir_date and data.occurred_on and data.occurred_on > data.fir_date:
         errors.setdefault("occurred_on", []).append(str(OFFENCE_AFTER_FIR))
+    if data.registered_on and data.registered_on > today:
+        errors.setdefault("registered_on", []).append(str(REGISTERED_AFTER_TODAY))
     fir_fields = (data.fir_number.strip(), data.fir_date, data.police_station.strip())
     if any(fir_fields) and not all(fir_fields):
         errors.setdefault("fir_number", []).append(str(FIR_INCOMPLETE))
+    elif data.fir_date and fir_already_registered(
+        fir_number=data.fir_number, police_station=data.police_station, fir_date=data.fir_date
+    ):
+        errors.setdefault("fir_number", []).append(
+            FIR_TAKEN
+            % {
+                "number": data.fir_number.strip(),
+                "year": data.fir_date.year,
+                "station": data.police_station.strip(),
+            }
+        )
+
+
+def fir_already_registered(
+    *, fir_number: str, police_station: str, fir_date: date, exclude_case_id: int | None = None
+) -> bool:
+    """An FIR number is unique per police station and year: registering it twice would count
+    one crime twice."""
+    cases = Case.objects.filter(
+        fir_number__iexact=fir_number.strip(),
+        police_station__iexact=police_station.strip(),
+        fir_date__year=fir_date.year,
+    )
+    if exclude_case_id is not None:
+        cases = cases.exclude(pk=exclude_case_id)
+    return cases.exists()
 
 
 def _statutes(codes: list[str], errors: dict[str, list[str]]) -> list[Statute]:
@@ -150,7 +183,10 @@ def case_register(
         raise NotAllowedError(_("Only officers of a unit may register cases."))
     statutes = case_input_check(data, actor=actor)
     stage = Stage.FIR if data.fir_number.strip() else Stage.ENQUIRY
-    year = (today or timezone.localdate()).year
+    registered_at = timezone.now()
+    if data.registered_on:
+        registered_at = timezone.make_aware(datetime.combine(data.registered_on, time(12)))
+    year = (data.registered_on or today or timezone.localdate()).year
     case = Case(
         reference=_next_reference(actor.unit, year),
         unit=actor.unit,
@@ -164,6 +200,7 @@ def case_register(
         summary=data.summary.strip(),
         stage=stage,
         registered_by=actor,
+        registered_at=registered_at,
         is_synthetic=is_synthetic,
     )
     case.full_clean()

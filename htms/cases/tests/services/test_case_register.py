@@ -194,3 +194,27 @@ def test_adding_an_existing_party_again_is_refused(alice: User, tip_case: Case) 
                 role="accused", person_id=accused.person_id, accused_status="arrested"
             ),
         )
+
+
+def test_it_refuses_an_fir_registered_twice(alice: User, bob: User, tip_case: Case) -> None:
+    again = replace(
+        tip_case_input(),
+        fir_number=tip_case.fir_number.upper(),
+        police_station=tip_case.police_station.lower(),
+    )
+    with pytest.raises(ValidationError) as caught:
+        case_register(actor=bob, data=again)
+    assert "already registered in HTMS" in caught.value.message_dict["fir_number"][0]
+
+
+def test_it_backdates_a_case_entered_from_a_ledger(alice: User) -> None:
+    data = replace(tip_case_input(), registered_on=date(2024, 3, 5))
+    case = case_register(actor=alice, data=data)
+    assert case.registered_at.date() == date(2024, 3, 5)
+    assert case.reference.startswith("T-A/2024/")
+    with pytest.raises(ValidationError) as caught:
+        case_register(
+            actor=alice,
+            data=replace(tip_case_input(), fir_number="13/2026", registered_on=date(2099, 1, 1)),
+        )
+    assert "registered_on" in caught.value.message_dict
