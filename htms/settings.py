@@ -125,6 +125,12 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
 }
 
+# Wrong passwords in a row before an account locks, and for how long (pages and API).
+HTMS_LOGIN_MAX_FAILURES = int(os.environ.get("HTMS_LOGIN_MAX_FAILURES", "5"))
+HTMS_LOGIN_LOCK_MINUTES = int(os.environ.get("HTMS_LOGIN_LOCK_MINUTES", "15"))
+# Uploaded case documents; read through the case's access check, never served as static.
+HTMS_MEDIA_DIR = Path(os.environ.get("HTMS_MEDIA_DIR", VAR_DIR / "media"))
+
 # Days after the FIR within which the interim challan is due (CrPC s.173).
 HTMS_INTERIM_CHALLAN_DAYS = int(os.environ.get("HTMS_INTERIM_CHALLAN_DAYS", "14"))
 # How many days ahead a deadline counts as "due soon".
