@@ -20,7 +20,7 @@ BIN := $(VENV)/bin
 export PYTHON VENV
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint fmt bench clean distclean venv venv-test system-deps system-deps-postgres \
+.PHONY: help run test lint fmt bench clean distclean venv venv-test system-deps system-deps-postgres system-deps-run \
 	migrate demo-data
 
 help:
@@ -35,11 +35,15 @@ venv-test:
 system-deps:
 	@scripts/install-system-deps.sh postgres browser
 
+system-deps-run:
+	@scripts/install-system-deps.sh run
+
 system-deps-postgres:
 	@scripts/install-system-deps.sh postgres
 
-migrate: venv
+migrate: venv system-deps-run
 	mkdir -p "$(VAR_DIR)"
+	scripts/compile-translations.sh
 	$(BIN)/python manage.py migrate --no-input
 
 demo-data: migrate
@@ -51,6 +55,7 @@ run: demo-data
 	$(BIN)/python manage.py runserver $(HOST):$(PORT) --noreload --insecure
 
 test: system-deps venv-test
+	scripts/compile-translations.sh --check
 	scripts/test.sh
 
 lint: venv-test

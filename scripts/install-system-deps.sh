@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Install the Debian packages the tests need, running apt-get only when something is missing.
-#   scripts/install-system-deps.sh [postgres] [browser]     (no argument: both)
+#   scripts/install-system-deps.sh [postgres] [browser] [run]     (no argument: all)
 # postgres: PostgreSQL server binaries and contrib extensions (pg_trgm, fuzzystrmatch, unaccent).
-# browser:  Chromium, ChromeDriver and Noto fonts (Urdu script) for the browser tests.
+# browser:  Chromium, ChromeDriver, Noto fonts (Urdu script), poppler and gettext for the tests.
+# run:      gettext, Pango and Noto fonts for make run (translations, PDF summaries).
 # Needs root (or sudo) only when something is missing. Outside CI, HTMS_SKIP_SYSTEM_DEPS=1 skips it.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -16,7 +17,7 @@ if [ "${HTMS_SKIP_SYSTEM_DEPS:-}" = "1" ]; then
 fi
 
 groups=("$@")
-[ ${#groups[@]} -eq 0 ] && groups=(postgres browser)
+[ ${#groups[@]} -eq 0 ] && groups=(postgres browser run)
 
 missing=()
 for group in "${groups[@]}"; do
@@ -29,12 +30,18 @@ for group in "${groups[@]}"; do
                 missing+=(postgresql postgresql-contrib)
             fi
             ;;
-        browser)
-            for pkg in chromium chromium-driver fonts-noto-core fonts-noto-extra; do
+        run)
+            # make run: translations are compiled (gettext), PDFs drawn (Pango) in Noto fonts.
+            for pkg in gettext libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-core; do
                 deb_installed "$pkg" || missing+=("$pkg")
             done
             ;;
-        *) die "unknown group '$group' (expected: postgres, browser)" ;;
+        browser)
+            for pkg in chromium chromium-driver fonts-noto-core fonts-noto-extra poppler-utils gettext; do
+                deb_installed "$pkg" || missing+=("$pkg")
+            done
+            ;;
+        *) die "unknown group '$group' (expected: postgres, browser, run)" ;;
     esac
 done
 

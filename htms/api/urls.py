@@ -3,7 +3,7 @@
 from django.urls import URLPattern, URLResolver, path
 
 from htms.api.schema import SchemaView
-from htms.api.views import auth, cases, persons, reference, stats
+from htms.api.views import auth, cases, identity, persons, reference, stats
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("auth/token/", auth.TokenView.as_view(), name="api_token"),
@@ -14,6 +14,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
         "cases/<str:case_id>/hearings/", cases.CaseHearingsView.as_view(), name="api_case_hearings"
     ),
     path("persons/", persons.PersonCollectionView.as_view(), name="api_persons"),
+    path("persons/candidates/", identity.CandidatesView.as_view(), name="api_candidates"),
     path("persons/<str:person_id>/", persons.PersonDetailView.as_view(), name="api_person"),
     path("stats/case-counts/", stats.CaseCountsView.as_view(), name="api_case_counts"),
     path("reference/provinces/", reference.ProvinceList.as_view(), name="api_provinces"),

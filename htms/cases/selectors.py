@@ -18,6 +18,7 @@ from htms.cases.models import (
     Stage,
     StageChange,
     TransitionStatus,
+    Verdict,
 )
 
 # Stages in which the interim challan is still owed.
@@ -88,7 +89,10 @@ def case_detail(*, user: User, case_id: int) -> Case:
                 "stage_changes",
                 queryset=StageChange.objects.select_related("requested_by", "decided_by"),
             ),
-            "verdicts",
+            Prefetch(
+                "verdicts",
+                queryset=Verdict.objects.select_related("accused", "offence__statute", "court"),
+            ),
         )
     )
     try:

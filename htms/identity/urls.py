@@ -1,3 +1,7 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from htms.identity import views
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("candidates/", views.candidates, name="identity_candidates"),
+]

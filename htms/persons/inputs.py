@@ -89,13 +89,15 @@ def _clean_documents(
     data: PersonInput, nationality: Country | None, errors: dict[str, list[str]]
 ) -> list[tuple[str, str, Country | None]]:
     cleaned = []
+    pakistan = None
     for i, doc in enumerate(data.documents):
         key = f"documents[{i}]"
         country = _country(doc.country_code, errors, key)
         try:
             if doc.kind == DocumentKind.CNIC:
                 number = normalize_cnic(doc.number)
-                country = Country.objects.filter(code="PK").first()
+                pakistan = pakistan or Country.objects.filter(code="PK").first()
+                country = pakistan
             elif doc.kind == DocumentKind.PASSPORT:
                 issuer = country or nationality
                 pakistani = issuer is not None and issuer.code == "PK"

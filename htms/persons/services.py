@@ -8,6 +8,7 @@ from htms.accounts.models import User
 from htms.audit.models import AuditAction
 from htms.audit.services import audit_record, diff
 from htms.common.versioning import lock_at_version
+from htms.identity.services import person_keys_refresh
 from htms.persons.inputs import CleanPerson, PersonInput, person_input_clean
 from htms.persons.models import (
     IdentityDocument,
@@ -51,7 +52,8 @@ def _write_person(clean: CleanPerson, *, actor: User, is_synthetic: bool) -> Per
         created_by_unit=actor.unit,
         is_synthetic=is_synthetic,
     )
-    person.full_clean()
+    # The table's check constraints were checked by person_input_clean; do not query them again.
+    person.full_clean(validate_constraints=False)
     person.save()
     IdentityDocument.objects.bulk_create(
         IdentityDocument(person=person, kind=kind, number=number, country=country)
@@ -72,10 +74,19 @@ def _write_person(clean: CleanPerson, *, actor: User, is_synthetic: bool) -> Per
 
 
 @transaction.atomic
-def person_create(*, actor: User, data: PersonInput, is_synthetic: bool = False) -> Person:
-    """Adds a person to the register. Any writer may call it; the audit row names the actor."""
-    clean = person_input_clean(data)
+def person_create(
+    *,
+    actor: User,
+    data: PersonInput,
+    is_synthetic: bool = False,
+    clean: CleanPerson | None = None,
+) -> Person:
+    """Adds a person to the register. Any writer may call it; the audit row names the actor.
+
+    ``clean`` is ``person_input_clean(data)`` when the caller has already checked ``data``."""
+    clean = clean if clean is not None and clean.data is data else person_input_clean(data)
     person = _write_person(clean, actor=actor, is_synthetic=is_synthetic)
+    person_keys_refresh(person=person)
     audit_record(
         actor=actor,
         action=AuditAction.CREATE,
@@ -103,6 +114,7 @@ def person_update(
     person.nationality = clean.nationality
     person.full_clean()
     person.save(update_fields=[*PERSON_EDITABLE_FIELDS, "nationality", "version"])
+    person_keys_refresh(person=person)
     audit_record(
         actor=actor,
         action=AuditAction.UPDATE,

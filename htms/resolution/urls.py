@@ -1,3 +1,11 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from htms.resolution import views
+
+app_name = "resolution"
+
+urlpatterns = [
+    path("review/", views.queue, name="queue"),
+    path("review/<int:link_id>/", views.pair, name="pair"),
+    path("persons/<int:person_id>/", views.merged, name="merged"),
+]

@@ -1,14 +1,46 @@
-from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from htms.web import views
+from htms.web import pdf
+from htms.web.views import (
+    auth,
+    case_edit,
+    case_page,
+    cases,
+    court,
+    documents,
+    home,
+    persons,
+    stage,
+    statistics,
+    wizard,
+)
+
+CASE = "cases/<int:case_id>/"
 
 urlpatterns = [
-    path("login/", auth_views.LoginView.as_view(template_name="web/login.html"), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("", views.home, name="home"),
-    path("cases/", views.cases, name="case_list"),
-    path("cases/<int:case_id>/", views.case_page, name="case_detail"),
-    path("persons/<int:person_id>/", views.person_page, name="person_detail"),
-    path("statistics/", views.statistics, name="statistics"),
+    path("login/", auth.LoginView.as_view(), name="login"),
+    path("logout/", auth.LogoutView.as_view(), name="logout"),
+    path("", home.home, name="home"),
+    path("cases/", cases.case_list_page, name="case_list"),
+    path("cases/saved/", cases.saved_search_add, name="saved_search_add"),
+    path(
+        "cases/saved/<int:search_id>/delete/", cases.saved_search_remove, name="saved_search_delete"
+    ),
+    path("cases/new/", wizard.wizard_start, name="wizard_start"),
+    path("cases/new/discard/", wizard.wizard_discard, name="wizard_discard"),
+    path("cases/new/<slug:step>/", wizard.wizard_step, name="wizard_step"),
+    path(CASE, case_page.case_page, name="case_detail"),
+    path(CASE + "summary.pdf", pdf.case_summary, name="case_summary_pdf"),
+    path(CASE + "edit/", case_edit.case_edit, name="case_edit"),
+    path(CASE + "stage/<slug:to_stage>/", stage.case_stage, name="case_stage"),
+    path(CASE + "hearings/new/", court.hearing_add, name="hearing_add"),
+    path(CASE + "judgment/", court.judgment_add, name="judgment_add"),
+    path(CASE + "parties/new/", case_edit.party_add, name="party_add"),
+    path(CASE + "parties/<int:party_id>/status/", case_edit.accused_status, name="accused_status"),
+    path(CASE + "documents/new/", documents.document_add, name="document_add"),
+    path(CASE + "documents/<int:document_id>/file/", documents.document_file, name="document_file"),
+    path("approvals/", stage.approval_queue, name="approvals"),
+    path("approvals/<int:change_id>/", stage.approval_decide, name="approval_decide"),
+    path("persons/<int:person_id>/", persons.person_page, name="person_detail"),
+    path("statistics/", statistics.statistics, name="statistics"),
 ]

@@ -155,4 +155,4 @@ def test_it_reads_a_case_in_queries_that_do_not_grow_with_its_parties(
                 person=accused_input("Another Accused", cnic),
             ),
         )
-    assert _queries(client, tip_case) == before == 22
+    assert _queries(client, tip_case) == before == 20

@@ -22,7 +22,7 @@ from htms.cases.models import (
 )
 from htms.common.versioning import lock_at_version
 from htms.persons.access import person_get_for_user
-from htms.persons.inputs import person_input_clean
+from htms.persons.inputs import CleanPerson, person_input_clean
 from htms.persons.models import Person
 from htms.persons.services import person_create
 from htms.reference.models import Term, Vocabulary
@@ -66,17 +66,19 @@ def _check_role_facts(party: PartyInput, key: str, errors: dict[str, list[str]])
 
 def _check_person(
     party: PartyInput, key: str, *, actor: User, on: date | None, errors: dict[str, list[str]]
-) -> None:
+) -> CleanPerson | None:
+    """Checks the party's person; returns the cleaned new person, if the party brings one."""
+    clean = None
     if (party.person_id is None) == (party.person is None):
         errors.setdefault(key, []).append(_("Pick an existing person or enter a new one."))
-        return
+        return None
     if party.person is not None:
         try:
-            person_input_clean(party.person)
+            clean = person_input_clean(party.person)
         except ValidationError as exc:
             for field_name, messages in exc.message_dict.items():
                 errors.setdefault(f"{key}.{field_name}", []).extend(messages)
-            return
+            return None
         birth = party.person.birth_date
     else:
         assert party.person_id is not None
@@ -84,9 +86,10 @@ def _check_person(
             birth = person_get_for_user(user=actor, person_id=party.person_id).birth_date
         except Http404:
             errors.setdefault(f"{key}.person_id", []).append(str(UNKNOWN_PERSON))
-            return
+            return None
     if birth and on and birth > on:
         errors.setdefault(f"{key}.birth_date", []).append(str(DOB_AFTER_OFFENCE))
+    return clean
 
 
 def _check_repeats(
@@ -108,15 +111,19 @@ def parties_check(
     on: date | None,
     errors: dict[str, list[str]],
     existing: set[tuple[int, str]] | None = None,
-) -> None:
+) -> dict[int, CleanPerson]:
     """Validates every party without writing; errors are keyed ``parties[i].field``.
 
-    ``existing`` holds the (person id, role) pairs the case has already."""
+    ``existing`` holds the (person id, role) pairs the case has already. Returns the cleaned
+    new persons by party index, for ``party_write``."""
+    cleans: dict[int, CleanPerson] = {}
     _check_repeats(parties, existing or set(), errors)
     for i, party in enumerate(parties):
         key = f"parties[{i}]"
         _check_role_facts(party, key, errors)
-        _check_person(party, key, actor=actor, on=on, errors=errors)
+        clean = _check_person(party, key, actor=actor, on=on, errors=errors)
+        if clean is not None:
+            cleans[i] = clean
         _terms(
             Vocabulary.NETWORK_ROLE,
             [party.network_role_code] if party.network_role_code else [],
@@ -135,12 +142,22 @@ def parties_check(
             f"{key}.means_of_control",
             errors,
         )
+    return cleans
 
 
-def party_write(case: Case, party: PartyInput, *, actor: User, is_synthetic: bool) -> CaseParty:
+def party_write(
+    case: Case,
+    party: PartyInput,
+    *,
+    actor: User,
+    is_synthetic: bool,
+    clean: CleanPerson | None = None,
+) -> CaseParty:
     """Writes one already-checked party (and the new person, if any)."""
     if party.person is not None:
-        person = person_create(actor=actor, data=party.person, is_synthetic=is_synthetic)
+        person = person_create(
+            actor=actor, data=party.person, is_synthetic=is_synthetic, clean=clean
+        )
     else:
         assert party.person_id is not None  # parties_check demands one of the two
         person = Person.objects.get(pk=party.person_id)
@@ -157,16 +174,19 @@ def party_write(case: Case, party: PartyInput, *, actor: User, is_synthetic: boo
         trafficking_status=party.trafficking_status,
         status_decided_by=party.status_decided_by,
     )
-    row.exploitation_types.set(
-        Term.objects.filter(
-            vocabulary=Vocabulary.EXPLOITATION_TYPE, code__in=party.exploitation_type_codes
+    # A new row has no terms yet: add them, without asking which it has.
+    if party.exploitation_type_codes:
+        row.exploitation_types.add(
+            *Term.objects.filter(
+                vocabulary=Vocabulary.EXPLOITATION_TYPE, code__in=party.exploitation_type_codes
+            )
         )
-    )
-    row.means_of_control.set(
-        Term.objects.filter(
-            vocabulary=Vocabulary.MEANS_OF_CONTROL, code__in=party.means_of_control_codes
+    if party.means_of_control_codes:
+        row.means_of_control.add(
+            *Term.objects.filter(
+                vocabulary=Vocabulary.MEANS_OF_CONTROL, code__in=party.means_of_control_codes
+            )
         )
-    )
     return row
 
 
@@ -188,7 +208,7 @@ def case_add_party(
     case = case_get_for_user(user=actor, case_id=case_id, write=True)
     errors: dict[str, list[str]] = {}
     existing = set(CaseParty.objects.filter(case=case).values_list("person_id", "role"))
-    parties_check(
+    cleans = parties_check(
         [party],
         actor=actor,
         on=case.occurred_on or case.fir_date,
@@ -199,7 +219,7 @@ def case_add_party(
         raise ValidationError(errors)
     case = lock_at_version(Case, pk=case.pk, expected_version=expected_version)
     case.save(update_fields=["version"])
-    row = party_write(case, party, actor=actor, is_synthetic=case.is_synthetic)
+    row = party_write(case, party, actor=actor, is_synthetic=case.is_synthetic, clean=cleans.get(0))
     audit_record(
         actor=actor,
         action=AuditAction.CREATE,

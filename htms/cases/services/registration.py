@@ -1,5 +1,6 @@
 """Registering a case: offences, parties and route in one atomic write."""
 
+from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from django.core.exceptions import ValidationError
@@ -24,6 +25,7 @@ from htms.cases.models import (
 )
 from htms.cases.services.parties import parties_check, party_summary, party_write
 from htms.common.errors import NotAllowedError
+from htms.persons.inputs import CleanPerson
 from htms.persons.models import DatePrecision
 from htms.reference.models import Country, District, Statute, Unit
 
@@ -156,7 +158,15 @@ def _check_officer(data: CaseInput, actor: User, errors: dict[str, list[str]]) -
         )
 
 
-def case_input_check(data: CaseInput, *, actor: User) -> list[Statute]:
+@dataclass
+class CheckedCase:
+    """What ``case_input_check`` resolved: the statutes, and each new person cleaned."""
+
+    statutes: list[Statute]
+    persons: dict[int, CleanPerson]
+
+
+def case_input_check(data: CaseInput, *, actor: User) -> CheckedCase:
     """Validates everything about a new case; raises one ValidationError listing each field."""
     errors: dict[str, list[str]] = {}
     _check_officer(data, actor, errors)
@@ -164,11 +174,13 @@ def case_input_check(data: CaseInput, *, actor: User) -> list[Statute]:
         errors.setdefault("origin", []).append(_("Say how the case came in."))
     _check_dates(data, errors)
     statutes = _statutes(data.statute_codes, errors)
-    parties_check(data.parties, actor=actor, on=data.occurred_on or data.fir_date, errors=errors)
+    cleans = parties_check(
+        data.parties, actor=actor, on=data.occurred_on or data.fir_date, errors=errors
+    )
     _route_check(data.route, errors)
     if errors:
         raise ValidationError(errors)
-    return statutes
+    return CheckedCase(statutes, cleans)
 
 
 @transaction.atomic
@@ -181,7 +193,8 @@ def case_register(
     """
     if actor.role not in CASE_WRITER_ROLES or actor.unit is None:
         raise NotAllowedError(_("Only officers of a unit may register cases."))
-    statutes = case_input_check(data, actor=actor)
+    checked = case_input_check(data, actor=actor)
+    statutes = checked.statutes
     stage = Stage.FIR if data.fir_number.strip() else Stage.ENQUIRY
     registered_at = timezone.now()
     if data.registered_on:
@@ -206,7 +219,10 @@ def case_register(
     case.full_clean()
     case.save()
     Offence.objects.bulk_create(Offence(case=case, statute=s) for s in statutes)
-    rows = [party_write(case, p, actor=actor, is_synthetic=is_synthetic) for p in data.parties]
+    rows = [
+        party_write(case, p, actor=actor, is_synthetic=is_synthetic, clean=checked.persons.get(i))
+        for i, p in enumerate(data.parties)
+    ]
     _write_route(case, data.route)
     StageChange.objects.create(
         case=case,

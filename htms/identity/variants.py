@@ -1,0 +1,248 @@
+"""Spelling variants of Pakistani names, in Latin and Urdu script, written by hand.
+
+Each group lists the canonical Latin spelling first, then the other Latin spellings met in FIRs,
+CNIC copies and passports, then the Urdu spellings. ``canonical_token`` maps every member to the
+first one. Only real variants of ONE name belong in a group: Ali and Alia, Hassan and Hussain,
+Hassan and Ehsan are different names and stay in different groups. Where two distinct names are
+romanised interchangeably in practice (Rashid راشد and Rasheed رشید, Hamid and Hameed), they
+share a group, because officers cannot tell them apart from a Latin spelling.
+"""
+
+# Latin tokens are casefolded ASCII; Urdu tokens are in the letter forms ``normalize`` produces
+# (Urdu yeh ی, heh goal ہ, keheh ک; no diacritics; a final "یٰ" written as "ا").
+# fmt: off
+GROUPS: tuple[tuple[str, ...], ...] = (
+    # The usual first element of a man's name; "M." and "Md" are its abbreviations.
+    ("muhammad", "mohammad", "mohammed", "muhammed", "mohamed", "mohamad", "muhamad",
+     "muhamed", "mohd", "md", "mhd", "m", "mohmmad", "mohammd", "muhammadd", "mahomed", "محمد"),
+    ("ahmad", "ahmed", "ahmd", "ehmad", "ehmed", "احمد"),
+    ("ali", "aly", "alee", "علی"),
+    ("alia", "aliya", "aliyah", "aaliya", "aaliyah", "alya", "عالیہ", "علیا"),
+    ("hassan", "hasan", "hasson", "حسن"),
+    ("hussain", "husain", "hussein", "husein", "hussayn", "husayn", "hossain", "hussian",
+     "حسین"),
+    ("husnain", "hasnain", "hassnain", "حسنین"),
+    ("ehsan", "ihsan", "ahsan", "احسان"),
+    ("yousaf", "yusuf", "yousuf", "yousef", "yusaf", "yosuf", "yousif", "yusif", "yoosuf",
+     "یوسف"),
+    ("chaudhry", "choudhry", "chaudhary", "chaudhari", "choudhary", "chowdhury", "chaudri",
+     "chaudhri", "chaudary", "chaudhery", "chohdry", "ch", "چوہدری", "چودھری", "چودہری"),
+    ("abdul", "abdool", "abd", "abdal", "abdel", "abdur", "abdus", "abdu", "عبد"),
+    ("abdullah", "abdulla", "abdallah", "abdollah", "عبداللہ"),
+    ("rehman", "rahman", "rehmaan", "rahmaan", "رحمان", "رحمن"),
+    ("rehmat", "rahmat", "rehmet", "رحمت"),
+    ("allah", "ullah", "ulla", "ulah", "alla", "اللہ"),
+    ("ditta", "dita", "dittah", "دتہ", "دتا"),
+    ("bakhsh", "bux", "baksh", "buksh", "bakhash", "bakhs", "bakhush", "بخش"),
+    ("khuda", "khudah", "خدا"),
+    ("ghulam", "gulam", "ghullam", "golam", "غلام"),
+    ("rasool", "rasul", "rasoul", "rassool", "rusool", "رسول"),
+    ("mustafa", "mustafah", "mostafa", "mustapha", "مصطفا", "مصطفی"),
+    ("murtaza", "murtuza", "murtaja", "مرتضا", "مرتضی"),
+    ("fatima", "fatimah", "fatma", "fatema", "فاطمہ"),
+    ("ayesha", "aisha", "aysha", "ayisha", "aishah", "aiysha", "ayesah", "عائشہ", "عایشہ"),
+    ("khan", "kahn", "khaan", "خان", "خاں"),
+    ("iqbal", "ikbal", "iqbaal", "اقبال"),
+    ("qasim", "kasim", "qaasim", "qasem", "kasem", "قاسم"),
+    ("umar", "omar", "omer", "umer", "عمر"),
+    ("usman", "osman", "othman", "uthman", "usmaan", "عثمان"),
+    ("imran", "imraan", "emran", "عمران"),
+    ("tariq", "tarik", "tareq", "طارق"),
+    ("farooq", "farook", "faruq", "farooque", "faruk", "farouk", "فاروق"),
+    ("rafiq", "rafique", "rafeeq", "rafik", "رفیق"),
+    ("shafiq", "shafique", "shafeeq", "shafik", "شفیق"),
+    ("siddique", "siddiq", "siddeeq", "sidique", "صدیق"),
+    ("sadiq", "sadique", "saadiq", "صادق"),
+    ("ishaq", "ishaque", "ishak", "ishaaq", "اسحاق"),
+    ("asghar", "asgher", "asgar", "اصغر"),
+    ("zafar", "zafer", "zaffar", "ظفر"),
+    ("aziz", "azeez", "عزیز"),
+    ("saeed", "sayeed", "said", "saaed", "saied", "saeid", "سعید"),
+    ("rashid", "rasheed", "rashed", "راشد", "رشید"),
+    ("hamid", "hameed", "حامد", "حمید"),
+    ("majid", "majeed", "maajid", "ماجد", "مجید"),
+    ("zahid", "zaheed", "زاہد"),
+    ("shahid", "shaheed", "شاہد"),
+    ("naveed", "navid", "nawed", "نوید"),
+    ("javed", "javaid", "javid", "jawed", "jawaid", "جاوید"),
+    ("pervaiz", "parvez", "pervez", "parvaiz", "perwaiz", "parwez", "پرویز"),
+    ("waseem", "wasim", "وسیم"),
+    ("nadeem", "nadim", "ندیم"),
+    ("saleem", "salim", "سلیم"),
+    ("kareem", "karim", "کریم"),
+    ("raheem", "rahim", "رحیم"),
+    ("naeem", "naim", "نعیم"),
+    ("azam", "aazam", "اعظم"),
+    ("mehmood", "mahmood", "mahmud", "mehmud", "mahmod", "mehmod", "محمود"),
+    ("masood", "masud", "masoud", "مسعود"),
+    ("mansoor", "mansur", "mansour", "منصور"),
+    ("nasir", "nasser", "naser", "ناصر"),
+    ("zubair", "zubeir", "zobair", "zubear", "زبیر"),
+    ("khalid", "khaled", "خالد"),
+    ("bilal", "belal", "بلال"),
+    ("yasir", "yaser", "yasser", "یاسر"),
+    ("irfan", "irfaan", "عرفان"),
+    ("rizwan", "rizvan", "rizwaan", "رضوان"),
+    ("faisal", "faysal", "feisal", "فیصل"),
+    ("sohail", "suhail", "suhel", "سہیل"),
+    ("ismail", "ismael", "ismaeel", "esmail", "اسماعیل"),
+    ("ibrahim", "ibraheem", "ebrahim", "ابراہیم"),
+    ("zainab", "zenab", "zeinab", "zaynab", "زینب"),
+    ("khadija", "khadijah", "khadeeja", "خدیجہ"),
+    ("maryam", "mariam", "marium", "maryum", "مریم"),
+    ("amina", "aminah", "ameena", "amna", "aamna", "آمنہ"),
+    ("bibi", "beebi", "بیبی"),
+    ("begum", "begam", "baigum", "بیگم"),
+    ("noor", "nur", "نور"),
+    ("din", "deen", "دین"),
+    ("syed", "sayed", "sayyid", "saiyid", "sayyed", "سید"),
+    ("mian", "miyan", "میاں"),
+    ("sheikh", "shaikh", "shaykh", "sheik", "شیخ"),
+    ("khawaja", "khwaja", "khuwaja", "khawja", "خواجہ"),
+    ("qureshi", "qureishi", "kureshi", "qurashi", "قریشی"),
+    ("siddiqui", "siddiqi", "sadiqi", "صدیقی"),
+    ("akhtar", "akhter", "اختر"),
+    ("anwar", "anwer", "انور"),
+    ("zulfiqar", "zulfikar", "ذوالفقار"),
+    ("ijaz", "ejaz", "aijaz", "اعجاز"),
+    ("riaz", "riyaz", "ریاض"),
+    ("fayyaz", "fayaz", "فیاض"),
+    ("ilyas", "elias", "ilias", "الیاس"),
+    ("idrees", "idris", "ادریس"),
+    ("younas", "younis", "yunus", "younus", "yunis", "یونس"),
+    ("haider", "haidar", "hyder", "حیدر"),
+    ("jamil", "jameel", "جمیل"),
+    ("muneer", "munir", "منیر"),
+    ("nazir", "nazeer", "نذیر"),
+    ("bashir", "basheer", "بشیر"),
+    ("qadeer", "qadir", "قدیر", "قادر"),
+    ("rauf", "raoof", "روف", "رءوف"),
+    ("shakeel", "shakil", "شکیل"),
+    ("shahzad", "shehzad", "شہزاد"),
+    ("tanveer", "tanvir", "تنویر"),
+    ("yaqoob", "yaqub", "yakub", "yakoob", "یعقوب"),
+    ("zeeshan", "zishan", "ذیشان"),
+    ("nasreen", "nasrin", "نسرین"),
+    ("parveen", "parvin", "perveen", "پروین"),
+    ("kausar", "kauser", "kousar", "kosar", "kaosar", "کوثر"),
+    ("kulsoom", "kulsum", "کلثوم"),
+    ("sakina", "sakeena", "سکینہ"),
+    ("naseem", "nasim", "نسیم"),
+    ("bushra", "bushrah", "بشرا"),
+    ("sughra", "sughran", "sugran", "صغرا"),
+    ("zahra", "zehra", "زہرا"),
+    ("haroon", "harun", "haroun", "ہارون"),
+    ("liaqat", "liaquat", "liaqut", "لیاقت"),
+    ("mukhtar", "mukhtiar", "مختار"),
+    ("sarfraz", "sarfaraz", "سرفراز"),
+    ("shoaib", "shuaib", "شعیب"),
+    ("tahir", "taher", "طاہر"),
+    ("waqas", "waqqas", "وقاص"),
+    ("hamza", "hamzah", "حمزہ"),
+    ("jahangir", "jehangir", "جہانگیر"),
+    ("khurram", "khuram", "خرم"),
+    ("habib", "habeeb", "حبیب"),
+    ("zaheer", "zahir", "ظہیر"),
+    ("gul", "gull", "گل"),
+    ("sher", "shair", "شیر"),
+    ("nazar", "nazer", "نذر"),
+    ("sikandar", "sikander", "سکندر"),
+    ("jamshed", "jamshaid", "jamshaid", "جمشید"),
+    ("arif", "aarif", "عارف"),
+    ("amir", "aamir", "aamer", "عامر"),
+    ("asif", "aasif", "آصف"),
+    ("saqib", "saaqib", "ثاقب"),
+    ("babar", "babur", "بابر"),
+    ("fahad", "fahd", "فہد"),
+    ("junaid", "junaed", "جنید"),
+    ("mehwish", "mahwish", "مہوش"),
+    ("noreen", "noureen", "norin", "نورین"),
+    ("asma", "asmaa", "اسماء", "اسما"),
+    ("sana", "sanaa", "ثناء", "ثنا"),
+    ("iqra", "iqraa", "اقراء", "اقرا"),
+    ("fouzia", "fauzia", "fozia", "فوزیہ"),
+    ("humaira", "humera", "حمیرا"),
+    ("irum", "iram", "erum", "ارم"),
+    ("kiran", "kiren", "کرن"),
+    ("nusrat", "nusrit", "نصرت"),
+    ("rehana", "raihana", "rihana", "ریحانہ"),
+    ("shamim", "shameem", "شمیم"),
+    ("tasleem", "taslim", "تسلیم"),
+    ("yasmin", "yasmeen", "یاسمین"),
+    ("zareena", "zarina", "زرینہ"),
+    ("zubaida", "zubeda", "زبیدہ"),
+    ("rakhi", "rakhee", "رکھی"),
+    ("hajra", "hajira", "hajrah", "ہاجرہ"),
+    ("mehnaz", "mahnaz", "مہناز"),
+    ("naila", "naela", "نائلہ"),
+    ("safia", "safiya", "صفیہ"),
+    ("zahida", "zaheeda", "زاہدہ"),
+    ("razia", "raziya", "رضیہ"),
+    ("sadia", "saadia", "سعدیہ"),
+    ("saima", "saema", "صائمہ"),
+    ("rabia", "rabiya", "رابعہ"),
+    ("hina", "heena", "حنا"),
+    ("samina", "sameena", "ثمینہ"),
+    ("rubina", "rubeena", "robina", "روبینہ"),
+    ("khatoon", "khatun", "خاتون"),
+    ("bano", "banu", "بانو"),
+    ("butt", "bhat", "بٹ"),
+    ("jutt", "jatt", "jat", "جٹ"),
+    ("rajput", "rajpoot", "راجپوت"),
+    ("arain", "araein", "arian", "آرائیں"),
+    ("gujjar", "gujar", "gurjar", "گجر"),
+    ("baloch", "baluch", "balouch", "بلوچ"),
+    ("mughal", "moghal", "مغل"),
+    ("cheema", "chima", "چیمہ"),
+    ("warraich", "waraich", "وڑائچ"),
+    ("tarar", "tarrar", "تارڑ"),
+    ("dogar", "dogger", "ڈوگر"),
+    ("dar", "daar", "ڈار"),
+    ("lodhi", "lodi", "لودھی"),
+    ("yousafzai", "yusufzai", "یوسفزئی"),
+    ("soomro", "sumro", "سومرو"),
+    ("leghari", "laghari", "لغاری"),
+)
+
+# fmt: on
+
+# Honorifics and earned titles: never part of who a person is, and added or left out from one
+# record to the next (Mr, Dr, Haji after the pilgrimage, Hafiz of the Quran, Mst. for a woman).
+# fmt: off
+HONORIFICS: frozenset[str] = frozenset(
+    {
+        "mr", "mrs", "ms", "miss", "mst", "mussammat", "musammat", "dr", "prof", "engr", "eng",
+        "sir", "madam", "janab", "sahib", "sahab", "mohtarma", "mohtaram", "haji", "hajji",
+        "alhaj", "alhajj", "hafiz", "hafiza", "maulana", "molana", "moulana", "maulvi", "molvi",
+        "moulvi", "mufti", "qari", "allama", "late", "marhoom", "marhum",
+        "جناب", "صاحب", "محترم", "محترمہ", "مسماۃ", "مسمات", "مسمی", "ڈاکٹر", "حاجی", "الحاج",
+        "حافظ", "حافظہ", "مولانا", "مولوی", "مفتی", "قاری", "انجینئر", "مرحوم",
+    }
+)
+
+# Linking particles inside compound names (Zia-ul-Haq, Saif-ur-Rehman, Nasir-ud-Din).
+PARTICLES: frozenset[str] = frozenset({"ul", "ur", "us", "ud", "un", "uz", "al", "el", "e", "o"})
+
+# Caste, lineage and courtesy names (Syed, Chaudhry, Malik, Rana, Mian...) are written on CNICs
+# and in FIRs as part of the name and tell families apart, so they are kept as tokens. But they
+# are shared by millions and come and go between records ("Ch. Aslam", "Aslam"), so they are
+# weak: a name never "matches" on them alone and they weigh less in a score. Canonical forms.
+WEAK_TOKENS: frozenset[str] = frozenset(
+    {
+        "muhammad", "syed", "chaudhry", "malik", "rana", "mian", "sheikh", "mirza", "raja",
+        "sardar", "khawaja", "pir", "shah", "khan", "bibi", "begum", "mai", "khatoon", "bano",
+        "allah", "din", "abdul", "ghulam",
+    }
+)
+# fmt: on
+
+
+def _build_canonical() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for group in GROUPS:
+        for spelling in group:
+            table.setdefault(spelling, group[0])
+    return table
+
+
+CANONICAL: dict[str, str] = _build_canonical()

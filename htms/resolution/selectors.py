@@ -1,0 +1,140 @@
+"""Reads for the review pages: the queue, one pair side by side, a person's merged view."""
+
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from htms.accounts.models import User
+from htms.persons.access import identity_visibility, person_get_for_user, person_queryset_for_user
+from htms.persons.models import Person
+from htms.resolution.access import links_for_user
+from htms.resolution.models import ClusterMember, LinkStatus, MatchLink, ReviewDecision
+
+# Rows of the side-by-side page: label, comparison whose reason applies.
+COMPARED_FIELDS = (
+    (_("Name"), "name"),
+    (_("Father's or husband's name"), "father"),
+    (_("Date of birth"), "birth"),
+    (_("Sex"), "sex"),
+    (_("CNIC"), "cnic"),
+    (_("Passport"), "passport"),
+    (_("Phone"), "phone"),
+    (_("Claimed nationality"), "nationality"),
+    (_("District"), "district"),
+)
+
+
+def review_queue(*, user: User) -> QuerySet[MatchLink]:
+    """Pairs waiting for a decision in the user's queue, most likely first."""
+    return (
+        links_for_user(user)
+        .filter(status=LinkStatus.NEEDS_REVIEW)
+        .select_related("person_a", "person_b")
+        .order_by("-probability", "id")
+    )
+
+
+@dataclass(frozen=True)
+class ComparedRow:
+    label: str
+    left: str
+    right: str
+    agreement: str  # full, partial, none, unknown
+    level: str
+
+
+def _values(person: Person) -> dict[str, str]:
+    documents = list(person.documents.all())
+    cnics = [d.number for d in documents if d.kind == "cnic"]
+    passports = [d.number for d in documents if d.kind == "passport"]
+    born = ""
+    if person.birth_date:
+        born = f"{person.birth_date} ({person.get_birth_date_precision_display()})"
+    addresses = [str(a.district) for a in person.addresses.all() if a.district_id]
+    return {
+        "name": " / ".join(n for n in (person.full_name, person.full_name_ur) if n),
+        "father": " / ".join(n for n in (person.father_name, person.father_name_ur) if n),
+        "birth": born,
+        "sex": person.get_sex_display(),
+        "cnic": ", ".join(cnics),
+        "passport": ", ".join(passports),
+        "phone": ", ".join(p.number for p in person.phones.all()),
+        "nationality": str(person.nationality or ""),
+        "district": ", ".join(addresses),
+    }
+
+
+def pair_comparison(link: MatchLink) -> list[ComparedRow]:
+    """The two records field by field, with what the model found for each field."""
+    persons = {
+        p.pk: p
+        for p in Person.objects.filter(pk__in=[link.person_a_id, link.person_b_id])
+        .select_related("nationality")
+        .prefetch_related("documents", "phones", "addresses__district")
+    }
+    left, right = _values(persons[link.person_a_id]), _values(persons[link.person_b_id])
+    rows = []
+    for label, key in COMPARED_FIELDS:
+        reason = link.reasons.get(key, {})
+        rows.append(
+            ComparedRow(
+                str(label),
+                left[key] or "—",
+                right[key] or "—",
+                reason.get("agreement", "unknown"),
+                reason.get("level", ""),
+            )
+        )
+    return rows
+
+
+def pair_decision(link: MatchLink) -> ReviewDecision | None:
+    return (
+        ReviewDecision.objects.filter(person_a_id=link.person_a_id, person_b_id=link.person_b_id)
+        .select_related("decided_by")
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class MergedView:
+    person: Person
+    identity_visible: bool
+    others: list[Person]
+    # Other person id -> the pair the user may open (to undo the merge: "not the same").
+    pairs: dict[int, int]
+
+
+def merged_view(*, user: User, person_id: int) -> MergedView:
+    """The person (404 if the user may not see them) and the other records of their cluster
+    that the user may see with their identity. Without need-to-know on the person, no other
+    record is shown: listing them next to a pseudonym would tie it to their names."""
+    person = person_get_for_user(user=user, person_id=person_id)
+    visible = identity_visibility(user, [person.pk])[person.pk]
+    membership = ClusterMember.objects.filter(person=person).first()
+    if not visible or membership is None:
+        return MergedView(person, visible, [], {})
+    member_ids = ClusterMember.objects.filter(cluster_id=membership.cluster_id).exclude(
+        person=person
+    )
+    candidates = list(
+        person_queryset_for_user(user)
+        .filter(pk__in=member_ids.values("person_id"))
+        .select_related("nationality")
+        .order_by("pk")
+    )
+    seen = identity_visibility(user, [p.pk for p in candidates])
+    others = [p for p in candidates if seen[p.pk]]
+    return MergedView(person, visible, others, _pairs_with(user, person, others))
+
+
+def _pairs_with(user: User, person: Person, others: list[Person]) -> dict[int, int]:
+    ids = [p.pk for p in others]
+    links = links_for_user(user).filter(
+        Q(person_a=person, person_b_id__in=ids) | Q(person_b=person, person_a_id__in=ids)
+    )
+    pairs = {}
+    for link_id, a, b in links.values_list("id", "person_a_id", "person_b_id"):
+        pairs[b if a == person.pk else a] = link_id
+    return pairs

@@ -1,0 +1,1 @@
+"""Writes the officer pages own: saved searches and the register of case documents."""

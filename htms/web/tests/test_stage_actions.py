@@ -1,0 +1,228 @@
+"""Stage actions with confirmation, the approval queue, hearings, judgments, accused status."""
+
+import pytest
+from django.test import Client
+
+from htms.accounts.models import User
+from htms.cases.models import Case, CaseParty, Stage, StageChange, Verdict
+from htms.cases.services.lifecycle import case_request_stage
+from htms.common.errors import STALE_EDIT
+from htms.reference.models import Court
+from htms.web.tests.support import client_for, page, version
+
+pytestmark = pytest.mark.django_db
+
+
+def _move(actor: User, case: Case, stage: str, **kwargs: object) -> None:
+    case_request_stage(
+        actor=actor,
+        case_id=case.pk,
+        expected_version=version(case),
+        to_stage=stage,
+        **kwargs,  # type: ignore[arg-type]
+    )
+
+
+def _post_stage(client: Client, case: Case, stage: str, **data: object) -> str:
+    response = client.post(
+        f"/cases/{case.pk}/stage/{stage}/", {"expected_version": version(case), **data}
+    )
+    if response.status_code == 302:
+        return ""
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_it_offers_the_next_stages_on_the_case_page(alice: User, tip_case: Case) -> None:
+    html = page(client_for(alice), f"/cases/{tip_case.pk}/")
+    assert f"/cases/{tip_case.pk}/stage/investigation/" in html
+    assert f"/cases/{tip_case.pk}/stage/closed/" in html
+    assert "/stage/trial/" not in html
+
+
+def test_it_asks_for_confirmation_then_moves_the_case(alice: User, tip_case: Case) -> None:
+    client = client_for(alice)
+    html = page(client, f"/cases/{tip_case.pk}/stage/investigation/")
+    assert "Confirm the move" in html
+    assert version(tip_case) and tip_case.stage == Stage.FIR  # a GET changes nothing
+    assert _post_stage(client, tip_case, "investigation") == ""
+    assert version(tip_case) and tip_case.stage == Stage.INVESTIGATION
+
+
+def test_a_challan_waits_in_the_incharge_queue_until_approved(
+    alice: User, anne: User, tip_case: Case
+) -> None:
+    _move(alice, tip_case, Stage.INVESTIGATION)
+    assert "Send for approval" in page(
+        client_for(alice), f"/cases/{tip_case.pk}/stage/interim_challan/"
+    )
+    assert _post_stage(client_for(alice), tip_case, "interim_challan") == ""
+    assert version(tip_case) and tip_case.stage == Stage.INVESTIGATION
+    assert "Waiting for the circle in-charge" in page(client_for(alice), f"/cases/{tip_case.pk}/")
+    queue = page(client_for(anne), "/approvals/")
+    assert tip_case.reference in queue
+    assert tip_case.reference in page(client_for(anne), "/")
+    change = StageChange.objects.get(case=tip_case, status="pending")
+    client_for(anne).post(f"/approvals/{change.pk}/", {"decision": "approve", "note": "ok"})
+    assert version(tip_case) and tip_case.stage == Stage.INTERIM_CHALLAN
+    assert "Nothing is waiting for you" in page(client_for(anne), "/approvals/")
+
+
+def test_the_incharge_rejects_with_a_note(alice: User, anne: User, tip_case: Case) -> None:
+    _move(alice, tip_case, Stage.INVESTIGATION)
+    _post_stage(client_for(alice), tip_case, "closed", closure_reason="untraced")
+    change = StageChange.objects.get(case=tip_case, status="pending")
+    client_for(anne).post(f"/approvals/{change.pk}/", {"decision": "reject", "note": "Trace him"})
+    change.refresh_from_db()
+    assert (change.status, change.note) == ("rejected", "Trace him")
+    assert version(tip_case) and tip_case.stage == Stage.INVESTIGATION
+
+
+def test_a_decided_request_says_so_instead_of_failing(
+    alice: User, anne: User, tip_case: Case
+) -> None:
+    _move(alice, tip_case, Stage.INVESTIGATION)
+    _post_stage(client_for(alice), tip_case, "interim_challan")
+    change = StageChange.objects.get(case=tip_case, status="pending")
+    client = client_for(anne)
+    client.post(f"/approvals/{change.pk}/", {"decision": "approve"})
+    response = client.post(f"/approvals/{change.pk}/", {"decision": "approve"}, follow=True)
+    assert "already decided" in response.content.decode()
+
+
+def test_only_the_incharge_decides_and_other_circles_see_nothing(
+    alice: User, bob: User, tip_case: Case
+) -> None:
+    _move(alice, tip_case, Stage.INVESTIGATION)
+    _post_stage(client_for(alice), tip_case, "interim_challan")
+    change = StageChange.objects.get(case=tip_case, status="pending")
+    assert (
+        client_for(alice).post(f"/approvals/{change.pk}/", {"decision": "approve"}).status_code
+        == 403
+    )
+    assert (
+        client_for(bob).post(f"/approvals/{change.pk}/", {"decision": "approve"}).status_code == 404
+    )
+    assert tip_case.reference not in page(client_for(bob), "/approvals/")
+    assert version(tip_case) and tip_case.stage == Stage.INVESTIGATION
+
+
+def test_closure_asks_for_the_reason(alice: User, tip_case: Case) -> None:
+    html = _post_stage(client_for(alice), tip_case, "closed")
+    assert "Give the reason for closing the case." in html
+    assert 'id="id_closure_reason"' in html
+
+
+def test_trial_asks_for_the_court(anne: User, tip_case: Case) -> None:
+    _move(anne, tip_case, Stage.INVESTIGATION)
+    _move(anne, tip_case, Stage.FINAL_CHALLAN)
+    html = _post_stage(client_for(anne), tip_case, "trial")
+    assert "Name the court that tries the case." in html
+    court = Court.objects.first()
+    assert court is not None
+    assert _post_stage(client_for(anne), tip_case, "trial", court=court.pk) == ""
+    assert version(tip_case) and tip_case.stage == Stage.TRIAL
+
+
+def test_a_stale_form_is_refused_and_keeps_the_input(alice: User, tip_case: Case) -> None:
+    stale = version(tip_case)
+    _move(alice, tip_case, Stage.INVESTIGATION)
+    response = client_for(alice).post(
+        f"/cases/{tip_case.pk}/stage/closed/",
+        {"expected_version": stale, "closure_reason": "untraced", "note": "my careful note"},
+    )
+    html = response.content.decode()
+    assert str(STALE_EDIT)[:40] in html.replace("&#x27;", "'")
+    assert "my careful note" in html
+    assert version(tip_case) and tip_case.stage == Stage.INVESTIGATION
+
+
+def test_it_records_a_hearing(anne: User, tip_case: Case) -> None:
+    court = Court.objects.first()
+    assert court is not None
+    _move(anne, tip_case, Stage.INVESTIGATION)
+    _move(anne, tip_case, Stage.INTERIM_CHALLAN)
+    victim = tip_case.parties.get(role="victim")
+    response = client_for(anne).post(
+        f"/cases/{tip_case.pk}/hearings/new/",
+        {
+            "court": court.pk,
+            "date": "2026-10-20",
+            "purpose": "Framing of charge",
+            "next_date": "2026-11-03",
+            "witnesses_due": [victim.pk],
+        },
+    )
+    assert response.status_code == 302
+    hearing = tip_case.hearings.get()
+    assert list(hearing.witnesses_due.all()) == [victim]
+    assert "Framing of charge" in page(client_for(anne), f"/cases/{tip_case.pk}/")
+
+
+def test_a_hearing_before_the_challan_is_refused_next_to_the_date(
+    alice: User, tip_case: Case
+) -> None:
+    court = Court.objects.first()
+    assert court is not None
+    response = client_for(alice).post(
+        f"/cases/{tip_case.pk}/hearings/new/", {"court": court.pk, "date": "2026-10-20"}
+    )
+    assert "Hearings are recorded once a challan is in court." in response.content.decode()
+    assert not tip_case.hearings.exists()
+
+
+def test_it_records_the_judgment_per_accused_per_offence(anne: User, tip_case: Case) -> None:
+    court = Court.objects.first()
+    assert court is not None
+    for stage in (Stage.INVESTIGATION, Stage.FINAL_CHALLAN):
+        _move(anne, tip_case, stage)
+    _move(anne, tip_case, Stage.TRIAL, court_id=court.pk)
+    client = client_for(anne)
+    html = page(client, f"/cases/{tip_case.pk}/judgment/")
+    assert "Tariq Mehmood (At large)" in html  # tried separately
+    imran = tip_case.parties.get(person__full_name="Imran Butt")
+    offence = tip_case.offences.get()
+    key = f"{imran.pk}_{offence.pk}"
+    data = {"expected_version": version(tip_case), "court": court.pk, "date": "2026-11-01"}
+    response = client.post(
+        f"/cases/{tip_case.pk}/judgment/",
+        {**data, f"outcome_{key}": "acquitted", f"months_{key}": "12"},
+    )
+    assert "Only a conviction carries a sentence or a fine." in response.content.decode()
+    assert not Verdict.objects.exists()
+    response = client.post(
+        f"/cases/{tip_case.pk}/judgment/",
+        {**data, f"outcome_{key}": "convicted", f"months_{key}": "84", f"fine_{key}": "500000"},
+    )
+    assert response.status_code == 302
+    assert version(tip_case) and tip_case.stage == Stage.JUDGMENT
+    assert "Verdict: Imran Butt, Convicted" in page(client, f"/cases/{tip_case.pk}/")
+
+
+def test_it_sets_the_status_of_an_accused(alice: User, tip_case: Case) -> None:
+    tariq = tip_case.parties.get(person__full_name="Tariq Mehmood")
+    response = client_for(alice).post(
+        f"/cases/{tip_case.pk}/parties/{tariq.pk}/status/",
+        {"expected_version": version(tip_case), "status": "arrested"},
+        follow=True,
+    )
+    assert "Status changed to “Arrested”." in response.content.decode()
+    assert CaseParty.objects.get(pk=tariq.pk).accused_status == "arrested"
+
+
+def test_it_edits_the_fir_details(alice: User, tip_case: Case) -> None:
+    client = client_for(alice)
+    assert f'value="{tip_case.fir_number}"' in page(client, f"/cases/{tip_case.pk}/edit/")
+    data = {
+        "expected_version": version(tip_case),
+        "fir_number": "99/2026",
+        "fir_date": "2026-10-01",
+        "police_station": "FIA AHTC Lahore",
+        "occurred_on": "2026-10-05",
+    }
+    html = client.post(f"/cases/{tip_case.pk}/edit/", data).content.decode()
+    assert "The offence cannot have happened after the FIR was registered." in html
+    data["occurred_on"] = "2026-09-01"
+    assert client.post(f"/cases/{tip_case.pk}/edit/", data).status_code == 302
+    tip_case.refresh_from_db()
+    assert tip_case.fir_number == "99/2026"

@@ -1,0 +1,2 @@
+"""The officer pages, one module per area. Views stay thin: access check, service or
+selector, template."""

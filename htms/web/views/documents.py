@@ -1,0 +1,56 @@
+"""Registering a case's documents and downloading their scans."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from htms.cases.access import case_get_for_user
+from htms.web.forms.documents import DocumentForm
+from htms.web.services.documents import case_document_add, case_document_open
+from htms.web.views.common import current_user, run_service
+
+
+@login_required
+def document_add(request: HttpRequest, case_id: int) -> HttpResponse:
+    user = current_user(request)
+    case = case_get_for_user(user=user, case_id=case_id, write=True)
+    form = DocumentForm(
+        request.POST or None, request.FILES or None, initial={"date": timezone.localdate()}
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        document = run_service(
+            form,
+            lambda: case_document_add(
+                actor=user,
+                case_id=case.pk,
+                title=data["title"],
+                kind=data["kind"],
+                date=data["date"],
+                upload=data["file"],
+            ),
+        )
+        if document is not None:
+            messages.success(request, _("Document “%s” registered.") % document.title)
+            return redirect("case_detail", case.pk)
+    return render(request, "web/document_form.html", {"case": case, "form": form})
+
+
+@login_required
+def document_file(request: HttpRequest, case_id: int, document_id: int) -> FileResponse:
+    document = case_document_open(
+        actor=current_user(request), case_id=case_id, document_id=document_id
+    )
+    suffix = document.file.name.rsplit(".", 1)[-1] if document.file.name else "bin"
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError:
+        raise Http404("The file of this document is missing from the server.") from None
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=f"{document.case.reference.replace('/', '-')}-{document.pk}.{suffix}",
+    )
