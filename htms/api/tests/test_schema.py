@@ -21,6 +21,7 @@ OPERATIONS = {
     ("post", "/api/cases/{case_id}/stage/"),
     ("post", "/api/cases/{case_id}/hearings/"),
     ("get", "/api/persons/"),
+    ("get", "/api/persons/candidates/"),
     ("get", "/api/persons/{person_id}/"),
     ("get", "/api/stats/case-counts/"),
     *{
