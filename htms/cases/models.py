@@ -1,5 +1,6 @@
 """Cases: from complaint to appeal, with offences, parties, route, hearings and verdicts."""
 
+from collections.abc import Iterable
 from datetime import date
 
 from django.conf import settings
@@ -8,7 +9,21 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from htms.persons.models import DatePrecision, Person
-from htms.reference.models import Country, Court, District, Statute, Term, Unit
+from htms.reference.models import Country, Court, CrimeType, District, Statute, Term, Unit
+
+# Each crime type's bit in Case.crime_mask.
+CRIME_TYPE_BITS: dict[str, int] = {code: 1 << i for i, code in enumerate(CrimeType.values)}
+
+
+def crime_mask(crime_types: Iterable[str]) -> int:
+    mask = 0
+    for code in crime_types:
+        mask |= CRIME_TYPE_BITS[code]
+    return mask
+
+
+def crime_types_in(mask: int) -> list[str]:
+    return [code for code, bit in CRIME_TYPE_BITS.items() if mask & bit]
 
 
 class Stage(models.TextChoices):
@@ -67,6 +82,13 @@ class Case(models.Model):
     )
     summary = models.TextField(blank=True)
     stage = models.CharField(max_length=16, choices=Stage.choices, default=Stage.ENQUIRY)
+    crime_mask = models.PositiveSmallIntegerField(
+        default=0,
+        help_text=_(
+            "The crime types among the case's offences, one bit each (CRIME_TYPE_BITS); "
+            "written together with the offences, so lists and counts need not join them"
+        ),
+    )
     court = models.ForeignKey(Court, on_delete=models.PROTECT, null=True, blank=True)
     closure_reason = models.CharField(max_length=16, choices=ClosureReason.choices, blank=True)
     registered_at = models.DateTimeField(default=timezone.now)

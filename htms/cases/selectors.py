@@ -4,14 +4,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.db import connection
-from django.db.models import Exists, F, OuterRef, Prefetch, QuerySet
+from django.db.models import Count, F, Prefetch, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from htms.accounts.models import Role, User
 from htms.cases.access import case_queryset_for_user
 from htms.cases.models import (
+    CRIME_TYPE_BITS,
     Case,
     CaseParty,
     Hearing,
@@ -20,6 +20,7 @@ from htms.cases.models import (
     StageChange,
     TransitionStatus,
     Verdict,
+    crime_types_in,
 )
 
 # Stages in which the interim challan is still owed.
@@ -45,10 +46,9 @@ def case_list(*, user: User, filters: CaseFilters | None = None) -> QuerySet[Cas
     """The cases the user may see, filtered, newest first, ready for a list page."""
     f = filters or CaseFilters()
     cases = case_queryset_for_user(user).select_related("unit", "investigating_officer")
-    if f.crime_type:
-        cases = cases.filter(
-            Exists(Offence.objects.filter(case=OuterRef("pk"), statute__crime_type=f.crime_type))
-        )
+    if f.crime_type in CRIME_TYPE_BITS:
+        bit = CRIME_TYPE_BITS[f.crime_type]
+        cases = cases.alias(crime_bit=F("crime_mask").bitand(bit)).filter(crime_bit=bit)
     if f.stage:
         cases = cases.filter(stage=f.stage)
     if f.unit_id:
@@ -153,39 +153,22 @@ class CountRow:
     cases: int
 
 
-# Each (case, crime type) pair once, then counted by stage and province. Counting distinct
-# pairs first lets the database hash-aggregate instead of sorting for COUNT(DISTINCT).
-_COUNTS_SQL = """
-    SELECT pairs.crime_type, c.stage, COALESCE(p.code, ''), COUNT(*)
-    FROM ({pairs}) pairs
-    JOIN cases_case c ON c.id = pairs.case_id
-    JOIN reference_unit u ON u.id = c.unit_id
-    LEFT JOIN reference_province p ON p.id = u.province_id
-    GROUP BY pairs.crime_type, c.stage, p.code
-    ORDER BY pairs.crime_type, c.stage, p.code
-"""
-
-
 def case_counts(*, user: User) -> list[CountRow]:
     """Cases by crime type × stage × province of the registering unit.
 
     A case counts once under each crime type among its offences: a case holding a TIP and an
-    SOM offence counts once under TIP and once under SOM. The rows are made from offences,
-    never from free text.
+    SOM offence counts once under TIP and once under SOM. The crime types are those of the
+    statute sections charged (``Case.crime_mask``, written with the offences), never free text.
     """
-    offences = Offence.objects.all()
-    if not user.reads_nationally:
-        visible = case_queryset_for_user(user)
-        if visible.query.is_empty():
-            return []
-        offences = offences.filter(case__in=visible.values("pk"))
-    pairs = (
-        offences.annotate(crime_type=F("statute__crime_type"))
-        .values("case_id", "crime_type")
-        .distinct()
+    groups = (
+        case_queryset_for_user(user)
+        .values("crime_mask", "stage", "unit__province__code")
+        .annotate(cases=Count("id"))
         .order_by()
     )
-    pairs_sql, params = pairs.query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(_COUNTS_SQL.format(pairs=pairs_sql), params)
-        return [CountRow(ct, stage, province, n) for ct, stage, province, n in cursor.fetchall()]
+    totals: dict[tuple[str, str, str], int] = {}
+    for group in groups:
+        for crime_type in crime_types_in(group["crime_mask"]):
+            key = (crime_type, group["stage"], group["unit__province__code"] or "")
+            totals[key] = totals.get(key, 0) + group["cases"]
+    return [CountRow(*key, cases) for key, cases in sorted(totals.items())]

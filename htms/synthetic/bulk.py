@@ -29,6 +29,7 @@ from htms.cases.models import (
     StageChange,
     Verdict,
 )
+from htms.cases.services.offences import case_crime_masks_refresh
 from htms.persons.models import IdentityDocument, Person, PersonAddress, PersonAlias, PersonPhone
 from htms.synthetic.bulk_support import BulkCounts, References, Refs, e164, judged_statuses
 
@@ -80,6 +81,7 @@ class _BatchWriter:
         self._persons()
         cases = self._cases()
         offences = self._offences(cases)
+        case_crime_masks_refresh(case_ids=[c.pk for c in cases])
         parties = self._parties(cases)
         self._routes(cases)
         self._stage_changes(cases)

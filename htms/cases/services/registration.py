@@ -22,6 +22,7 @@ from htms.cases.models import (
     Stage,
     StageChange,
     TransitionStatus,
+    crime_mask,
 )
 from htms.cases.services.parties import parties_check, party_summary, party_write
 from htms.common.errors import NotAllowedError
@@ -212,6 +213,7 @@ def case_register(
         occurred_on=data.occurred_on,
         summary=data.summary.strip(),
         stage=stage,
+        crime_mask=crime_mask(s.crime_type for s in statutes),
         registered_by=actor,
         registered_at=registered_at,
         is_synthetic=is_synthetic,

@@ -218,3 +218,10 @@ def test_it_backdates_a_case_entered_from_a_ledger(alice: User) -> None:
             data=replace(tip_case_input(), fir_number="13/2026", registered_on=date(2099, 1, 1)),
         )
     assert "registered_on" in caught.value.message_dict
+
+
+def test_it_records_the_crime_types_of_its_offences(alice: User) -> None:
+    from htms.cases.models import crime_types_in
+
+    data = replace(tip_case_input(), statute_codes=[TIP_SECTION, SOM_SECTION])
+    assert crime_types_in(case_register(actor=alice, data=data).crime_mask) == ["TIP", "SOM"]
