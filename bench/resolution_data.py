@@ -2,8 +2,8 @@
 
 FEBRL records are Australian: a given name and surname, a date of birth (YYYYMMDD), a social
 security number and an address. They become ``full_name``, ``dob``, ``passport`` (an identity
-number compared exactly or with one slip) and ``district`` (the postcode); the street address
-has no HTMS column and is left out. The truth is the number in ``rec-<n>-org`` /
+number compared exactly or with one slip), ``district`` (the postcode) and the optional
+``address`` (number, street, locality, suburb, state). The truth is the number in ``rec-<n>-org`` /
 ``rec-<n>-dup-<k>``. FEBRL4 is two files of 5,000 with one duplicate each, resolved here as one
 file of 10,000.
 """
@@ -28,8 +28,17 @@ def _as_htms(frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:
             "phone": "",
             "nationality": "",
             "district": frame["postcode"],
+            "address": frame["street_number"]
+            + " "
+            + frame["address_1"]
+            + " "
+            + frame["address_2"]
+            + " "
+            + frame["suburb"]
+            + " "
+            + frame["state"],
         }
-    )[list(INPUT_COLUMNS)].reset_index(drop=True)
+    )[[*INPUT_COLUMNS, "address"]].reset_index(drop=True)
     truth = ids.str.extract(r"rec-(\d+)-")[0].reset_index(drop=True)
     return records, truth
 

@@ -40,6 +40,8 @@ for group in "${groups[@]}"; do
             for pkg in chromium chromium-driver fonts-noto-core fonts-noto-extra poppler-utils gettext; do
                 deb_installed "$pkg" || missing+=("$pkg")
             done
+            # Splink's Spark backend is tested at small scale: it needs a Java runtime.
+            command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
             ;;
         *) die "unknown group '$group' (expected: postgres, browser, run)" ;;
     esac

@@ -167,15 +167,17 @@ class ConstrainedClusters:
 
 def connected_components(size: int, left: Iterable[int], right: Iterable[int]) -> np.ndarray:
     """Plain connected components (Splink's usual clustering), labelled like ``cluster``."""
-    from scipy.sparse import coo_matrix
-    from scipy.sparse.csgraph import connected_components as components
+    from scipy.sparse import coo_matrix  # type: ignore[import-untyped, unused-ignore]
+    from scipy.sparse.csgraph import (  # type: ignore[import-untyped, unused-ignore]
+        connected_components as components,
+    )
 
     rows, cols = np.asarray(list(left), dtype=np.int64), np.asarray(list(right), dtype=np.int64)
     graph = coo_matrix((np.ones(len(rows)), (rows, cols)), shape=(size, size))
     _, component = components(graph, directed=False)
     first = np.full(component.max() + 1 if size else 0, size, dtype=np.int64)
     np.minimum.at(first, component, np.arange(size, dtype=np.int64))
-    return first[component]
+    return np.asarray(first[component], dtype=np.int64)
 
 
 def cluster(

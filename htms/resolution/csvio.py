@@ -2,7 +2,9 @@
 
 The input is UTF-8 text (a byte-order mark is allowed) with a header row naming at least the
 documented columns (``features.INPUT_COLUMNS``); values may be empty and names may be in Latin
-or Urdu script; other columns are ignored unless named as the truth column. A row with fewer
+or Urdu script. The optional columns (``features.OPTIONAL_COLUMNS``: address, and the Urdu
+forms of names given in Latin) are read when present; other columns are ignored unless named
+as the truth column. A row with fewer
 fields than the header is read with the rest empty; fields beyond the header are ignored.
 """
 
@@ -12,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd  # type: ignore[import-untyped, unused-ignore]
 
-from htms.resolution.features import INPUT_COLUMNS
+from htms.resolution.features import INPUT_COLUMNS, OPTIONAL_COLUMNS
 
 NOT_UTF8 = (
     "{path} is not UTF-8 text (byte 0x{byte:02x} at position {position}). Save it as "
@@ -48,15 +50,16 @@ def read_records(path: Path, *, extra: tuple[str, ...] = ()) -> pd.DataFrame:
         raise InputError(NOT_UTF8.format(path=path, byte=byte, position=error.start)) from None
     reader = csv.reader(text.splitlines())
     header = next(reader, None)
-    wanted = INPUT_COLUMNS + extra
+    required = INPUT_COLUMNS + extra
     if header is None:
-        raise InputError(NO_HEADER.format(path=path, expected=", ".join(wanted)))
+        raise InputError(NO_HEADER.format(path=path, expected=", ".join(required)))
     names = [h.strip() for h in header]
-    missing = [c for c in wanted if c not in names]
+    wanted = required + tuple(c for c in OPTIONAL_COLUMNS if c in names and c not in required)
+    missing = [c for c in required if c not in names]
     if missing:
         raise InputError(
             MISSING_COLUMNS.format(
-                path=path, missing=", ".join(missing), expected=", ".join(wanted)
+                path=path, missing=", ".join(missing), expected=", ".join(required)
             )
         )
     index = [names.index(c) for c in wanted]

@@ -30,7 +30,15 @@ INPUT_COLUMNS = (
     "nationality",
     "district",
 )
-OPTIONAL_COLUMNS = ("full_name_ur", "father_name_ur")
+# Columns of the feature table that hold lists (of skeletons, of address words).
+LIST_COLUMNS = ("name_strong", "father_strong", "address_words")
+# Read when present: the Urdu forms next to Latin names (the register has both), an address.
+OPTIONAL_COLUMNS = ("full_name_ur", "father_name_ur", "address")
+ADDRESS_WORD = re.compile(r"[0-9a-z\u0600-\u06ff]+")
+# Words that every address has and that tell nothing apart.
+ADDRESS_FILLER = frozenset(
+    {"house", "h", "no", "street", "st", "road", "rd", "mohalla", "district", "tehsil", "village"}
+)
 SEXES = {"m": "M", "male": "M", "f": "F", "female": "F", "x": "X", "t": "X", "other": "X"}
 COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 EARLIEST_YEAR = 1900
@@ -156,6 +164,16 @@ def _id_columns(frame: pd.DataFrame) -> dict[str, Any]:
     }
 
 
+def _address_features(text: str) -> tuple[Any, ...]:
+    words = [w for w in ADDRESS_WORD.findall(text.casefold()) if w not in ADDRESS_FILLER]
+    return " ".join(words), sorted(set(words))
+
+
+def _address_columns(frame: pd.DataFrame) -> dict[str, Any]:
+    text, words = _per_value(_text(frame, "address"), _address_features)
+    return {"address_text": text, "address_words": words}
+
+
 def _plain_columns(frame: pd.DataFrame) -> dict[str, Any]:
     (sex,) = _per_value(_text(frame, "sex"), lambda v: (SEXES.get(v.lower(), ""),))
     (nationality,) = _per_value(_text(frame, "nationality"), lambda v: (v.upper(),))
@@ -172,4 +190,5 @@ def prepare(records: pd.DataFrame) -> pd.DataFrame:
     columns.update(_date_columns(frame))
     columns.update(_id_columns(frame))
     columns.update(_plain_columns(frame))
+    columns.update(_address_columns(frame))
     return pd.DataFrame(columns)

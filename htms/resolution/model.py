@@ -47,6 +47,9 @@ class ModelSpec:
     # without a person; comparisons in ``auto_link_needs`` must also be known.
     auto_link_requires: Mapping[str, str] = field(default_factory=dict)
     auto_link_needs: frozenset[str] = frozenset()
+    # Groups of comparisons that, all agreeing fully, waive those requirements: a CNIC and
+    # the full date of birth both the same outweigh a name written quite differently.
+    auto_link_waivers: tuple[tuple[str, ...], ...] = ()
     # Columns copied to the scored pairs.
     retain: tuple[str, ...] = ()
 
@@ -163,6 +166,26 @@ def _exact(column: str, label: str, typo: bool = False) -> ComparisonCreator:
     return cl.CustomComparison(output_column_name=label, comparison_levels=levels)
 
 
+def _address() -> ComparisonCreator:
+    return cl.CustomComparison(
+        output_column_name="address",
+        comparison_levels=[
+            cll.NullLevel("address_text"),
+            cll.ExactMatchLevel("address_text").configure(label_for_charts="same address"),
+            cll.JaroWinklerLevel("address_text", 0.9).configure(
+                label_for_charts="nearly the same address"
+            ),
+            cll.ArrayIntersectLevel("address_words", 2).configure(
+                label_for_charts="two address words agree"
+            ),
+            cll.ArrayIntersectLevel("address_words", 1).configure(
+                label_for_charts="one address word agrees"
+            ),
+            cll.ElseLevel().configure(label_for_charts="different"),
+        ],
+    )
+
+
 def htms_comparisons() -> list[ComparisonCreator]:
     return [
         _name("name", "name"),
@@ -174,6 +197,7 @@ def htms_comparisons() -> list[ComparisonCreator]:
         _exact("sex", "sex"),
         _exact("nationality", "nationality"),
         _exact("district", "district"),
+        _address(),
     ]
 
 
@@ -228,5 +252,6 @@ HTMS_SETTINGS = ModelSpec(
         "sex": "same",
     },
     auto_link_needs=frozenset({"name"}),
+    auto_link_waivers=(("cnic", "birth"), ("passport", "birth")),
     reference=REFERENCE_PATH,
 )

@@ -15,14 +15,16 @@
 
 import logging
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, Literal
 
 import numpy as np
 import pandas as pd  # type: ignore[import-untyped, unused-ignore]
 from splink import Linker
+from splink.internals.blocking_rule_creator import BlockingRuleCreator
 from splink.internals.exceptions import SplinkException
 from splink.internals.splink_dataframe import SplinkDataFrame
 
@@ -103,8 +105,7 @@ def resolve(
     linker, frame = _linker(table, settings, backend, spark, truth is not None, reference)
     with _timed(timings, "training"):
         if reference is None or len(table) >= settings.train_from:
-            _train(linker, settings)
-            linker = _with_floors(linker, frame)
+            linker = _with_floors(_train(linker, frame, settings), frame)
     with _timed(timings, "blocking"):
         blocked = linker.inference.compute_blocked_pairs_for_predict()
         candidates, blocked_true = _count_blocked(linker, blocked.physical_name, truth)
@@ -158,9 +159,12 @@ def _linker(
         db_api = spark_api(spark)
         frame = db_api.register(to_spark(spark, table), table_name=RECORDS_TABLE)
     else:
+        import duckdb
         from splink import DuckDBAPI
 
-        db_api = DuckDBAPI()
+        connection = duckdb.connect()
+        connection.execute("SET enable_progress_bar = false")
+        db_api = DuckDBAPI(connection)
         frame = db_api.register(table, table_name=RECORDS_TABLE)
     return Linker(frame, model, log_level=logging.ERROR), frame
 
@@ -181,29 +185,46 @@ def _with_floors(linker: Linker, frame: SplinkDataFrame) -> Linker:
     return Linker(frame, model, log_level=logging.ERROR)
 
 
-def _train(linker: Linker, settings: ModelSpec) -> None:
-    """Each step learns what the data allows; a step that cannot run (no two records share
-    a CNIC, say) keeps the reference or default values it started from."""
-    training = linker.training
-    try:
-        training.estimate_probability_two_random_records_match(
-            list(settings.prior_rules), recall=settings.prior_recall
-        )
-    except (ValueError, ZeroDivisionError, SplinkException) as error:
-        logger.info("prior kept: %s", error)
-    try:
-        training.estimate_u_using_random_sampling(
-            max_pairs=settings.u_max_pairs, seed=settings.seed
-        )
-    except (ValueError, ZeroDivisionError, SplinkException) as error:
-        logger.info("u kept: %s", error)
-    for rule in settings.training_rules():
+TRAINING_FAILURES = (ValueError, ZeroDivisionError, SplinkException)
+
+
+def _learn_prior(linker: Linker, *, settings: ModelSpec) -> None:
+    linker.training.estimate_probability_two_random_records_match(
+        list(settings.prior_rules), recall=settings.prior_recall
+    )
+
+
+def _learn_u(linker: Linker, *, settings: ModelSpec) -> None:
+    linker.training.estimate_u_using_random_sampling(
+        max_pairs=settings.u_max_pairs, seed=settings.seed
+    )
+
+
+def _learn_m(linker: Linker, *, settings: ModelSpec, rule: BlockingRuleCreator) -> None:
+    linker.training.estimate_parameters_using_expectation_maximisation(
+        rule, max_pairs=settings.em_max_pairs
+    )
+
+
+def _train(linker: Linker, frame: SplinkDataFrame, settings: ModelSpec) -> Linker:
+    """Each step learns what the data allows. A step that cannot run (no two records share a
+    CNIC, say) keeps the values the model had before it: a failed Splink training session
+    leaves its linker half changed, so the linker is rebuilt from the model saved before."""
+    steps: list[tuple[str, Callable[[Linker], object]]] = [
+        ("prior", partial(_learn_prior, settings=settings)),
+        ("u", partial(_learn_u, settings=settings)),
+    ]
+    steps += [
+        ("m", partial(_learn_m, settings=settings, rule=r)) for r in settings.training_rules()
+    ]
+    for name, step in steps:
+        before = linker.misc.save_model_to_json()
         try:
-            training.estimate_parameters_using_expectation_maximisation(
-                rule, max_pairs=settings.em_max_pairs
-            )
-        except (ValueError, ZeroDivisionError, SplinkException) as error:
-            logger.info("m kept for %s: %s", rule, error)
+            step(linker)
+        except TRAINING_FAILURES as error:
+            logger.info("%s kept: %s", name, error)
+            linker = Linker(frame, before, log_level=logging.ERROR)
+    return linker
 
 
 def _count_blocked(
@@ -265,7 +286,8 @@ def _auto_linkable(
 ) -> np.ndarray:
     """Above the threshold, every required comparison at its level, and never a victim or
     smuggled migrant with a person accused anywhere."""
-    ok = (pairs["probability"] >= settings.auto_link).to_numpy()
+    above = (pairs["probability"] >= settings.auto_link).to_numpy()
+    ok = above.copy()
     for comparison, label in settings.auto_link_requires.items():
         if comparison not in levels:  # Splink drops a comparison whose column is all empty
             ok &= comparison not in settings.auto_link_needs
@@ -274,6 +296,10 @@ def _auto_linkable(
         gamma = pairs[f"gamma_{comparison}"].to_numpy()
         known = comparison in settings.auto_link_needs
         ok &= (gamma >= lowest) if known else (gamma >= lowest) | (gamma == -1)
+    for group in settings.auto_link_waivers:
+        if all(comparison in levels for comparison in group):
+            full = [pairs[f"gamma_{c}"].to_numpy() == max(levels[c]) for c in group]
+            ok |= above & np.logical_and.reduce(full)
     if constraints.protected and constraints.accused:
         protected = np.array(sorted(constraints.protected), dtype=np.int64)
         accused = np.array(sorted(constraints.accused), dtype=np.int64)

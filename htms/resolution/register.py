@@ -85,6 +85,12 @@ def _records() -> tuple[np.ndarray, pd.DataFrame]:
         .values_list("person_id", "district__code")
         .iterator(chunk_size=CHUNK)
     )
+    addresses = _first(
+        PersonAddress.objects.exclude(text="")
+        .order_by("person_id", "id")
+        .values_list("person_id", "text")
+        .iterator(chunk_size=CHUNK)
+    )
     rows = []
     persons = Person.objects.order_by("id").values_list(*PERSON_FIELDS)
     for pid, name, name_ur, father, father_ur, sex, born, precision, country in persons.iterator(
@@ -95,12 +101,12 @@ def _records() -> tuple[np.ndarray, pd.DataFrame]:
                 str(pid), name or name_ur, name_ur if name else "", father or father_ur,
                 father_ur if father else "", _dob(born, precision), "" if sex == "U" else sex,
                 cnics.get(pid, ""), passports.get(pid, ""), phones.get(pid, ""), country or "",
-                districts.get(pid, ""),
+                districts.get(pid, ""), addresses.get(pid, ""),
             )
         )  # fmt: skip
     columns = [
         "record_id", "full_name", "full_name_ur", "father_name", "father_name_ur", "dob",
-        "sex", "cnic", "passport", "phone", "nationality", "district",
+        "sex", "cnic", "passport", "phone", "nationality", "district", "address",
     ]  # fmt: skip
     records = pd.DataFrame(rows, columns=columns)
     return records["record_id"].astype(np.int64).to_numpy(), records

@@ -18,6 +18,7 @@ from htms.resolution.models import (
     MatchLink,
     PersonCluster,
     ResolutionRun,
+    ReviewDecision,
 )
 from htms.resolution.pipeline import LINK, Resolution, resolve
 from htms.resolution.register import RegisterSnapshot, register_snapshot
@@ -50,6 +51,13 @@ def _status(decision: str | None, auto: bool) -> str:
 
 
 def _links(run: ResolutionRun, snapshot: RegisterSnapshot, result: Resolution) -> list[MatchLink]:
+    """The run's pairs. Decisions are read again here, inside the transaction: one taken while
+    the run was scoring still sets its pair's status (its clusters follow at the next run)."""
+    decisions = dict(snapshot.decisions)
+    for a, b, decision in ReviewDecision.objects.values_list(
+        "person_a_id", "person_b_id", "decision"
+    ):
+        decisions[(a, b)] = decision
     pairs = result.pairs
     ids = snapshot.person_ids
     gamma_columns = [c for c in pairs.columns if c.startswith("gamma_")]
@@ -64,7 +72,7 @@ def _links(run: ResolutionRun, snapshot: RegisterSnapshot, result: Resolution) -
                 person_a_id=a,
                 person_b_id=b,
                 probability=float(row.probability),
-                status=_status(snapshot.decisions.get((a, b)), row.decision == LINK),
+                status=_status(decisions.get((a, b)), row.decision == LINK),
                 reasons=reasons_for(gammas, result.level_labels),
             )
         )

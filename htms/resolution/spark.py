@@ -12,6 +12,8 @@ from typing import Any
 import pandas as pd  # type: ignore[import-untyped, unused-ignore]
 import pyarrow as pa  # type: ignore[import-untyped, unused-ignore]
 
+from htms.resolution.features import LIST_COLUMNS
+
 
 def spark_session(*, cores: int = 2, memory: str = "2g") -> Any:
     """A local Spark session (``local[cores]``) ready for Splink."""
@@ -38,23 +40,24 @@ def spark_api(spark: Any) -> Any:
     return SparkAPI(spark_session=spark, break_lineage_method="persist")  # type: ignore[no-untyped-call]
 
 
-def _arrow_type(series: pd.Series) -> pa.DataType:
-    if str(series.dtype) == "Int64":
-        return pa.int64()
-    if series.dtype.kind in "iu":
-        return pa.int64()
-    if series.map(lambda v: isinstance(v, list)).any():
+def _arrow_type(name: str, series: pd.Series) -> pa.DataType:
+    if name in LIST_COLUMNS:
         return pa.list_(pa.string())
+    if str(series.dtype) == "Int64" or series.dtype.kind in "iu":
+        return pa.int64()
     return pa.string()
 
 
 def to_spark(spark: Any, table: pd.DataFrame) -> Any:
-    """The feature table as a Spark DataFrame, with explicit types (lists of strings for the
-    name skeletons, nullable integers for date parts)."""
+    """The feature table as a Spark DataFrame, through Arrow with explicit types (lists of
+    strings for name skeletons and address words, nullable integers for date parts)."""
     columns = {}
     for name in table.columns:
         series = table[name]
-        kind = _arrow_type(series)
-        values = series.astype(object).where(series.notna(), None).tolist()
-        columns[name] = pa.array(values, type=kind)
-    return spark.createDataFrame(pa.table(columns).to_pandas(types_mapper=pd.ArrowDtype))
+        values = [None if _missing(v) else v for v in series.astype(object).tolist()]
+        columns[name] = pa.array(values, type=_arrow_type(name, series))
+    return spark.createDataFrame(pa.table(columns))
+
+
+def _missing(value: object) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)

@@ -1,6 +1,9 @@
 """The review queue, the side-by-side page and its decision, and the merged view: who may see
 what, and every answer confirmed, kept and audited."""
 
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -149,3 +152,15 @@ def test_it_hides_the_merged_view_of_a_protected_person(
     assert "Sajida" not in zonal and "identity protected" in zonal
     own = _client(anne).get(url).content.decode()
     assert reverse("person_detail", args=[register["victim_as_accused"]]) in own
+
+
+def test_it_lists_the_queue_in_a_fixed_number_of_queries(
+    run: ResolutionRun,
+    register: dict[str, int],
+    anne: User,
+    django_assert_max_num_queries: Callable[[int], AbstractContextManager[object]],
+) -> None:
+    client = _client(anne)
+    client.get(reverse("resolution:queue"))
+    with django_assert_max_num_queries(11):
+        assert client.get(reverse("resolution:queue")).status_code == 200

@@ -1,7 +1,7 @@
 """The same resolution on Splink's Spark backend (local[2]) gives the DuckDB answer.
 
-Slow (a Spark session takes half a minute to start) and needs PySpark and Java 17:
-``pip install pyspark``; skipped without them.
+Slow (a Spark session takes half a minute to start); needs PySpark (a test dependency) and a
+Java runtime, which ``make test`` installs.
 """
 
 import numpy as np
@@ -14,7 +14,6 @@ pytestmark = pytest.mark.slow
 
 
 def test_it_resolves_on_spark_as_on_duckdb() -> None:
-    pytest.importorskip("pyspark")
     from htms.resolution.spark import spark_session
 
     spark = spark_session(cores=2, memory="1g")
