@@ -84,7 +84,8 @@ class Case(models.Model):
     stage = models.CharField(max_length=16, choices=Stage.choices, default=Stage.ENQUIRY)
     crime_mask = models.PositiveSmallIntegerField(
         default=0,
-        help_text=_(
+        # Not shown to users: no translation.
+        help_text=(
             "The crime types among the case's offences, one bit each (CRIME_TYPE_BITS); "
             "written together with the offences, so lists and counts need not join them"
         ),
