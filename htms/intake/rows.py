@@ -25,6 +25,10 @@ from htms.persons.models import DocumentKind, Relation, Sex
 ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 SCIENTIFIC = re.compile(r"^\d(\.\d+)?e\+?\d+$", re.IGNORECASE)
 RELATION_IN_NAME = re.compile(r"\s+\b(s/o|d/o|w/o)\b\.?\s+", re.IGNORECASE)
+# What a spreadsheet shows in a cell whose formula failed.
+EXCEL_ERRORS = frozenset(
+    {"#REF!", "#N/A", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!"}
+)
 SEXES = {
     Sex.MALE: {"m", "male", "man", "boy", "مرد", "لڑکا", "ذکر"},
     Sex.FEMALE: {"f", "female", "woman", "girl", "عورت", "خاتون", "لڑکی"},
@@ -85,6 +89,9 @@ class _Reader:
         value = self.values.get(key, "")
         if is_formula(value):
             self.errors.setdefault(key, []).append(str(FORMULA_IN_CELL % value[:40]))
+            return ""
+        if value.upper() in EXCEL_ERRORS:  # what is left of a formula that failed
+            self.errors.setdefault(key, []).append(str(FORMULA_IN_CELL % value))
             return ""
         return value
 

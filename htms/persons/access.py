@@ -1,7 +1,8 @@
 """Who may see which person, and whose identity.
 
 A person is visible to a user who may see a case the person is party to, or who works in the
-unit that recorded the person. National readers see every person. Case writers also see every
+unit that recorded the person, or at whose border post the person was intercepted, deported or
+offloaded. National readers see every person. Case writers also see every
 **suspect**: a person accused in some case and protected in none. That is the national register
 of agents, which every circle must be able to search before it records an agent again; the
 suspect's cases stay as visible as before.
@@ -20,6 +21,7 @@ from django.http import Http404
 from htms.accounts.models import CASE_WRITER_ROLES, User
 from htms.cases.access import case_queryset_for_user
 from htms.cases.models import PROTECTED_ROLES, CaseParty, PartyRole
+from htms.intake.models import BorderEvent
 from htms.persons.models import Person
 
 
@@ -34,8 +36,9 @@ def person_queryset_for_user(user: User) -> QuerySet[Person]:
         CaseParty.objects.filter(person=OuterRef("pk"), case__in=visible_cases)
     )
     if user.role in CASE_WRITER_ROLES and user.unit_id is not None:
+        at_my_post = Exists(BorderEvent.objects.filter(person=OuterRef("pk"), post_id=user.unit_id))
         return persons.filter(
-            in_visible_case | Q(created_by_unit_id=user.unit_id) | suspect_condition()
+            in_visible_case | Q(created_by_unit_id=user.unit_id) | at_my_post | suspect_condition()
         )
     return persons.filter(in_visible_case)
 

@@ -77,6 +77,10 @@ def _make(raw: str, year: int, month: int, day: int) -> ParsedDate:
 
 def _numeric(raw: str, a: int, b: int, year: int, day_first: bool) -> ParsedDate:
     day, month = (a, b) if day_first else (b, a)
+    if day == 0 and month == 0:  # 00/00/1985: only the year is known
+        return ParsedDate(date(year, 1, 1), DatePrecision.YEAR)
+    if day == 0 and 1 <= month <= 12:  # 00/03/1985: the month is known
+        return ParsedDate(date(year, month, 1), DatePrecision.MONTH)
     if month > 12:
         order = _("day/month/year") if day_first else _("month/day/year")
         raise DateError(

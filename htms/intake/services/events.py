@@ -117,7 +117,7 @@ def border_event_record(
         recorded_by=actor,
         is_synthetic=is_synthetic,
     )
-    # entry_check has enforced what the check constraints say; the database still guards them.
+    # entry_errors has enforced what the check constraints say; the database still guards them.
     event.full_clean(exclude=_TRUSTED_KEYS, validate_constraints=False)
     event.save()
     audit_record(

@@ -206,3 +206,120 @@ def test_the_queue_costs_the_same_for_3_or_13_people(ivan: User) -> None:
     for i in range(10):
         record(ivan, deportee(name=f"Person {i}"))
     assert _queries(client, "/intake/people/") == few
+
+
+def test_a_row_is_corrected_or_set_aside_through_its_page(
+    ivan: User, oman_source: ManifestSource
+) -> None:
+    from htms.intake.tests.conftest import csv_bytes, import_all, upload
+
+    manifest = upload(
+        ivan, oman_source, csv_bytes("Name,CNIC", "Ali,3520212345", "Totals,=SUM(B2:B3)")
+    )
+    import_all(ivan, manifest)
+    client = _client(ivan)
+    bad, totals = manifest.rows.get(number=2), manifest.rows.get(number=3)
+    page = client.get(f"/intake/rows/{bad.pk}/").content.decode()
+    assert "A CNIC has 13 digits" in page
+    response = client.post(
+        f"/intake/rows/{bad.pk}/",
+        {
+            "action": "correct",
+            "version": bad.version,
+            "full_name": "Ali",
+            "cnic": "35202-1234567-1",
+        },
+    )
+    assert response.status_code == 302
+    bad.refresh_from_db()
+    assert bad.status == RowStatus.IMPORTED
+    response = client.post(
+        f"/intake/rows/{totals.pk}/", {"action": "aside", "version": totals.version, "note": ""}
+    )
+    assert response.status_code == 400
+    client.post(
+        f"/intake/rows/{totals.pk}/",
+        {"action": "aside", "version": totals.version, "note": "Totals line"},
+    )
+    totals.refresh_from_db()
+    assert totals.status == RowStatus.SET_ASIDE
+
+
+def test_another_post_cannot_open_or_correct_a_row(
+    ivan: User, tariq: User, oman_source: ManifestSource
+) -> None:
+    from htms.intake.tests.conftest import csv_bytes, upload
+
+    manifest = upload(ivan, oman_source, csv_bytes("Name,CNIC", "Ali,3520212345"))
+    row = manifest.rows.get()
+    client = _client(tariq)
+    assert client.get(f"/intake/rows/{row.pk}/").status_code == 404
+    assert client.get(f"/intake/manifests/{manifest.pk}/").status_code == 404
+    assert client.post(f"/intake/manifests/{manifest.pk}/import/").status_code == 404
+
+
+def test_the_persons_screen_costs_the_same_with_1_or_5_earlier_events(ivan: User) -> None:
+    client = _client(ivan)
+    first = record(ivan, deportee(cnic="35202-1234567-1"))
+    latest = record(ivan, deportee(cnic="35202-1234567-1"), person_id=first.person_id)
+    few = _queries(client, f"/intake/people/{latest.pk}/")
+    for _ in range(4):
+        record(ivan, deportee(cnic="35202-1234567-1"), person_id=first.person_id)
+    assert _queries(client, f"/intake/people/{latest.pk}/") == few
+
+
+def test_one_offloadee_is_recorded_by_hand_and_matched_by_passport(ivan: User) -> None:
+    earlier = record(ivan, deportee(passport="AB1234567"))
+    response = _client(ivan).post(
+        "/intake/people/new/",
+        {"kind": "offloaded", "occurred_on": ON.isoformat(), "full_name": "Ali Raza", "sex": "M",
+         "passport": "AB 1234567", "destination": "GR", "fraud_kind": "fake_visa",
+         "travel_document": "AB1234567"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    event = BorderEvent.objects.get(pk=int(response["Location"].rstrip("/").split("/")[-1]))
+    assert (event.kind, event.fraud_kind, event.destination.code) == (
+        "offloaded",
+        "fake_visa",
+        "GR",
+    )
+    assert event.person_id == earlier.person_id
+
+
+def test_national_readers_see_the_counts_and_circles_see_none(
+    ivan: User, hana: User, alice: User
+) -> None:
+    record(ivan)
+    national = _client(hana).get("/intake/counts/?by=post").content.decode()
+    row = '<th scope="row">FIA Immigration, Jinnah International Airport'
+    assert row in national
+    circle = _client(alice).get("/intake/counts/?by=post").content.decode()
+    assert row not in circle and "Nothing to count" in circle
+
+
+def test_the_officer_chooses_who_an_ambiguous_row_is_about(
+    ivan: User, tariq: User, oman_source: ManifestSource
+) -> None:
+    from htms.intake.tests.conftest import csv_bytes, import_all, upload
+
+    by_cnic = record(tariq, deportee(name="Ali Raza", cnic="35202-1234567-1"))
+    record(tariq, deportee(name="Ali Reza", passport="AB1234567"))
+    data = csv_bytes("Name,CNIC,Passport No", "Ali Raza,35202-1234567-1,AB1234567")
+    manifest = upload(ivan, oman_source, data)
+    import_all(ivan, manifest)
+    row = manifest.rows.get()
+    client = _client(ivan)
+    page = client.get(f"/intake/rows/{row.pk}/").content.decode()
+    assert "Who is this row about?" in page and "same CNIC" in page
+    response = client.post(
+        f"/intake/rows/{row.pk}/",
+        {"action": "choose", "version": "x", "person": str(by_cnic.person_id)},
+    )
+    assert response.status_code == 400
+    client.post(
+        f"/intake/rows/{row.pk}/",
+        {"action": "choose", "version": row.version, "person": str(by_cnic.person_id)},
+    )
+    row.refresh_from_db()
+    assert row.status == RowStatus.IMPORTED
+    assert row.border_event.person_id == by_cnic.person_id

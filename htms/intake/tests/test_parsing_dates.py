@@ -22,6 +22,8 @@ from htms.intake.parsing import DateError, parse_date
         ("03/1985", date(1985, 3, 1), "month"),
         ("Mar 1985", date(1985, 3, 1), "month"),
         ("1985", date(1985, 1, 1), "year"),
+        ("00/00/1985", date(1985, 1, 1), "year"),
+        ("00/03/1985", date(1985, 3, 1), "month"),
         ("46000", date(2025, 12, 9), "day"),  # an Excel day number
         ("۲۵/۰۳/۲۰۲۶", date(2026, 3, 25), "day"),  # Urdu digits
     ],

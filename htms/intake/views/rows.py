@@ -84,7 +84,7 @@ def row_page(request: HttpRequest, row_id: int) -> HttpResponse:
             lambda: row_choose_person(
                 actor=user,
                 row_id=row.pk,
-                expected_version=int(request.POST.get("version", 0)),
+                expected_version=choose.cleaned_data["version"],
                 person_id=int(person) if person.isdigit() else None,
             ),
         )

@@ -39,6 +39,21 @@
     });
   }
 
+  // While a colleague's import runs, follow its progress (every 3 s, for at most 10 minutes).
+  const watched = document.getElementById("import-progress");
+  if (watched && watched.dataset.poll && !importForm) {
+    let polls = 0;
+    const timer = window.setInterval(async function () {
+      polls += 1;
+      const response = await fetch(watched.dataset.poll, { credentials: "same-origin" });
+      const data = await response.json();
+      watched.max = data.total;
+      watched.value = data.processed;
+      if (data.done) { window.clearInterval(timer); window.location.reload(); }
+      if (polls > 200) { window.clearInterval(timer); }
+    }, 3000);
+  }
+
   // Show the upload's progress for large files.
   const uploadForm = document.getElementById("upload-form");
   if (uploadForm && window.XMLHttpRequest) {

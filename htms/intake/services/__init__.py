@@ -1,0 +1,1 @@
+"""Writes to border intake. Every write is atomic and audited."""
