@@ -55,8 +55,3 @@ def case_get_for_user(*, user: User, case_id: int, write: bool = False) -> Case:
     if write and not case_may_write(user, case):
         raise NotAllowedError()
     return case
-
-
-def identity_visible_in_case(user: User, case: Case) -> bool:
-    """Need-to-know on this case's protected parties."""
-    return case_may_write(user, case)

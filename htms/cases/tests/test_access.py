@@ -4,9 +4,10 @@ import pytest
 from django.http import Http404
 
 from htms.accounts.models import User
-from htms.cases.access import case_get_for_user, case_queryset_for_user, identity_visible_in_case
+from htms.cases.access import case_get_for_user, case_queryset_for_user
 from htms.cases.models import Case
 from htms.common.errors import NotAllowedError
+from htms.persons.access import identity_visibility
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +41,8 @@ def test_it_gives_each_role_exactly_its_access(
             case_get_for_user(user=user, case_id=tip_case.pk)
         return
     case = case_get_for_user(user=user, case_id=tip_case.pk)
-    assert identity_visible_in_case(user, case) is identity
+    victim = case.parties.get(role="victim").person_id
+    assert identity_visibility(user, [victim])[victim] is identity
     if writes:
         case_get_for_user(user=user, case_id=tip_case.pk, write=True)
     else:
