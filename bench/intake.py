@@ -47,7 +47,6 @@ from htms.reference.models import Unit
 
 TITLE = "Border intake"
 ON = date(2026, 10, 12)
-IMPORT_BATCH = 100
 ROOT = Path(__file__).resolve().parent.parent
 CHILD = (
     "import json, os, sys, django\n"
@@ -118,9 +117,7 @@ def _upload(officer: User, source: ManifestSource, path: Path) -> int:
 
 
 def _import(officer: User, manifest_id: int) -> None:
-    while not manifest_import_step(
-        actor=officer, manifest_id=manifest_id, batch_size=IMPORT_BATCH
-    ).done:
+    while not manifest_import_step(actor=officer, manifest_id=manifest_id).done:
         pass
 
 

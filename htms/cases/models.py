@@ -122,7 +122,7 @@ ADULT_AGE = 18
 
 def case_offence_date(case: Case) -> date:
     """The date on which ages are computed: the offence, else the FIR, else registration."""
-    return case.occurred_on or case.fir_date or case.registered_at.date()
+    return case.occurred_on or case.fir_date or timezone.localdate(case.registered_at)
 
 
 class Offence(models.Model):

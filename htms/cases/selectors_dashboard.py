@@ -6,7 +6,8 @@ from django.db.models import Count
 
 from htms.accounts.models import User
 from htms.cases.access import case_queryset_for_user
-from htms.cases.models import Offence, Stage
+from htms.cases.models import Stage
+from htms.cases.selectors import case_counts
 from htms.reference.models import CrimeType
 
 
@@ -30,12 +31,9 @@ def case_stage_counts(*, user: User, unit_id: int | None = None) -> list[Labelle
 def case_crime_type_counts(*, user: User) -> list[LabelledCount]:
     """Cases the user may see under each crime type of their offences: a case with a TIP and an
     SOM offence counts under both (``docs/statistics.md``)."""
-    counts = dict(
-        Offence.objects.filter(case__in=case_queryset_for_user(user))
-        .order_by()
-        .values_list("statute__crime_type")
-        .annotate(n=Count("case", distinct=True))
-    )
+    counts: dict[str, int] = {}
+    for row in case_counts(user=user):  # the one way cases are counted by crime type
+        counts[row.crime_type] = counts.get(row.crime_type, 0) + row.cases
     return [
         LabelledCount(code, str(label), counts.get(code, 0)) for code, label in CrimeType.choices
     ]

@@ -93,7 +93,7 @@ def candidate_query_from_params(params: Mapping[str, str]) -> CandidateQuery:
             born, precision = parsed
     age = None
     if get["age"]:
-        age = int(get["age"]) if get["age"].isdigit() else -1
+        age = int(get["age"]) if get["age"].isascii() and get["age"].isdigit() else -1
     query = CandidateQuery(
         name=get["name"],
         father_name=get["father_name"],

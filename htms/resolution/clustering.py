@@ -39,6 +39,8 @@ class Edge:
 
 def cnic_distance(a: str, b: str) -> int:
     """Digits that differ; two neighbouring digits swapped count as one slip."""
+    if len(a) != len(b):  # a raw, unnormalised number: as far apart as can be
+        return max(len(a), len(b))
     diffs = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
     if len(diffs) == 2 and diffs[1] == diffs[0] + 1:
         i, j = diffs

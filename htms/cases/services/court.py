@@ -132,10 +132,11 @@ def _check_complete(case: Case, rows: list[Verdict]) -> None:
         ]
     )
     given = {(r.accused.pk, r.offence.pk) for r in rows}
+    offences = list(Offence.objects.filter(case=case).select_related("statute"))
     missing = [
         f"{p.person} / {o.statute}"
         for p in on_trial.select_related("person")
-        for o in Offence.objects.filter(case=case).select_related("statute")
+        for o in offences
         if (p.pk, o.pk) not in given
     ]
     if missing or not rows:

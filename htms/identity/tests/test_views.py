@@ -59,3 +59,8 @@ def test_it_hides_another_circles_victim(bob: User, tip_case: Case) -> None:
 def test_it_sends_visitors_to_the_login_page(db: None) -> None:
     page = Client().get(URL, {"name": "Ali"})
     assert page.status_code == 302 and "/login/" in page["Location"]
+
+
+def test_it_answers_a_non_ascii_digit_age_without_a_server_error(alice: User) -> None:
+    page = logged_in(alice).get(URL, {"name": "Ali", "age": "²"})
+    assert page.status_code in (200, 400)

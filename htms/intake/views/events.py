@@ -66,10 +66,11 @@ def queue_page(request: HttpRequest) -> HttpResponse:
     page = Paginator(event_queue(user=user, filters=filters), 50).get_page(request.GET.get("page"))
     events = list(page)
     audit_list(user, "border_event_list", [e.pk for e in events], filters=request.GET.dict())
+    visible = intake_identity_visibility(user, events)
     context = {
         "form": form,
         "page": page,
-        "rows": [(e, v) for e, v in zip(events, _visible(user, events).values(), strict=True)],
+        "rows": [(e, visible[e.pk]) for e in events],
         "manifest": manifest,
         "may_record": intake_may_record(user),
         "query": _without_page(request),
@@ -81,11 +82,6 @@ def _without_page(request: HttpRequest) -> str:
     query = request.GET.copy()
     query.pop("page", None)
     return query.urlencode()
-
-
-def _visible(user: Any, events: list[BorderEvent]) -> dict[int, bool]:
-    visible = intake_identity_visibility(user, events)
-    return {e.pk: visible[e.pk] for e in events}
 
 
 @login_required
@@ -106,7 +102,8 @@ def event_context(request: HttpRequest, event: BorderEvent, **bound: forms.Form)
     """Everything the person's screen shows; ``bound`` replaces a blank form by one with errors."""
     user = current_user(request)
     view = event_view(user=user, event=event)
-    agents = [(a.pk, a.name) for a in event.lead_agents.all()]
+    lead_agents = list(event.lead_agents.all())
+    agents = [(a.pk, a.name) for a in lead_agents]
     version = {"version": event.version}
     blank: dict[str, forms.Form] = {
         "status_form": StatusForm(initial=version),
@@ -130,7 +127,7 @@ def event_context(request: HttpRequest, event: BorderEvent, **bound: forms.Form)
         "possible_victim": screening is not None
         and screening.classification == Classification.POSSIBLE_VICTIM,
         "next_id": next_in_queue(user=user, event=event),
-        "agents": event.lead_agents.all(),
+        "agents": lead_agents,
         "payments": event.lead_payments.select_related("payee"),
         "legs": event.lead_legs.select_related("country"),
         "referrals": event.referrals.all(),

@@ -11,7 +11,7 @@ from htms.audit.services import audit_view
 from htms.intake.access import intake_may_write, manifest_row_get_for_user
 from htms.intake.fields import FIELD_LABELS
 from htms.intake.forms.manifests import ChoosePersonForm, CorrectionForm, SetAsideForm
-from htms.intake.models import ManifestRow, RowStatus
+from htms.intake.models import OPEN_ROW_STATUSES, ManifestRow, RowStatus
 from htms.intake.rows import mapped_values
 from htms.intake.selectors import candidate_views
 from htms.intake.services.rows import row_choose_person, row_correct, row_set_aside
@@ -20,9 +20,7 @@ from htms.intake.views.common import current_user, run_service
 
 def _next_open(row: ManifestRow) -> int | None:
     return (
-        row.manifest.rows.filter(
-            status__in=(RowStatus.INVALID, RowStatus.TO_CONFIRM), number__gt=row.number
-        )
+        row.manifest.rows.filter(status__in=OPEN_ROW_STATUSES, number__gt=row.number)
         .order_by("number")
         .values_list("pk", flat=True)
         .first()

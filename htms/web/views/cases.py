@@ -50,7 +50,7 @@ def _render_list(
         action="view",
         object_type="case_list",
         object_id="page",
-        changes={"cases": [c.pk for c in page], "filters": request.GET.dict()},
+        changes={"cases": [c.pk for c in page], "filters": params.dict()},
     )
     context = {
         "form": form,
