@@ -3,7 +3,9 @@
 #               serve on http://$(HOST):$(PORT)
 #   make test   Debian packages + virtualenv with test extras, ruff, mypy, pytest on SQLite and
 #               on a throwaway PostgreSQL server (scripts/test.sh; PYTEST_ARGS="-x -k foo" narrows)
-#   make lint   ruff check, ruff format --check, mypy
+#   make smoke  what a newcomer's `make run` gives: a fresh runtime-only virtualenv, make run on a
+#               fresh database, every page as every demo role at once (scripts/smoke.sh)
+#   make lint   ruff check, ruff format --check, mypy, deptry (every import declared)
 #   make fmt    ruff format + ruff check --fix
 #   make bench  benchmarks against a throwaway PostgreSQL server
 #   make clean  remove caches, build output and test artifacts (keeps .venv and var/)
@@ -20,7 +22,7 @@ BIN := $(VENV)/bin
 export PYTHON VENV
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint fmt bench clean distclean venv venv-test system-deps system-deps-postgres system-deps-run \
+.PHONY: help run smoke test lint fmt bench clean distclean venv venv-test system-deps system-deps-postgres system-deps-run \
 	migrate demo-data
 
 help:
@@ -55,6 +57,9 @@ run: demo-data
 	@echo "==> serving HTMS on http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
 	$(BIN)/python manage.py runserver $(HOST):$(PORT) --noreload --insecure
 
+smoke: system-deps-run
+	scripts/smoke.sh
+
 test: system-deps venv-test
 	scripts/compile-translations.sh --check
 	scripts/test.sh
@@ -64,6 +69,7 @@ lint: venv-test
 	$(BIN)/ruff check . || status=1; \
 	$(BIN)/ruff format --check . || status=1; \
 	$(BIN)/mypy htms || status=1; \
+	$(BIN)/deptry . || status=1; \
 	exit $$status
 
 fmt: venv-test

@@ -78,8 +78,17 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Writers wait for each other instead of failing at once with "database is locked".
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # The embedded database serves a small office: readers never wait for writers (WAL), and
+    # every transaction takes the write lock when it begins (IMMEDIATE), so that two officers
+    # writing at once queue for up to the busy timeout instead of failing with "database is
+    # locked" (a deferred transaction that reads, then writes, cannot wait: SQLite refuses it).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": 30,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 
 AUTH_USER_MODEL = "accounts.User"
 AUTH_PASSWORD_VALIDATORS = [

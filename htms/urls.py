@@ -8,3 +8,5 @@ urlpatterns = [
     path("resolution/", include("htms.resolution.urls")),
     path("", include("htms.web.urls")),
 ]
+
+handler500 = "htms.web.views.errors.server_error"

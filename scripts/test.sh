@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The checks of `make test`, in order: ruff check, ruff format --check, mypy, pytest on SQLite,
+# The checks of `make test`, in order: ruff check, ruff format --check, mypy, deptry (every
+# runtime import declared), pytest on SQLite,
 # pytest on a throwaway PostgreSQL server. Every step runs even when an earlier one failed, so
 # one run shows everything; the script exits non-zero if any step failed.
 # Assumes the virtualenv and the Debian packages are there (the Makefile sees to that).
@@ -40,6 +41,7 @@ pytest_args=(-m pytest --durations=10)
 step "ruff check" "$bin/ruff" check .
 step "ruff format" "$bin/ruff" format --check --output-format concise .
 step "mypy" "$bin/mypy" htms
+step "deptry" "$bin/deptry" .
 # The SQLite run must not pick up a DATABASE_URL from the caller's environment.
 step "pytest sqlite" env -u DATABASE_URL \
     "$bin/python" "${pytest_args[@]}" --junitxml="$artifacts/pytest-sqlite.xml" "${extra[@]}"
