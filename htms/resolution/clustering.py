@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from htms.resolution.keys import cnic_distance
+
 # A single pair may join two clusters of two or more records only above this probability.
 BRIDGE_PROBABILITY = 0.99999
 
@@ -35,18 +37,6 @@ class Edge:
     left: int
     right: int
     probability: float
-
-
-def cnic_distance(a: str, b: str) -> int:
-    """Digits that differ; two neighbouring digits swapped count as one slip."""
-    if len(a) != len(b):  # a raw, unnormalised number: as far apart as can be
-        return max(len(a), len(b))
-    diffs = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
-    if len(diffs) == 2 and diffs[1] == diffs[0] + 1:
-        i, j = diffs
-        if a[i] == b[j] and a[j] == b[i]:
-            return 1
-    return len(diffs)
 
 
 class ConstrainedClusters:
