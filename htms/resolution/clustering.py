@@ -54,7 +54,7 @@ class ConstrainedClusters:
         self.parent = np.arange(size, dtype=np.int64)
         self.groups: dict[int, _Group] = {}
         for i, cnic in enumerate(cnics or ()):
-            if cnic:
+            if isinstance(cnic, str) and cnic:  # not None, nor a NaN from a pandas column
                 self._group(i).cnics.add(cnic)
         for i in protected:
             self._group(i).protected = True
