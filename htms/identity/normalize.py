@@ -21,6 +21,9 @@ those on numbers and dates live in ``numbers.py`` and are re-exported here):
   is lenient on purpose and groups some different names (Hassan, Hussain -> "hsn").
 - ``name_key(text) -> frozenset[str]``: the skeletons of a name's tokens, order-independent.
 - ``is_weak(token) -> bool``: whether a canonical token is a caste, lineage or courtesy name.
+- ``ascii_digits(text) -> str``: Urdu and Arabic-Indic digits written as ASCII digits (every
+  number below goes through it first: ۳۵۲۰۲ is 35202).
+- ``cnic_compact(text) -> str``: a CNIC as typed, in ASCII digits, without spaces and dashes.
 - ``cnic_digits(text) -> str | None``: a full CNIC as 13 digits (region digit 1-8 first).
 - ``cnic_partial(text) -> str | None``: a partly known CNIC as a 13-character mask, "?" for an
   unknown digit ("35202-XXXXXXX-1" -> "35202???????1", "35202" -> "35202????????"); at least 5
@@ -45,7 +48,9 @@ from htms.identity.numbers import (
     CNIC_LENGTH,
     CNIC_REGION_DIGITS,
     age_birth_years,
+    ascii_digits,
     birth_year_range,
+    cnic_compact,
     cnic_digits,
     cnic_distance,
     cnic_fits,
@@ -60,9 +65,11 @@ __all__ = [
     "CNIC_LENGTH",
     "CNIC_REGION_DIGITS",
     "age_birth_years",
+    "ascii_digits",
     "birth_year_range",
     "canonical_token",
     "clean_text",
+    "cnic_compact",
     "cnic_digits",
     "cnic_distance",
     "cnic_fits",

@@ -6,8 +6,9 @@ from datetime import date
 
 import phonenumbers
 
-# Urdu (Extended Arabic-Indic) and Arabic-Indic digits to ASCII.
-_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+# Urdu (Extended Arabic-Indic) and Arabic-Indic digits to ASCII: an officer typing on an Urdu
+# keyboard writes ۳۵۲۰۲, and the number must be stored, searched and compared as 35202.
+DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 
 # --- numbers -------------------------------------------------------------------------------
 
@@ -18,20 +19,34 @@ _MASK_CHARS = "x*?_#•."
 _MIN_KNOWN_DIGITS = 5
 
 
-def _ascii_digits(text: str) -> str:
-    return (text or "").translate(_DIGITS)
+def ascii_digits(text: str) -> str:
+    """``text`` with Urdu and Arabic-Indic digits written as ASCII digits."""
+    return (text or "").translate(DIGITS)
+
+
+def cnic_compact(text: str) -> str:
+    """A CNIC as typed, in ASCII digits, without its spaces and dashes: the form that
+    ``cnic_digits`` and the person validators check."""
+    return re.sub(r"[\s\-]", "", ascii_digits(text))
 
 
 def cnic_digits(text: str) -> str | None:
-    """A full CNIC as 13 digits, or None if ``text`` is not one."""
-    digits = re.sub(r"[\s\-]", "", _ascii_digits(text))
-    ok = len(digits) == CNIC_LENGTH and digits.isdigit() and digits[0] in CNIC_REGION_DIGITS
+    """A full CNIC as 13 ASCII digits, or None if ``text`` is not one."""
+    digits = cnic_compact(text)
+    ok = len(digits) == CNIC_LENGTH and only_ascii_digits(digits)
+    ok = ok and digits[0] in CNIC_REGION_DIGITS
     return digits if ok else None
+
+
+def only_ascii_digits(text: str) -> bool:
+    """Whether ``text`` is one or more of 0-9 (``str.isdigit`` alone also accepts other
+    scripts' digits and superscripts)."""
+    return text.isascii() and text.isdigit()
 
 
 def cnic_partial(text: str) -> str | None:
     """A partly known CNIC as a 13-character mask with "?" for unknown digits, or None."""
-    raw = _ascii_digits(text).strip().casefold()
+    raw = ascii_digits(text).strip().casefold()
     if not raw or re.search(rf"[^0-9\s\-{re.escape(_MASK_CHARS)}]", raw):
         return None
     groups = [re.sub(r"\s", "", g) for g in raw.split("-")]
@@ -64,7 +79,9 @@ def cnic_fits(digits: str, mask: str) -> bool:
 
 
 def cnic_distance(a: str, b: str) -> int:
-    """How many digits differ; two neighbouring digits swapped count as one typing slip."""
+    """How many digits differ between two CNICs in normal form; two neighbouring digits
+    swapped count as one typing slip. CNICs of different lengths (one not in normal form) are
+    as far apart as the longer one is long."""
     if len(a) != len(b):
         return max(len(a), len(b))
     diffs = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
@@ -74,14 +91,14 @@ def cnic_distance(a: str, b: str) -> int:
 
 def passport_key(text: str) -> str | None:
     """A passport number in upper case without spaces or dashes, or None if it cannot be one."""
-    value = re.sub(r"[\s\-]", "", _ascii_digits(text)).upper()
+    value = re.sub(r"[\s\-]", "", ascii_digits(text)).upper()
     return value if re.fullmatch(r"[A-Z0-9]{5,20}", value) else None
 
 
 def phone_key(text: str, region: str = "PK") -> str | None:
     """A phone number in E.164, read as a ``region`` number unless it has a country code."""
     try:
-        number = phonenumbers.parse(_ascii_digits(text), region)
+        number = phonenumbers.parse(ascii_digits(text), region)
     except phonenumbers.NumberParseException:
         return None
     if not phonenumbers.is_valid_number(number):
@@ -103,7 +120,7 @@ _PRECISION = {1: "year", 2: "month", 3: "day"}
 
 def parse_partial_date(text: str) -> tuple[date, str] | None:
     """A date of year, month or day precision; the unknown parts are stored as 1."""
-    value = _ascii_digits(text).strip()
+    value = ascii_digits(text).strip()
     for pattern, order in _DATE_FORMS:
         match = pattern.match(value)
         if match is None:

@@ -7,18 +7,21 @@ import phonenumbers
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-CNIC_DIGITS = 13
+from htms.identity import numbers
+
+CNIC_DIGITS = numbers.CNIC_LENGTH
 # First digit of a CNIC: 1 Khyber Pakhtunkhwa, 2 former FATA, 3 Punjab, 4 Sindh,
 # 5 Balochistan, 6 Islamabad, 7 Gilgit-Baltistan, 8 Azad Jammu and Kashmir.
-CNIC_REGION_DIGITS = "12345678"
+CNIC_REGION_DIGITS = numbers.CNIC_REGION_DIGITS
 PK_PASSPORT_RE = re.compile(r"^[A-Z]{2}[0-9]{7}$")
 OTHER_PASSPORT_RE = re.compile(r"^[A-Z0-9]{5,20}$")
 
 
 def normalize_cnic(raw: str) -> str:
-    """Returns the CNIC as 13 digits, or raises ValidationError saying what is wrong."""
-    digits = re.sub(r"[\s\-]", "", raw or "")
-    if digits and not digits.isdigit():
+    """Returns the CNIC as 13 ASCII digits (Urdu digits ۳۵۲۰۲ become 35202), or raises
+    ValidationError saying what is wrong."""
+    digits = numbers.cnic_compact(raw)
+    if digits and not numbers.only_ascii_digits(digits):
         raise ValidationError(
             _("A CNIC has only digits, written like 35202-1234567-1."), code="cnic_format"
         )
@@ -42,7 +45,7 @@ def format_cnic(digits: str) -> str:
 
 
 def normalize_passport(raw: str, *, pakistani: bool) -> str:
-    value = re.sub(r"[\s\-]", "", raw or "").upper()
+    value = re.sub(r"[\s\-]", "", numbers.ascii_digits(raw)).upper()
     if pakistani and not PK_PASSPORT_RE.match(value):
         raise ValidationError(
             _("A Pakistani passport number is two letters and seven digits, like AB1234567."),
@@ -58,7 +61,7 @@ def normalize_passport(raw: str, *, pakistani: bool) -> str:
 def normalize_phone(raw: str, *, default_region: str = "PK") -> str:
     """Returns the number in E.164 (+923001234567)."""
     try:
-        number = phonenumbers.parse(raw or "", default_region)
+        number = phonenumbers.parse(numbers.ascii_digits(raw), default_region)
     except phonenumbers.NumberParseException:
         raise ValidationError(
             _("This is not a phone number. Write it like 0300 1234567 or +92 300 1234567."),

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from htms.resolution.keys import cnic_distance
+
 # A single pair may join two clusters of two or more records only above this probability.
 BRIDGE_PROBABILITY = 0.99999
 
@@ -37,18 +39,6 @@ class Edge:
     probability: float
 
 
-def cnic_distance(a: str, b: str) -> int:
-    """Digits that differ; two neighbouring digits swapped count as one slip."""
-    if len(a) != len(b):  # a raw, unnormalised number: as far apart as can be
-        return max(len(a), len(b))
-    diffs = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
-    if len(diffs) == 2 and diffs[1] == diffs[0] + 1:
-        i, j = diffs
-        if a[i] == b[j] and a[j] == b[i]:
-            return 1
-    return len(diffs)
-
-
 class ConstrainedClusters:
     """Union-find over record positions 0..n-1 with the rules above."""
 
@@ -64,7 +54,7 @@ class ConstrainedClusters:
         self.parent = np.arange(size, dtype=np.int64)
         self.groups: dict[int, _Group] = {}
         for i, cnic in enumerate(cnics or ()):
-            if cnic:
+            if isinstance(cnic, str) and cnic:  # not None, nor a NaN from a pandas column
                 self._group(i).cnics.add(cnic)
         for i in protected:
             self._group(i).protected = True

@@ -191,4 +191,13 @@ def prepare(records: pd.DataFrame) -> pd.DataFrame:
     columns.update(_id_columns(frame))
     columns.update(_plain_columns(frame))
     columns.update(_address_columns(frame))
-    return pd.DataFrame(columns)
+    return pd.DataFrame({name: _as_column(values) for name, values in columns.items()})
+
+
+def _as_column(values: Any) -> Any:
+    """Text and list columns stay Python objects, None where not given, under pandas 2 and 3
+    alike: pandas 3 would make a text column its string type, whose missing value is NaN, a
+    float that would reach the clustering rules as if it were a CNIC."""
+    if isinstance(values, np.ndarray) and values.dtype == object:
+        return pd.Series(values, dtype=object)
+    return values

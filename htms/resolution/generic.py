@@ -64,17 +64,13 @@ def generic_blocking_rules() -> list[BlockingRuleCreator]:
     ]
 
 
-def generic_training_rules() -> list[BlockingRuleCreator]:
-    return [block_on("full_name"), block_on("dob")]
-
-
 GENERIC_SETTINGS = ModelSpec(
     name="generic",
     prepare=generic_prepare,
     comparisons=generic_comparisons,
     blocking_rules=generic_blocking_rules,
-    training_rules=generic_training_rules,
-    prior_rules=("l.cnic = r.cnic", "l.passport = r.passport"),
+    training_keys=(("full_name",), ("dob",)),
+    prior_keys=("cnic", "passport"),
     prior_recall=0.7,
     auto_link=0.95,
     review_from=0.5,

@@ -24,7 +24,6 @@ CONTEXT_WORDS = frozenset(
 )  # fmt: skip
 PLAIN_WORD = re.compile(r"^(?:[a-z]+|[\u0600-\u06ff]+)$")
 PHONE_PK_MOBILE = re.compile(r"^(?:\+92|0092|92|0)[\s-]*(3\d{2})[\s-]*(\d{7})$")
-CNIC_PLAIN = re.compile(r"^(\d{5})-?(\d{7})-?(\d)$")
 
 
 @lru_cache(maxsize=CACHE)
@@ -85,20 +84,20 @@ def name_key(tokens: tuple[str, ...]) -> str:
 
 
 def cnic_digits(text: str) -> str:
-    """The 13 digits of a full CNIC, else ""."""
-    plain = CNIC_PLAIN.match(text)
-    if plain and text[0] in normalize.CNIC_REGION_DIGITS:
-        return "".join(plain.groups())
+    """The 13 ASCII digits of a full CNIC (typed in any digits), else ""."""
     return normalize.cnic_digits(text) or ""
 
 
 def cnic_prefix(text: str) -> str:
     """The leading known digits of a partial CNIC (at least five, the locality), else ""."""
-    if CNIC_PLAIN.match(text):
-        return ""
     mask = normalize.cnic_partial(text) or ""
     known = mask.split("?", 1)[0]
     return known if len(known) >= 5 else ""
+
+
+def cnic_distance(a: str, b: str) -> int:
+    """Digits that differ between two CNICs in normal form (a swap of neighbours is one)."""
+    return normalize.cnic_distance(a, b)
 
 
 def passport_key(text: str) -> str:

@@ -35,9 +35,16 @@ class ModelSpec:
     prepare: Callable[[pd.DataFrame], pd.DataFrame]
     comparisons: Callable[[], list[ComparisonCreator]]
     blocking_rules: Callable[[], list[BlockingRuleCreator]]
-    training_rules: Callable[[], list[BlockingRuleCreator]]
-    prior_rules: tuple[str, ...]
+    # EM sessions, each blocked on equal values of these columns (plain columns, not arrays).
+    # A session whose columns no two records share (a file without phone numbers) is skipped.
+    training_keys: tuple[tuple[str, ...], ...]
+    # The prior: pairs sharing any of these columns are taken as matches, found with recall
+    # ``prior_recall``. Without such a pair the prior stays where training started.
+    prior_keys: tuple[str, ...]
     prior_recall: float
+    # EM sessions for records none of ``training_keys`` can teach (a list without identity
+    # numbers or phones): run only when no session of ``training_keys`` could run.
+    training_fallback: tuple[tuple[str, ...], ...] = ()
     auto_link: float = 0.98
     review_from: float = 0.5
     u_max_pairs: float = 5e5
@@ -204,8 +211,10 @@ def htms_comparisons() -> list[ComparisonCreator]:
 def htms_blocking_rules() -> list[BlockingRuleCreator]:
     """Candidate pairs: any identifier in common (a CNIC with one wrong digit keeps one half),
     or the name with the birth year, the father's name, the district or the locality of the
-    CNIC; or one strong name part with the full date of birth, or with a father's name part,
-    the birth year and the district. About 4.5 pairs per record on the labelled set."""
+    CNIC; the full date of birth with the father's name or the district (a name spelt quite
+    differently); or one strong name part with the full date of birth, or with a father's
+    name part, the birth year and the district. About 4.5 pairs per record on the labelled
+    set."""
     return [
         block_on("cnic"),
         block_on("cnic_head", "birth_year"),
@@ -217,6 +226,7 @@ def htms_blocking_rules() -> list[BlockingRuleCreator]:
         block_on("name_skel_key", "district"),
         block_on("name_compact", "cnic5"),
         block_on("father_skel_key", "dob_full"),
+        block_on("dob_full", "district"),
         block_on("name_strong", "dob_full", arrays_to_explode=["name_strong"]),
         block_on(
             "name_strong",
@@ -228,22 +238,17 @@ def htms_blocking_rules() -> list[BlockingRuleCreator]:
     ]
 
 
-def htms_training_rules() -> list[BlockingRuleCreator]:
-    """EM sessions: each fixes some fields by its blocking and learns the others' m."""
-    return [
-        block_on("cnic"),
-        block_on("name_skel_key", "birth_year"),
-        block_on("phone"),
-    ]
-
-
 HTMS_SETTINGS = ModelSpec(
     name="htms",
     prepare=features.prepare,
     comparisons=htms_comparisons,
     blocking_rules=htms_blocking_rules,
-    training_rules=htms_training_rules,
-    prior_rules=("l.cnic = r.cnic", "l.passport = r.passport"),
+    # Each session fixes some fields by its blocking and learns the others' m: the CNIC's
+    # teaches the names and dates, the name's the numbers, the phone's both.
+    training_keys=(("cnic",), ("name_skel_key", "birth_year"), ("phone",)),
+    # Without numbers, the full date of birth: it teaches the names and the district.
+    training_fallback=(("dob_full",),),
+    prior_keys=("cnic", "passport"),
     prior_recall=0.7,
     # The names must at least sound alike; a different CNIC or sex stops a link.
     auto_link_requires={

@@ -15,29 +15,25 @@
 
 import logging
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import partial
 from typing import Any, Literal
 
 import numpy as np
 import pandas as pd  # type: ignore[import-untyped, unused-ignore]
 from splink import Linker
-from splink.internals.blocking_rule_creator import BlockingRuleCreator
-from splink.internals.exceptions import SplinkException
 from splink.internals.splink_dataframe import SplinkDataFrame
 
 from htms.resolution import clustering
 from htms.resolution.model import HTMS_SETTINGS, ModelSpec
 from htms.resolution.reference import ReferenceModel, load_reference
+from htms.resolution.training import UNTRAINED, train, with_floors
 
-logger = logging.getLogger(__name__)
 Backend = Literal["duckdb", "spark"]
 LINK, REVIEW = "link", "review"
 TRUTH = "truth"
 RECORDS_TABLE = "htms_resolution_records"
-M_FLOOR, U_FLOOR = 1e-3, 1e-7
 
 
 @dataclass(frozen=True)
@@ -64,6 +60,8 @@ class Resolution:
     parameters: dict[str, Any]
     timings: dict[str, float] = field(default_factory=dict)
     blocked_true_pairs: int | None = None
+    # What training could not learn from these records, and what it used instead.
+    notes: list[str] = field(default_factory=list)
 
     def cluster_ids(self, record_ids: list[str]) -> list[str]:
         """Each record's cluster named after its first record."""
@@ -103,9 +101,13 @@ def resolve(
             table[TRUTH] = truth.fillna("").astype(str).to_numpy()
     reference = load_reference(settings.reference) if use_reference and settings.reference else None
     linker, frame = _linker(table, settings, backend, spark, truth is not None, reference)
+    notes: list[str] = []
     with _timed(timings, "training"):
         if reference is None or len(table) >= settings.train_from:
-            linker = _with_floors(_train(linker, frame, settings), frame)
+            linker = train(linker, frame, settings, table, notes, reference is not None)
+        elif reference is not None:
+            notes.append(UNTRAINED.format(records=len(table), least=settings.train_from))
+        linker = with_floors(linker, frame)
     with _timed(timings, "blocking"):
         blocked = linker.inference.compute_blocked_pairs_for_predict()
         candidates, blocked_true = _count_blocked(linker, blocked.physical_name, truth)
@@ -132,6 +134,7 @@ def resolve(
         parameters=model,
         timings=timings,
         blocked_true_pairs=blocked_true,
+        notes=notes,
     )
 
 
@@ -167,64 +170,6 @@ def _linker(
         db_api = DuckDBAPI(connection)
         frame = db_api.register(table, table_name=RECORDS_TABLE)
     return Linker(frame, model, log_level=logging.ERROR), frame
-
-
-def _with_floors(linker: Linker, frame: SplinkDataFrame) -> Linker:
-    """The trained linker with no probability at zero: an event the training data never
-    showed (a wrong day of birth in the right year, say) is rare, not impossible, and must
-    not weigh minus a hundred bits against a pair."""
-    model = linker.misc.save_model_to_json()
-    for comparison in model["comparisons"]:
-        for level in comparison["comparison_levels"]:
-            if level.get("is_null_level"):
-                continue
-            for key, floor in (("m_probability", M_FLOOR), ("u_probability", U_FLOOR)):
-                value = level.get(key)
-                if value is None or not value > floor:
-                    level[key] = floor
-    return Linker(frame, model, log_level=logging.ERROR)
-
-
-TRAINING_FAILURES = (ValueError, ZeroDivisionError, SplinkException)
-
-
-def _learn_prior(linker: Linker, *, settings: ModelSpec) -> None:
-    linker.training.estimate_probability_two_random_records_match(
-        list(settings.prior_rules), recall=settings.prior_recall
-    )
-
-
-def _learn_u(linker: Linker, *, settings: ModelSpec) -> None:
-    linker.training.estimate_u_using_random_sampling(
-        max_pairs=settings.u_max_pairs, seed=settings.seed
-    )
-
-
-def _learn_m(linker: Linker, *, settings: ModelSpec, rule: BlockingRuleCreator) -> None:
-    linker.training.estimate_parameters_using_expectation_maximisation(
-        rule, max_pairs=settings.em_max_pairs
-    )
-
-
-def _train(linker: Linker, frame: SplinkDataFrame, settings: ModelSpec) -> Linker:
-    """Each step learns what the data allows. A step that cannot run (no two records share a
-    CNIC, say) keeps the values the model had before it: a failed Splink training session
-    leaves its linker half changed, so the linker is rebuilt from the model saved before."""
-    steps: list[tuple[str, Callable[[Linker], object]]] = [
-        ("prior", partial(_learn_prior, settings=settings)),
-        ("u", partial(_learn_u, settings=settings)),
-    ]
-    steps += [
-        ("m", partial(_learn_m, settings=settings, rule=r)) for r in settings.training_rules()
-    ]
-    for name, step in steps:
-        before = linker.misc.save_model_to_json()
-        try:
-            step(linker)
-        except TRAINING_FAILURES as error:
-            logger.info("%s kept: %s", name, error)
-            linker = Linker(frame, before, log_level=logging.ERROR)
-    return linker
 
 
 def _count_blocked(

@@ -112,6 +112,8 @@ def register_resolve(
     result = resolve(snapshot.records, settings=settings, constraints=snapshot.constraints)
     if log:
         log(f"scored {len(result.pairs)} pairs in {sum(result.timings.values()):.0f} s")
+        for note in result.notes:
+            log(note)
     return _store(started, snapshot, result, settings)
 
 
@@ -127,6 +129,7 @@ def _store(
             "review_from": settings.review_from,
             "seed": settings.seed,
             "trained": result.parameters,
+            "notes": result.notes,
         },
     )
     MatchLink.objects.exclude(run=run).delete()

@@ -16,6 +16,8 @@ from htms.identity.inputs import (
 )
 from htms.identity.search import Candidate, person_candidates
 from htms.identity.services import candidate_search
+from htms.identity.tests.conftest import person
+from htms.persons.inputs import DocumentInput
 from htms.persons.models import Person
 
 
@@ -51,6 +53,25 @@ def test_it_ranks_the_same_cnic_first(alice: User, register: dict[str, Person]) 
     assert candidates[0].person == register["namesake"]
     assert candidates[0].reasons[0] == "same CNIC"
     assert "different CNIC" in by_id(candidates, register["ali"]).conflicts
+
+
+def test_it_finds_a_cnic_typed_in_urdu_digits(alice: User, register: dict[str, Person]) -> None:
+    for typed in ("۳۵۲۰۲-۱۲۳۴۵۶۷-۱", "٣٥٢٠٢١٢٣٤٥٦٧١"):
+        candidates = person_candidates(user=alice, query=CandidateQuery(cnic=typed))
+        assert found(candidates) == [register["ali"].pk], typed
+        assert candidates[0].reasons == ["same CNIC"]
+
+
+def test_it_finds_a_person_whose_cnic_was_typed_in_urdu_digits(alice: User) -> None:
+    typed_in_urdu = person(
+        alice,
+        full_name="Bilal Ahmed",
+        sex="M",
+        documents=[DocumentInput(kind="cnic", number="۴۲۱۰۱-۷۶۵۴۳۲۱-۳")],
+    )
+    candidates = person_candidates(user=alice, query=CandidateQuery(cnic="42101-7654321-3"))
+    assert found(candidates) == [typed_in_urdu.pk]
+    assert candidates[0].reasons == ["same CNIC"]
 
 
 def test_it_finds_a_cnic_with_one_wrong_digit(alice: User, register: dict[str, Person]) -> None:

@@ -6,14 +6,16 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from htms.identity import numbers
+
 # Characters that look like spaces or nothing: no-break space, zero-width, byte-order mark.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
 _SPACES = re.compile(r"\s+")
 _HYPERLINK = re.compile(
     r'^=\s*HYPERLINK\s*\(\s*"([^"]*)"\s*(?:[,;]\s*"([^"]*)"\s*)?\)\s*$', re.IGNORECASE
 )
-# Eastern Arabic (Urdu) and Arabic-Indic digits to ASCII.
-DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+# Eastern Arabic (Urdu) and Arabic-Indic digits to ASCII: the one table of ``identity.numbers``.
+DIGITS = numbers.DIGITS
 
 
 def clean_text(value: str) -> str:

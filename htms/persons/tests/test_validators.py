@@ -16,6 +16,26 @@ def test_it_accepts_a_cnic_written_any_usual_way(raw: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "raw", ["۳۵۲۰۲-۱۲۳۴۵۶۷-۱", "٣٥٢٠٢١٢٣٤٥٦٧١", "35202-۱۲۳۴۵۶۷-1", " ۳۵۲۰۲ ۱۲۳۴۵۶۷ ۱ "]
+)
+def test_it_writes_a_cnic_typed_in_urdu_or_arabic_digits_in_ascii(raw: str) -> None:
+    assert normalize_cnic(raw) == "3520212345671"
+
+
+def test_it_refuses_digits_of_other_scripts_in_a_cnic() -> None:
+    """``str.isdigit`` accepts fullwidth and Devanagari digits; a stored CNIC must not."""
+    for raw in ("３５２０２１２３４５６７１", "३५२०२१२३४५६७१"):
+        with pytest.raises(ValidationError) as caught:
+            normalize_cnic(raw)
+        assert "only digits" in caught.value.messages[0]
+
+
+def test_it_reads_urdu_digits_in_passports_and_phones() -> None:
+    assert normalize_passport("AB۱۲۳۴۵۶۷", pakistani=True) == "AB1234567"
+    assert normalize_phone("۰۳۰۰ ۱۲۳۴۵۶۷") == "+923001234567"
+
+
+@pytest.mark.parametrize(
     ("raw", "words"),
     [
         ("35202-123456-1", "13 digits"),

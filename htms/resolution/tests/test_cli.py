@@ -10,6 +10,8 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from htms.resolution.noise import noisy_register
+
 HEADER = "record_id,full_name,father_name,dob,sex,cnic,passport,phone,nationality,district"
 ROWS = [
     "A1,Muhammad Imran Butt,Ghulam Rasool,1984-03-12,M,35202-1234567-1,,0300-1234567,PK,PB-LAHORE",
@@ -99,3 +101,51 @@ def test_it_runs_without_any_database(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert len(_clusters(out)) == 4
+
+
+def test_it_keeps_a_name_with_a_line_separator_in_one_row(tmp_path: Path) -> None:
+    """U+2028 (and U+2029, form feed) split "lines" for ``str.splitlines``, never CSV rows."""
+    lines = [
+        HEADER,
+        "L1,Ali\u2028Raza,Akram\u2029Khan,1990,M,,,,PK,",
+        '"L2","Sajida\nBibi",,,F,,,,,',
+    ]
+    source, out = _write(tmp_path, lines), tmp_path / "out.csv"
+    call_command("resolve", input=str(source), output=str(out), strict=True)
+    assert list(_clusters(out)) == ["L1", "L2"]
+
+
+def test_it_reports_rows_with_the_wrong_number_of_fields(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source, out = _write(tmp_path, [HEADER, *ROWS]), tmp_path / "out.csv"
+    call_command("resolve", input=str(source), output=str(out))
+    warning = capsys.readouterr().err
+    assert "2 row(s) of" in warning
+    assert "(lines 8, 9)" in warning
+    assert "read with missing fields empty" in warning
+    assert len(_clusters(out)) == len(ROWS)
+
+
+def test_it_refuses_rows_with_the_wrong_number_of_fields_when_strict(tmp_path: Path) -> None:
+    source, out = _write(tmp_path, [HEADER, *ROWS]), tmp_path / "out.csv"
+    with pytest.raises(CommandError, match=r"2 row\(s\) of .* \(lines 8, 9\).*Nothing was"):
+        call_command("resolve", input=str(source), output=str(out), strict=True)
+    assert not out.exists()
+
+
+def test_it_resolves_a_large_file_without_identity_numbers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """1,000 records or more are trained on the file; no two share a CNIC or passport, so the
+    prior cannot be learned (it used to come out as 0: "math domain error")."""
+    frame = noisy_register(records=1200, seed=3).drop(columns=["true_id"])
+    frame[["cnic", "passport", "phone"]] = ""
+    source, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    frame.to_csv(source, index=False, encoding="utf-8")
+    call_command("resolve", input=str(source), output=str(out))
+    report = capsys.readouterr().out
+    assert "No two records share a CNIC or passport number" in report
+    clusters = _clusters(out)
+    assert len(clusters) == 1200
+    assert len(set(clusters.values())) < 1000

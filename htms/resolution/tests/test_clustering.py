@@ -48,3 +48,10 @@ def test_it_needs_two_pairs_to_join_two_clusters() -> None:
 def test_it_lets_one_very_strong_pair_join_two_clusters() -> None:
     inside = [Edge(0, 1, 0.9999), Edge(2, 3, 0.9999)]
     assert cluster(4, [*inside, Edge(1, 2, 0.999999)]).tolist() == [0, 0, 0, 0]
+
+
+def test_it_takes_a_missing_cnic_of_any_kind_as_not_known() -> None:
+    """A pandas column gives None or NaN for a missing CNIC; neither is a CNIC."""
+    cnics: list[object] = [CNIC, float("nan"), None]
+    labels = cluster(3, [Edge(0, 1, 0.999), Edge(1, 2, 0.998)], cnics=cnics)  # type: ignore[arg-type]
+    assert labels.tolist() == [0, 0, 0]

@@ -39,3 +39,8 @@ def test_it_keeps_the_known_digits_of_a_partial_cnic() -> None:
     assert keys.cnic_prefix("35202") == "35202"
     assert keys.cnic_prefix("35202-1234567-1") == ""
     assert keys.cnic_prefix("352") == ""
+
+
+def test_it_reads_a_cnic_typed_in_urdu_digits() -> None:
+    assert keys.cnic_digits("۳۵۲۰۲-۱۲۳۴۵۶۷-۱") == "3520212345671"
+    assert keys.cnic_prefix("۳۵۲۰۲") == "35202"

@@ -70,3 +70,8 @@ def test_it_keeps_a_same_decision_across_runs(
         link_between(register["victim"], register["victim_as_accused"]).status
         == LinkStatus.DECIDED_SAME
     )
+
+
+def test_it_keeps_what_training_could_not_learn(run: ResolutionRun) -> None:
+    """A register under 1,000 persons is resolved with the reference parameters, and says so."""
+    assert any("too few to learn from" in note for note in run.params["notes"])

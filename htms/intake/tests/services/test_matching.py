@@ -28,6 +28,27 @@ def test_it_links_a_row_to_the_person_holding_the_same_cnic(
     assert event.identity_confirmed is False  # the officer still confirms on the screen
 
 
+def test_it_links_a_row_with_a_cnic_in_urdu_digits_to_its_holder(
+    ivan: User, tariq: User, oman_source: ManifestSource
+) -> None:
+    earlier = record(tariq, deportee(name="Ali Raza", cnic="35202-1234567-1"))
+    row = "علی رضا,اکرم,۳۵۲۰۲-۱۲۳۴۵۶۷-۱,,1990"
+    manifest = upload(ivan, oman_source, csv_bytes(HEAD, row))
+    import_all(ivan, manifest)
+    event = manifest.rows.get().border_event
+    assert (event.person_id, event.match_basis) == (earlier.person_id, MatchBasis.CNIC)
+
+
+def test_it_finds_the_holder_of_a_cnic_recorded_in_urdu_digits(
+    ivan: User, tariq: User, oman_source: ManifestSource
+) -> None:
+    earlier = record(tariq, deportee(name="Ali Raza", cnic="۳۵۲۰۲-۱۲۳۴۵۶۷-۱"))
+    manifest = upload(ivan, oman_source, csv_bytes(HEAD, "ALI RAZA,Akram,3520212345671,,1990"))
+    import_all(ivan, manifest)
+    event = manifest.rows.get().border_event
+    assert (event.person_id, event.match_basis) == (earlier.person_id, MatchBasis.CNIC)
+
+
 def test_it_links_a_row_to_the_person_holding_the_same_passport(
     ivan: User, tariq: User, oman_source: ManifestSource
 ) -> None:

@@ -28,10 +28,14 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         truth_column = options["truth_column"]
+        path = Path(options["input"])
         try:
-            records = read_records(Path(options["input"]), extra=(truth_column,))
+            read = read_records(path, extra=(truth_column,))
         except InputError as error:
             raise CommandError(str(error)) from None
+        for warning in read.warnings(path):
+            self.stderr.write(warning)
+        records = read.frame
         truth = records[truth_column]
         result = resolve(records.drop(columns=[truth_column]), settings=HTMS_SETTINGS, truth=truth)
         scores = score(

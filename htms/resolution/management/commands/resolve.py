@@ -29,18 +29,29 @@ class Command(BaseCommand):
         parser.add_argument("--input", required=True, type=Path, help="CSV file to resolve")
         parser.add_argument("--output", required=True, type=Path, help="CSV file to write")
         parser.add_argument("--pairs", type=Path, help="also write the scored pairs here")
+        parser.add_argument(
+            "--strict",
+            action="store_true",
+            help="refuse a file with a row of more or fewer fields than the header",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        path = Path(options["input"])
         try:
-            records = read_records(Path(options["input"]))
+            read = read_records(path, strict=options["strict"])
         except InputError as error:
             raise CommandError(str(error)) from None
+        for warning in read.warnings(path):
+            self.stderr.write(warning)
+        records = read.frame
         ids = records["record_id"].tolist()
         if not ids:
             write_clusters(Path(options["output"]), [], [])
             self.stdout.write("0 records, 0 clusters")
             return
         result = resolve(records, settings=HTMS_SETTINGS)
+        for note in result.notes:
+            self.stdout.write(note)
         clusters = result.cluster_ids(ids)
         write_clusters(Path(options["output"]), ids, clusters)
         if options["pairs"]:
