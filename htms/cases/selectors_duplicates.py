@@ -30,7 +30,7 @@ from htms.accounts.models import User
 from htms.cases.access import case_queryset_for_user
 from htms.cases.inputs import CaseInput
 from htms.cases.models import PROTECTED_ROLES, Case, CaseParty, PartyRole
-from htms.persons.access import identity_visibility, identity_visible_condition
+from htms.persons.access import identity_visibility
 from htms.persons.models import DocumentKind, IdentityDocument, Person
 from htms.persons.validators import normalize_cnic, normalize_passport
 
@@ -121,21 +121,56 @@ def _documents_match(documents: Iterable[Document]) -> Q:
     return match
 
 
-def _matching_parties(actor: User, data: CaseInput, wanted: _Wanted) -> list[tuple[int, int, str]]:
-    """(case id, person id, role) of every shared party in a visible case with a shared
-    section."""
-    cases = case_queryset_for_user(actor).filter(offences__statute__code__in=data.statute_codes)
+@dataclass
+class _Persons:
+    """The persons of the register the new case names, by role group; for those found by a
+    document, which documents."""
+
+    by_group: dict[frozenset[str], set[int]]
+    documents: dict[int, set[str]]
+    visible: dict[int, bool]
+
+
+def _persons(actor: User, wanted: _Wanted) -> _Persons:
+    """Picked persons, and the holders of the typed documents whose identity the user may
+    see. Looked up by id and document first, so that the queries after use the indexes."""
+    groups_of: dict[Document, list[frozenset[str]]] = defaultdict(list)
+    for group, documents in wanted.documents.items():
+        for document in documents:
+            groups_of[document].append(group)
+    held = IdentityDocument.objects.filter(_documents_match(groups_of))
+    holders = list(held.values_list("person_id", "kind", "number")) if groups_of else []
+    picked = set().union(*wanted.ids.values())
+    visible = identity_visibility(actor, picked | {p for p, _k, _n in holders})
+    found = _Persons(defaultdict(set), defaultdict(set), visible)
+    for group, ids in wanted.ids.items():
+        found.by_group[group] |= ids
+    for person_id, kind, number in holders:
+        if visible[person_id]:
+            for group in groups_of[(kind, number)]:
+                found.by_group[group].add(person_id)
+            found.documents[person_id].add(str(SAME_DOCUMENT[DocumentKind(kind)]))
+    return found
+
+
+def _matching_parties(persons: _Persons) -> list[tuple[int, int, str]]:
+    """(case id, person id, role) of every party in which a person found plays a role of the
+    same group, in any case: the caller keeps those of the cases the user may see."""
+    condition = Q(pk__in=[])
+    for group, ids in persons.by_group.items():
+        condition |= Q(role__in=group, person_id__in=ids)
+    parties = CaseParty.objects.filter(condition)
+    return list(parties.values_list("case_id", "person_id", "role").distinct())
+
+
+def _visible_cases(actor: User, data: CaseInput, case_ids: set[int]) -> list[Case]:
+    """Those of ``case_ids`` the user may see, with a shared section and no other FIR."""
+    cases = case_queryset_for_user(actor).filter(
+        pk__in=case_ids, offences__statute__code__in=data.statute_codes
+    )
     if data.fir_number.strip():
         cases = cases.filter(fir_number="")
-    condition = Q(pk__in=[])
-    for group, ids in wanted.ids.items():
-        condition |= Q(role__in=group, person_id__in=ids)
-    for group, documents in wanted.documents.items():
-        holders = IdentityDocument.objects.filter(_documents_match(documents)).values("person_id")
-        persons = Person.objects.filter(identity_visible_condition(actor), pk__in=holders)
-        condition |= Q(role__in=group, person__in=persons)
-    parties = CaseParty.objects.filter(condition, case__in=cases)
-    return list(parties.values_list("case_id", "person_id", "role").distinct())
+    return list(cases.select_related("unit").distinct())
 
 
 def _period(start: date | None, end: date) -> tuple[date | None, date]:
@@ -152,26 +187,11 @@ def _dates_reason(new: tuple[date | None, date], case: Case) -> str | None:
     return str(DATES_OVERLAP if new[0] and old[0] else DATE_UNKNOWN)
 
 
-def _document_reasons(person_ids: set[int], wanted: _Wanted) -> dict[int, set[str]]:
-    """For persons not picked by id: which of the typed documents they carry."""
-    documents = set().union(*wanted.documents.values())
-    if not person_ids or not documents:
+def _names(persons: _Persons, person_ids: set[int]) -> dict[int, str]:
+    if not person_ids:
         return {}
-    kinds: dict[int, set[str]] = defaultdict(set)
-    rows = IdentityDocument.objects.filter(
-        _documents_match(documents), person_id__in=person_ids
-    ).values_list("person_id", "kind")
-    for person_id, kind in rows:
-        kinds[person_id].add(str(SAME_DOCUMENT[DocumentKind(kind)]))
-    return kinds
-
-
-def _names(actor: User, person_ids: set[int]) -> dict[int, str]:
-    visible = identity_visibility(actor, person_ids)
-    persons = Person.objects.filter(pk__in=person_ids).only(
-        "full_name", "full_name_ur", "created_at"
-    )
-    return {p.pk: str(p) if visible[p.pk] else p.pseudonym for p in persons}
+    found = Person.objects.filter(pk__in=person_ids).only("full_name", "full_name_ur", "created_at")
+    return {p.pk: str(p) if persons.visible[p.pk] else p.pseudonym for p in found}
 
 
 def case_duplicate_candidates(
@@ -182,22 +202,21 @@ def case_duplicate_candidates(
     wanted = _wanted(case_input)
     if not case_input.statute_codes or not (wanted.ids or wanted.documents):
         return []
-    rows = _matching_parties(actor, case_input, wanted)
-    if not rows:
-        return []
+    persons = _persons(actor, wanted)
+    rows = _matching_parties(persons)
+    cases = _visible_cases(actor, case_input, {c for c, _p, _r in rows}) if rows else []
     end = case_input.fir_date or case_input.registered_on or today or timezone.localdate()
     new = _period(case_input.occurred_on, end)
-    picked = set().union(*wanted.ids.values())
-    by_document = _document_reasons({p for _c, p, _r in rows if p not in picked}, wanted)
-    names = _names(actor, {p for _c, p, _r in rows})
-    cases = Case.objects.filter(pk__in={c for c, _p, _r in rows}).select_related("unit")
-    found = []
-    for case in cases:
-        dates = _dates_reason(new, case)
-        if dates is None:
-            continue
-        shared = [(p, r) for c, p, r in rows if c == case.pk]
-        found.append(_candidate(case, shared, names, by_document, dates))
+    overlapping = {case.pk: (case, dates) for case in cases if (dates := _dates_reason(new, case))}
+    shared: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for case_id, person_id, role in rows:
+        if case_id in overlapping:
+            shared[case_id].append((person_id, role))
+    names = _names(persons, {p for pairs in shared.values() for p, _r in pairs})
+    found = [
+        _candidate(case, shared[case.pk], persons, names, dates)
+        for case, dates in overlapping.values()
+    ]
     found.sort(key=lambda c: (-len(c.reasons), -c.registered_on.toordinal(), -c.case_id))
     return found[:MAX_CANDIDATES]
 
@@ -205,15 +224,12 @@ def case_duplicate_candidates(
 def _candidate(
     case: Case,
     shared: list[tuple[int, str]],
+    persons: _Persons,
     names: dict[int, str],
-    by_document: dict[int, set[str]],
     dates: str,
 ) -> DuplicateCandidate:
-    persons = tuple(
-        CandidatePerson(p, names.get(p, ""), r, str(PartyRole(r).label)) for p, r in sorted(shared)
-    )
     reasons = [str(SAME_PERSON[PartyRole(r)]) for r in sorted({r for _p, r in shared})]
-    reasons += sorted(set().union(*(by_document.get(p, set()) for p, _r in shared)))
+    reasons += sorted(set().union(*(persons.documents.get(p, set()) for p, _r in shared)))
     return DuplicateCandidate(
         case_id=case.pk,
         reference=case.reference,
@@ -222,5 +238,8 @@ def _candidate(
         stage_label=str(case.get_stage_display()),
         registered_on=timezone.localdate(case.registered_at),
         reasons=(*dict.fromkeys(reasons), str(SAME_SECTION), dates),
-        persons=persons,
+        persons=tuple(
+            CandidatePerson(p, names.get(p, ""), r, str(PartyRole(r).label))
+            for p, r in sorted(shared)
+        ),
     )

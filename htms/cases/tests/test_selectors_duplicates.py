@@ -12,7 +12,7 @@ from htms.cases.inputs import CaseInput, PartyInput
 from htms.cases.models import Case
 from htms.cases.selectors_duplicates import case_duplicate_candidates
 from htms.cases.services.registration import case_register
-from htms.conftest import SOM_SECTION, enquiry_input, tip_case_input
+from htms.conftest import SOM_SECTION, accused_input, enquiry_input, tip_case_input
 
 pytestmark = pytest.mark.django_db
 
@@ -116,3 +116,12 @@ def test_it_costs_the_same_queries_for_one_or_three_candidates(alice: User) -> N
     with CaptureQueriesContext(connection) as three:
         assert len(case_duplicate_candidates(actor=alice, case_input=enquiry_input())) == 3
     assert len(three.captured_queries) == len(one.captured_queries) <= 6
+
+
+def test_a_person_matches_only_in_the_same_kind_of_role(alice: User) -> None:
+    _register(alice, enquiry_input())
+    victims_cnic = accused_input("Someone Else", "34101-1234567-2")  # Sajida's CNIC
+    data = enquiry_input(
+        parties=[PartyInput(role="accused", person=victims_cnic, accused_status="at_large")]
+    )
+    assert case_duplicate_candidates(actor=alice, case_input=data, today=TODAY) == []
