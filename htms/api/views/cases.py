@@ -33,8 +33,7 @@ from htms.api.serializers.case_output import (
     StageChangeResultSerializer,
 )
 from htms.api.views.base import actor, path_id_parameter, valid
-from htms.audit.models import AuditAction
-from htms.audit.services import audit_record, audit_view
+from htms.audit.services import audit_view
 from htms.cases.access import case_get_for_user
 from htms.cases.selectors import case_detail, case_list
 from htms.cases.services.court import hearing_record
@@ -42,6 +41,7 @@ from htms.cases.services.lifecycle import case_request_stage
 from htms.cases.services.registration import (
     DUPLICATE_NEEDS_REASON,
     LikelyDuplicateError,
+    case_duplicates_shown,
     case_register,
 )
 from htms.persons.access import identity_visibility
@@ -75,13 +75,7 @@ DUPLICATE_CONFLICT = OpenApiResponse(
 
 def _duplicate_conflict(user: User, exc: LikelyDuplicateError) -> Response:
     """The 409 answer; showing the cases is a read of them, and audited as one."""
-    audit_record(
-        actor=user,
-        action=AuditAction.VIEW,
-        object_type="case_duplicates",
-        object_id="api",
-        changes={"cases": [c.case_id for c in exc.candidates]},
-    )
+    case_duplicates_shown(actor=user, candidates=exc.candidates, where="api")
     body = {"detail": str(DUPLICATE_NEEDS_REASON), "candidates": exc.candidates}
     return Response(DuplicateConflictSerializer(body).data, status=status.HTTP_409_CONFLICT)
 

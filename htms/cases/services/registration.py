@@ -200,6 +200,18 @@ def case_input_check(data: CaseInput, *, actor: User) -> CheckedCase:
     return CheckedCase(statutes, cleans)
 
 
+def case_duplicates_shown(*, actor: User, candidates: list[DuplicateCandidate], where: str) -> None:
+    """Audits a list of likely duplicates shown to the actor (``where``: "wizard", "api"):
+    showing them is a read of those cases, recorded like a list page."""
+    audit_record(
+        actor=actor,
+        action=AuditAction.VIEW,
+        object_type="case_duplicates",
+        object_id=where,
+        changes={"cases": [c.case_id for c in candidates]},
+    )
+
+
 def _duplicates_justified(
     *, actor: User, data: CaseInput, reason: str, today: date | None
 ) -> dict[str, object]:

@@ -18,14 +18,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from htms.accounts.models import Role, User
-from htms.audit.models import AuditAction
-from htms.audit.services import audit_record
 from htms.cases.inputs import CaseInput
 from htms.cases.models import Origin
 from htms.cases.selectors_duplicates import DuplicateCandidate, case_duplicate_candidates
 from htms.cases.services.registration import (
     DUPLICATE_NEEDS_REASON,
     LikelyDuplicateError,
+    case_duplicates_shown,
     case_register,
 )
 from htms.reference.models import CrimeType, Statute
@@ -126,13 +125,7 @@ def _duplicates_shown(
     if found is None:
         found = [] if errors else case_duplicate_candidates(actor=user, case_input=data)
     if found:
-        audit_record(
-            actor=user,
-            action=AuditAction.VIEW,
-            object_type="case_duplicates",
-            object_id="wizard",
-            changes={"cases": [c.case_id for c in found]},
-        )
+        case_duplicates_shown(actor=user, candidates=found, where="wizard")
     return found
 
 
