@@ -3,7 +3,8 @@
 Every step keeps its input in the session draft (``htms/web/wizard.py``) and is checked with
 the registration service's own rules; the review step registers the case in one call, all or
 nothing. A refused registration sends the officer back to the first step with a problem, the
-messages next to the fields they are about.
+messages next to the fields they are about. A case that looks like cases the officer may see
+stays on the review step, those cases listed, until the officer says why it is a different one.
 """
 
 from itertools import groupby
