@@ -53,6 +53,8 @@ class CaseWalker:
             data=case_input(case, persons, known),
             is_synthetic=True,
             today=case.fir_date or case.occurred_on,
+            # Generated cases are distinct by construction; their repeat offenders are meant.
+            duplicate_check=False,
         )
         self.case_id = registered.pk
         rows = CaseParty.objects.filter(case_id=registered.pk).order_by("id")

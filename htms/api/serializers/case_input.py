@@ -132,6 +132,13 @@ class CaseRegisterSerializer(serializers.Serializer[Any]):
     fir_date = _date()
     police_station = _text(120)
     occurred_on = _date()
+    duplicate_reason = _text(
+        1000,
+        help_text=(
+            "Why this case is not a duplicate of the cases a 409 answer listed; needed only "
+            "after such an answer, and kept in the audit log"
+        ),
+    )
 
     def validate_parties(self, parties: list[dict[str, Any]]) -> list[dict[str, Any]]:
         # parties_check lets the same person and role through twice, and the database then

@@ -6,7 +6,7 @@ may not know a case exists gets the same 404 whatever they send.
 
 from typing import Any
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.generics import GenericAPIView
 from rest_framework.parsers import JSONParser
@@ -17,6 +17,7 @@ from rest_framework.views import APIView
 from htms.accounts.models import User
 from htms.api.errors import ErrorsMixin, error_responses
 from htms.api.params import path_id
+from htms.api.serializers.case_duplicates import DuplicateConflictSerializer
 from htms.api.serializers.case_input import (
     CaseFilterSerializer,
     CaseRegisterSerializer,
@@ -37,7 +38,12 @@ from htms.cases.access import case_get_for_user
 from htms.cases.selectors import case_detail, case_list
 from htms.cases.services.court import hearing_record
 from htms.cases.services.lifecycle import case_request_stage
-from htms.cases.services.registration import case_register
+from htms.cases.services.registration import (
+    DUPLICATE_NEEDS_REASON,
+    LikelyDuplicateError,
+    case_duplicates_shown,
+    case_register,
+)
 from htms.persons.access import identity_visibility
 from htms.persons.models import Person
 
@@ -58,6 +64,22 @@ def case_detail_data(user: User, case_id: int) -> dict[str, Any]:
     return dict(CaseDetailSerializer(case, context={"identity_visible": identity_visible}).data)
 
 
+DUPLICATE_CONFLICT = OpenApiResponse(
+    response=DuplicateConflictSerializer,
+    description=(
+        "The case looks like cases already registered that the user may see; nothing was "
+        "saved. Check them, then send the case again with a `duplicate_reason`."
+    ),
+)
+
+
+def _duplicate_conflict(user: User, exc: LikelyDuplicateError) -> Response:
+    """The 409 answer; showing the cases is a read of them, and audited as one."""
+    case_duplicates_shown(actor=user, candidates=exc.candidates, where="api")
+    body = {"detail": str(DUPLICATE_NEEDS_REASON), "candidates": exc.candidates}
+    return Response(DuplicateConflictSerializer(body).data, status=status.HTTP_409_CONFLICT)
+
+
 class CaseCollectionView(ErrorsMixin, GenericAPIView[Any]):
     parser_classes = [JSONParser]
 
@@ -73,13 +95,26 @@ class CaseCollectionView(ErrorsMixin, GenericAPIView[Any]):
 
     @extend_schema(
         request=CaseRegisterSerializer,
-        responses={201: CaseDetailSerializer, **error_responses(400, 403)},
+        responses={
+            201: CaseDetailSerializer,
+            **error_responses(400, 403),
+            409: DUPLICATE_CONFLICT,
+        },
     )
     def post(self, request: Request) -> Response:
-        """Registers a case in the user's unit, with its offences, parties and route."""
+        """Registers a case in the user's unit, with its offences, parties and route.
+
+        A case that looks like one the user may see is refused with 409 and the cases it looks
+        like; sent again with a `duplicate_reason`, it is registered and the reason audited.
+        """
         user = actor(request)
         data = valid(CaseRegisterSerializer, request.data)
-        case = case_register(actor=user, data=case_input_from(data))
+        try:
+            case = case_register(
+                actor=user, data=case_input_from(data), duplicate_reason=data["duplicate_reason"]
+            )
+        except LikelyDuplicateError as exc:
+            return _duplicate_conflict(user, exc)
         return Response(case_detail_data(user, case.pk), status=status.HTTP_201_CREATED)
 
 

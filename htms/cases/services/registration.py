@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from htms.accounts.models import CASE_WRITER_ROLES, Role, User
 from htms.audit.models import AuditAction
@@ -24,6 +25,7 @@ from htms.cases.models import (
     TransitionStatus,
     crime_mask,
 )
+from htms.cases.selectors_duplicates import DuplicateCandidate, case_duplicate_candidates
 from htms.cases.services.parties import parties_check, party_summary, party_write
 from htms.common.errors import NotAllowedError
 from htms.persons.inputs import CleanPerson
@@ -40,6 +42,20 @@ FIR_TAKEN = _(
     "case, or ask your circle in-charge to find it, instead of registering it again."
 )
 REGISTERED_AFTER_TODAY = _("The registration date cannot be in the future.")
+DUPLICATE_NEEDS_REASON = gettext_lazy(
+    "This case looks like a case already registered. Open the cases listed and check them; "
+    "register it anyway only if it is a different case, and say in a few words why."
+)
+DUPLICATE_REASON_TOO_LONG = gettext_lazy("Keep the reason under 1000 characters.")
+DUPLICATE_REASON_MIN, DUPLICATE_REASON_MAX = 10, 1000
+
+
+class LikelyDuplicateError(ValidationError):
+    """Registration refused: the case looks like ``candidates`` and no reason was given."""
+
+    def __init__(self, candidates: list[DuplicateCandidate]) -> None:
+        super().__init__({"duplicate_reason": [str(DUPLICATE_NEEDS_REASON)]})
+        self.candidates = candidates
 
 
 def _check_dates(data: CaseInput, errors: dict[str, list[str]]) -> None:
@@ -184,13 +200,50 @@ def case_input_check(data: CaseInput, *, actor: User) -> CheckedCase:
     return CheckedCase(statutes, cleans)
 
 
+def case_duplicates_shown(*, actor: User, candidates: list[DuplicateCandidate], where: str) -> None:
+    """Audits a list of likely duplicates shown to the actor (``where``: "wizard", "api"):
+    showing them is a read of those cases, recorded like a list page."""
+    audit_record(
+        actor=actor,
+        action=AuditAction.VIEW,
+        object_type="case_duplicates",
+        object_id=where,
+        changes={"cases": [c.case_id for c in candidates]},
+    )
+
+
+def _duplicates_justified(
+    *, actor: User, data: CaseInput, reason: str, today: date | None
+) -> dict[str, object]:
+    """What the audit row says about likely duplicates: nothing if there are none; else their
+    ids and the officer's reason. Without a reason, LikelyDuplicateError."""
+    candidates = case_duplicate_candidates(actor=actor, case_input=data, today=today)
+    if not candidates:
+        return {}
+    reason = reason.strip()
+    if len(reason) < DUPLICATE_REASON_MIN:
+        raise LikelyDuplicateError(candidates)
+    if len(reason) > DUPLICATE_REASON_MAX:
+        raise ValidationError({"duplicate_reason": [str(DUPLICATE_REASON_TOO_LONG)]})
+    return {"duplicates": {"cases": [c.case_id for c in candidates], "reason": reason}}
+
+
 @transaction.atomic
 def case_register(
-    *, actor: User, data: CaseInput, is_synthetic: bool = False, today: date | None = None
+    *,
+    actor: User,
+    data: CaseInput,
+    is_synthetic: bool = False,
+    today: date | None = None,
+    duplicate_reason: str = "",
+    duplicate_check: bool = True,
 ) -> Case:
     """Registers a case in the actor's unit, with its offences, parties and route.
 
-    Case writers only. All or nothing: one bad field and nothing is written.
+    Case writers only. All or nothing: one bad field and nothing is written. A case that looks
+    like one the actor may see (``case_duplicate_candidates``) needs ``duplicate_reason``, kept
+    in the audit row. ``duplicate_check=False`` is for generated data only, which is distinct by
+    construction; the audit row says the check was skipped.
     """
     if actor.role not in CASE_WRITER_ROLES or actor.unit is None:
         raise NotAllowedError(_("Only officers of a unit may register cases."))
@@ -201,8 +254,16 @@ def case_register(
     if data.registered_on:
         registered_at = timezone.make_aware(datetime.combine(data.registered_on, time(12)))
     year = (data.registered_on or today or timezone.localdate()).year
+    # Taking the number locks the unit's counter, so that two officers registering the same
+    # case at once are checked one after the other, the second seeing the first's case.
+    reference = _next_reference(actor.unit, year)
+    duplicates: dict[str, object] = {"duplicate_check": "skipped"}
+    if duplicate_check:
+        duplicates = _duplicates_justified(
+            actor=actor, data=data, reason=duplicate_reason, today=today
+        )
     case = Case(
-        reference=_next_reference(actor.unit, year),
+        reference=reference,
         unit=actor.unit,
         investigating_officer_id=data.investigating_officer_id or actor.pk,
         origin=data.origin,
@@ -248,6 +309,7 @@ def case_register(
             "offences": [s.code for s in statutes],
             "parties": [party_summary(r) for r in rows],
             "route_legs": len(data.route),
+            **duplicates,
         },
     )
     return case

@@ -47,6 +47,18 @@ class OriginForm(forms.Form):
 ORIGIN_FIELD_FOR = {"investigating_officer_id": "investigating_officer"}
 
 
+class DuplicateReasonForm(forms.Form):
+    """Shown on the review step only when the case looks like cases already registered."""
+
+    duplicate_reason = forms.CharField(
+        label=_("Why is this a different case?"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Needed to register it anyway; kept in the audit log."),
+    )
+
+
 class RouteForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind of place"), choices=RouteEventKind.choices)
     country = forms.ChoiceField(label=_("Country"))

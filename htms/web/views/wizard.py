@@ -3,7 +3,8 @@
 Every step keeps its input in the session draft (``htms/web/wizard.py``) and is checked with
 the registration service's own rules; the review step registers the case in one call, all or
 nothing. A refused registration sends the officer back to the first step with a problem, the
-messages next to the fields they are about.
+messages next to the fields they are about. A case that looks like cases the officer may see
+stays on the review step, those cases listed, until the officer says why it is a different one.
 """
 
 from itertools import groupby
@@ -18,10 +19,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from htms.accounts.models import Role, User
+from htms.cases.inputs import CaseInput
 from htms.cases.models import Origin
-from htms.cases.services.registration import case_register
+from htms.cases.selectors_duplicates import DuplicateCandidate, case_duplicate_candidates
+from htms.cases.services.registration import (
+    DUPLICATE_NEEDS_REASON,
+    LikelyDuplicateError,
+    case_duplicates_shown,
+    case_register,
+)
 from htms.reference.models import CrimeType, Statute
-from htms.web.forms.wizard import ORIGIN_FIELD_FOR, OriginForm
+from htms.web.forms.wizard import ORIGIN_FIELD_FOR, DuplicateReasonForm, OriginForm
 from htms.web.views.common import add_errors, error_dict
 from htms.web.views.wizard_base import check_step, next_step, render_step, wizard_user
 from htms.web.views.wizard_parties import (
@@ -33,6 +41,7 @@ from htms.web.views.wizard_parties import (
 from htms.web.wizard import (
     STEPS,
     Draft,
+    Errors,
     case_input,
     draft_clear,
     draft_errors,
@@ -109,18 +118,25 @@ def offences_step(request: HttpRequest, user: User, draft: Draft) -> HttpRespons
     return render_step(request, "offences", draft, context)
 
 
-def review_step(request: HttpRequest, user: User, draft: Draft) -> HttpResponse:
-    if request.method == "POST":
-        try:
-            case = case_register(actor=user, data=case_input(draft))
-        except ValidationError as exc:
-            draft["errors"] = error_dict(exc)
-            draft_save(request.session, draft)
-            messages.error(request, _("Nothing was registered. Correct the fields marked below."))
-            return redirect("wizard_step", first_step_with_errors(draft["errors"]))
-        draft_clear(request.session)
-        messages.success(request, _("Case %s registered.") % case.reference)
-        return redirect("case_detail", case.pk)
+def _duplicates_shown(
+    user: User, data: CaseInput, errors: Errors, found: list[DuplicateCandidate] | None
+) -> list[DuplicateCandidate]:
+    """The likely duplicates the review step lists (none while a step has problems); listing
+    them is a read of those cases, audited like a list page."""
+    if found is None:
+        found = [] if errors else case_duplicate_candidates(actor=user, case_input=data)
+    if found:
+        case_duplicates_shown(actor=user, candidates=found, where="wizard")
+    return found
+
+
+def _review_page(
+    request: HttpRequest,
+    user: User,
+    draft: Draft,
+    form: DuplicateReasonForm,
+    found: list[DuplicateCandidate] | None = None,
+) -> HttpResponse:
     errors = draft_errors(draft, actor=user)
     data = case_input(draft)
     context = {
@@ -131,8 +147,35 @@ def review_step(request: HttpRequest, user: User, draft: Draft) -> HttpResponse:
         "party_rows": draft_party_rows(user, draft, errors),
         "route_rows": draft_route_rows(draft, errors),
         "problem_steps": [s for s in STEPS if any(step_of(k) == s for k in errors)],
+        "duplicates": _duplicates_shown(user, data, errors, found),
+        "reason_form": form,
     }
     return render_step(request, "review", draft, context)
+
+
+def review_step(request: HttpRequest, user: User, draft: Draft) -> HttpResponse:
+    """Registers the draft. A likely duplicate stays on this step, its look-alikes listed,
+    until the officer says why it is a different case."""
+    form = DuplicateReasonForm(request.POST if request.method == "POST" else None)
+    if not form.is_valid():
+        return _review_page(request, user, draft, form)
+    try:
+        case = case_register(
+            actor=user,
+            data=case_input(draft),
+            duplicate_reason=form.cleaned_data["duplicate_reason"],
+        )
+    except LikelyDuplicateError as exc:
+        form.add_error("duplicate_reason", str(DUPLICATE_NEEDS_REASON))
+        return _review_page(request, user, draft, form, exc.candidates)
+    except ValidationError as exc:
+        draft["errors"] = error_dict(exc)
+        draft_save(request.session, draft)
+        messages.error(request, _("Nothing was registered. Correct the fields marked below."))
+        return redirect("wizard_step", first_step_with_errors(draft["errors"]))
+    draft_clear(request.session)
+    messages.success(request, _("Case %s registered.") % case.reference)
+    return redirect("case_detail", case.pk)
 
 
 @login_required
