@@ -22,7 +22,7 @@ from django.utils.formats import time_format
 from django.utils.translation import gettext_lazy as _
 
 from htms.accounts.models import User
-from htms.audit.models import AuditAction
+from htms.audit.models import AuditAction, AuditObject
 from htms.audit.services import audit_record
 
 # Defaults, overridden by the settings of the same name (environment variables in settings.py).
@@ -59,7 +59,7 @@ def _audit_failure(username: str, failure: FailedLogin, extra: dict[str, object]
     audit_record(
         actor=failure.user,
         action=AuditAction.LOGIN_FAILED,
-        object_type="user",
+        object_type=AuditObject.USER,
         object_id=failure.user.pk if failure.user else username[:40],
         changes={"username": username, "reason": failure.reason, **extra},
     )
@@ -102,7 +102,7 @@ def _attempt(
         audit_record(
             actor=user,
             action=AuditAction.LOGIN,
-            object_type="user",
+            object_type=AuditObject.USER,
             object_id=user.pk,
             changes={"channel": channel},
         )

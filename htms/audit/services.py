@@ -2,7 +2,7 @@
 
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from htms.accounts.models import User
 from htms.audit.context import client_address
-from htms.audit.models import AuditAction, AuditChainHead, AuditEvent
+from htms.audit.models import AuditAction, AuditChainHead, AuditEvent, AuditObject
 
 GENESIS_HASH = "0" * 64
 
@@ -48,29 +48,36 @@ def _event_hash(event: AuditEvent) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
-@transaction.atomic(savepoint=False)
 def audit_record(
     *,
     actor: User | None,
     action: str,
-    object_type: str,
+    object_type: AuditObject,
     object_id: object,
     changes: dict[str, Any] | None = None,
 ) -> AuditEvent:
-    """Appends one event to the chain. Called by services, never by views directly."""
-    head, _ = AuditChainHead.objects.select_for_update().get_or_create(pk=1)
+    """Appends one event to the chain. Called by services, never by views directly.
+
+    ``action`` and ``object_type`` must be members of ``AuditAction`` and ``AuditObject``: any
+    other value raises ValueError before anything is written, leaving the caller's transaction
+    usable.
+    """
     event = AuditEvent(
-        seq=head.last_seq + 1,
-        at=timezone.now(),
         actor=actor,
         actor_label=actor.username if actor else "system",
         ip_address=client_address.get(),
-        action=action,
-        object_type=object_type,
+        action=AuditAction(action).value,
+        object_type=AuditObject(object_type).value,
         object_id=str(object_id),
         changes=to_jsonable(changes or {}),
-        prev_hash=head.last_hash,
     )
+    return _append(event)
+
+
+@transaction.atomic(savepoint=False)
+def _append(event: AuditEvent) -> AuditEvent:
+    head, _ = AuditChainHead.objects.select_for_update().get_or_create(pk=1)
+    event.seq, event.prev_hash, event.at = head.last_seq + 1, head.last_hash, timezone.now()
     event.hash = _event_hash(event)
     event.save()
     head.last_seq, head.last_hash = event.seq, event.hash
@@ -78,9 +85,29 @@ def audit_record(
     return event
 
 
-def audit_view(*, actor: User, object_type: str, object_id: object) -> AuditEvent:
+def audit_view(*, actor: User, object_type: AuditObject, object_id: object) -> AuditEvent:
     return audit_record(
         actor=actor, action=AuditAction.VIEW, object_type=object_type, object_id=object_id
+    )
+
+
+def audit_list(
+    *,
+    actor: User,
+    object_type: AuditObject,
+    object_id: str,
+    ids: Iterable[object],
+    **context: object,
+) -> AuditEvent:
+    """One view row for a list, a search or an API page: the ids it showed, and what was
+    asked for (filters, search terms), since a search for a victim's name is itself sensitive.
+    """
+    return audit_record(
+        actor=actor,
+        action=AuditAction.VIEW,
+        object_type=object_type,
+        object_id=object_id,
+        changes={"ids": list(ids), **context},
     )
 
 

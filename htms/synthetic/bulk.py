@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from htms.accounts.models import User
-from htms.audit.models import AuditAction
+from htms.audit.models import AuditAction, AuditObject
 from htms.audit.services import audit_record
 from htms.cases.models import (
     Case,
@@ -60,7 +60,7 @@ def synthetic_bulk_load(
             audit_record(
                 actor=None,
                 action=AuditAction.CREATE,
-                object_type="synthetic_batch",
+                object_type=AuditObject.SYNTHETIC_BATCH,
                 object_id=f"{label}#{number}",
                 changes={k: v for k, v in asdict(counts).items() if k != "seconds"},
             )

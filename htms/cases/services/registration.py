@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from htms.accounts.models import CASE_WRITER_ROLES, Role, User
-from htms.audit.models import AuditAction
+from htms.audit.models import AuditAction, AuditObject
 from htms.audit.services import audit_record
 from htms.cases.inputs import CaseInput, RouteInput
 from htms.cases.models import (
@@ -239,7 +239,7 @@ def case_register(
     audit_record(
         actor=actor,
         action=AuditAction.CREATE,
-        object_type="case",
+        object_type=AuditObject.CASE,
         object_id=case.pk,
         changes={
             "reference": case.reference,

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from htms.accounts.models import User
-from htms.audit.models import AuditAction
+from htms.audit.models import AuditAction, AuditObject
 from htms.audit.services import audit_record
 from htms.cases.models import CaseParty
 from htms.common.versioning import lock_at_version
@@ -80,7 +80,7 @@ def border_event_set_status(
     audit_record(
         actor=actor,
         action=AuditAction.UPDATE,
-        object_type="border_event",
+        object_type=AuditObject.BORDER_EVENT,
         object_id=event.pk,
         changes={"status": {"old": old, "new": status}, "note": locked.status_note},
     )
@@ -127,7 +127,7 @@ def border_event_resolve_doubt(
     audit_record(
         actor=actor,
         action=AuditAction.UPDATE,
-        object_type="border_event",
+        object_type=AuditObject.BORDER_EVENT,
         object_id=event.pk,
         changes={"nationality_doubt": {"old": old, "new": doubt}, "note": locked.nationality_note},
     )
@@ -150,7 +150,7 @@ def _discard_if_unused(person: Person, *, actor: User, event: BorderEvent) -> No
     audit_record(
         actor=actor,
         action=AuditAction.DELETE,
-        object_type="person",
+        object_type=AuditObject.PERSON,
         object_id=pk,
         changes={"reason": "same person as an earlier record", "kept": event.person_id},
     )
@@ -178,7 +178,7 @@ def border_event_confirm_identity(
     audit_record(
         actor=actor,
         action=AuditAction.UPDATE,
-        object_type="border_event",
+        object_type=AuditObject.BORDER_EVENT,
         object_id=event.pk,
         changes={"person": {"old": old_person.pk, "new": locked.person_id}, "confirmed": True},
     )

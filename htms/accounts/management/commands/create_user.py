@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from htms.accounts.models import Role, User
-from htms.audit.models import AuditAction
+from htms.audit.models import AuditAction, AuditObject
 from htms.audit.services import audit_record
 from htms.reference.models import Unit
 
@@ -46,7 +46,7 @@ class Command(BaseCommand):
             audit_record(
                 actor=None,
                 action=AuditAction.CREATE,
-                object_type="user",
+                object_type=AuditObject.USER,
                 object_id=user.pk,
                 changes={"unit": unit.code, "role": user.role},
             )
