@@ -53,10 +53,12 @@ class AuditObject(models.TextChoices):
     LEAD_ROUTE_LEG = "lead_route_leg", _("Route leg named at the border")
     INTAKE_COUNTS = "intake_counts", _("Border intake counts")
     SYNTHETIC_BATCH = "synthetic_batch", _("Synthetic data batch")
+    SEALS = "seals", _("Seals of records written before sealing")
 
 
 class AuditEvent(models.Model):
-    """One row of the chain. ``hash`` covers every other field and the previous row's hash."""
+    """One row of the chain. ``hash`` is a keyed digest (HMAC) of every other field and the
+    previous row's hash."""
 
     seq = models.PositiveBigIntegerField(unique=True)
     at = models.DateTimeField()
@@ -69,6 +71,8 @@ class AuditEvent(models.Model):
     object_type = models.CharField(max_length=40, choices=AuditObject.choices)
     object_id = models.CharField(max_length=40)
     changes = models.JSONField(default=dict, blank=True)
+    # {"case:12": digest, "person:5": digest}: the records this write left, sealed (seals.py).
+    seals = models.JSONField(default=dict, blank=True)
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
 
@@ -91,3 +95,20 @@ class AuditChainHead(models.Model):
 
     def __str__(self) -> str:
         return f"head at #{self.last_seq}"
+
+
+class AuditCheckpoint(models.Model):
+    """The chain's head at one moment, signed with the audit key. ``htms audit_checkpoint``
+    makes one and writes it as a JSON line for storage outside the database (write-once), so a
+    chain recomputed by someone holding the key still differs from what was exported."""
+
+    seq = models.PositiveBigIntegerField()
+    hash = models.CharField(max_length=64)
+    at = models.DateTimeField()
+    signature = models.CharField(max_length=64)
+
+    class Meta:
+        ordering = ["seq"]
+
+    def __str__(self) -> str:
+        return f"checkpoint at #{self.seq}"
