@@ -18,6 +18,7 @@ from htms.audit.checkpoints import audit_checkpoint_create, checkpoint_line
 from htms.audit.keys import DEVELOPMENT_KEY, audit_key
 from htms.audit.models import AuditChainHead, AuditEvent
 from htms.audit.sealing import audit_seal_unsealed
+from htms.audit.seals import SEALED_COLUMNS
 from htms.audit.verify import audit_verify
 from htms.cases.models import Case, CaseParty, Stage
 from htms.cases.services.lifecycle import case_request_stage
@@ -198,3 +199,9 @@ def test_another_key_fails_the_whole_chain(settings: object, tip_case: Case) -> 
     assert problems and all(
         "changed after it was written" in p.message or "differs" in p.message for p in problems
     )
+
+
+def test_every_sealed_column_exists() -> None:
+    """A column renamed or dropped from a protected table must not surprise ``verify``."""
+    for model, columns in SEALED_COLUMNS.items():
+        assert set(columns) <= {f.attname for f in model._meta.concrete_fields}, model
