@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import translation
 
 from htms.accounts.models import Role, User
 from htms.accounts.services import user_create
@@ -38,7 +39,7 @@ def test_it_explains_what_is_wrong(
     monkeypatch: pytest.MonkeyPatch, username: str, unit: str, password: str, words: str
 ) -> None:
     monkeypatch.setattr("getpass.getpass", lambda prompt: password)
-    with pytest.raises(CommandError, match=words):
+    with translation.override("en"), pytest.raises(CommandError, match=words):
         call_command("create_user", username, unit=unit, role="io")
     assert not User.objects.filter(username=username).exists()
     assert not AuditEvent.objects.filter(object_type="user").exists()
