@@ -151,3 +151,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("HTMS_LOG_LEVEL", "WARNING")},
 }
+
+# The key of the audit chain's HMAC (htms/audit/keys.py, docs/audit.md). Never stored in the
+# database; production refuses to start without its own. Development and tests use a fixed one.
+HTMS_AUDIT_KEY = os.environ.get("HTMS_AUDIT_KEY", "")
+if not HTMS_AUDIT_KEY and HTMS_ENV == "production":
+    raise ImproperlyConfigured("Set HTMS_AUDIT_KEY: production needs its own audit chain key.")

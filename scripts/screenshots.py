@@ -8,6 +8,8 @@ from pathlib import Path
 
 from playwright.sync_api import Page, sync_playwright
 
+# The demo password of htms/synthetic/demo.py (this script runs without Django).
+DEMO_PASSWORD = "synthetic-2026"  # noqa: S105
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -22,7 +24,7 @@ CHROMIUM_ARGS = [
 def login(page: Page, base: str, username: str) -> None:
     page.goto(f"{base}/login/")
     page.fill("#id_username", username)
-    page.fill("#id_password", f"{username}-2026")
+    page.fill("#id_password", DEMO_PASSWORD)
     page.click("button[type=submit]:has-text('Log in')")
 
 

@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth import authenticate
+from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest
@@ -21,9 +22,10 @@ from django.utils import timezone
 from django.utils.formats import time_format
 from django.utils.translation import gettext_lazy as _
 
-from htms.accounts.models import User
-from htms.audit.models import AuditAction
+from htms.accounts.models import Role, User
+from htms.audit.models import AuditAction, AuditObject
 from htms.audit.services import audit_record
+from htms.reference.models import Unit
 
 # Defaults, overridden by the settings of the same name (environment variables in settings.py).
 DEFAULT_MAX_FAILURES = 5
@@ -59,7 +61,7 @@ def _audit_failure(username: str, failure: FailedLogin, extra: dict[str, object]
     audit_record(
         actor=failure.user,
         action=AuditAction.LOGIN_FAILED,
-        object_type="user",
+        object_type=AuditObject.USER,
         object_id=failure.user.pk if failure.user else username[:40],
         changes={"username": username, "reason": failure.reason, **extra},
     )
@@ -102,7 +104,7 @@ def _attempt(
         audit_record(
             actor=user,
             action=AuditAction.LOGIN,
-            object_type="user",
+            object_type=AuditObject.USER,
             object_id=user.pk,
             changes={"channel": channel},
         )
@@ -144,3 +146,53 @@ def login_attempt(
     if isinstance(result, Refusal):
         raise ValidationError(result.message, code=result.code)
     return result
+
+
+NO_SUCH_UNIT = _("There is no unit with the code “%(code)s”.")
+
+
+@transaction.atomic
+def user_create(
+    *,
+    actor: User | None,
+    username: str,
+    password: str | None,
+    unit_code: str,
+    role: str,
+    first_name: str = "",
+    last_name: str = "",
+) -> User:
+    """Creates a user in a unit with a role, and one audit row (``actor`` None for the command
+    line and the seeders). Administrators (role ``admin``) may use the admin site.
+
+    ``password`` must pass every ``AUTH_PASSWORD_VALIDATORS`` check against this user (a
+    password like the username is refused); None gives an account that cannot log in. Raises
+    ValidationError naming each wrong field; nothing is written then.
+    """
+    unit = Unit.objects.filter(code=unit_code).first()
+    if unit is None:
+        raise ValidationError({"unit": NO_SUCH_UNIT % {"code": unit_code}})
+    user = User(username=username, unit=unit, role=role, first_name=first_name)
+    user.last_name, user.is_staff = last_name, role == Role.ADMINISTRATOR
+    _set_password(user, password)
+    user.full_clean()
+    user.save()
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        object_type=AuditObject.USER,
+        object_id=user.pk,
+        changes={"username": username, "unit": unit.code, "role": role, "is_staff": user.is_staff},
+    )
+    return user
+
+
+def _set_password(user: User, password: str | None) -> None:
+    if password is None:
+        user.set_unusable_password()
+        return
+    try:
+        validate_password(password, user=user)
+    except ValidationError as exc:
+        raise ValidationError({"password": exc.messages}) from None
+    user.set_password(password)

@@ -15,8 +15,50 @@ class AuditAction(models.TextChoices):
     LOGIN_FAILED = "login_failed", _("Failed login")
 
 
+class AuditObject(models.TextChoices):
+    """What an audit row is about: every ``object_type`` written anywhere is one of these.
+
+    A ``*_list`` or ``*_search`` row names the ids a page, an export or an API answer showed.
+    """
+
+    USER = "user", _("User")
+    REFERENCE_DATA = "reference_data", _("Reference data")
+    CASE = "case", _("Case")
+    CASE_LIST = "case_list", _("List of cases")
+    CASE_PARTY = "case_party", _("Party to a case")
+    CASE_DOCUMENT = "case_document", _("Case document")
+    HEARING = "hearing", _("Hearing")
+    STAGE_CHANGE = "stage_change", _("Stage change")
+    APPROVAL_LIST = "approval_list", _("Approval queue")
+    SAVED_SEARCH = "saved_search", _("Saved search")
+    PERSON = "person", _("Person")
+    PERSON_LIST = "person_list", _("List of persons")
+    PERSON_SEARCH = "person_search", _("Search for persons")
+    PERSON_MERGED = "person_merged", _("Merged persons")
+    MATCH_LINK = "match_link", _("Possible duplicate")
+    REVIEW_QUEUE = "review_queue", _("Duplicate review queue")
+    REVIEW_DECISION = "review_decision", _("Duplicate review decision")
+    RESOLUTION_RUN = "resolution_run", _("Duplicate search run")
+    MANIFEST_SOURCE = "manifest_source", _("Source of passenger lists")
+    MANIFEST = "manifest", _("Passenger list")
+    MANIFEST_LIST = "manifest_list", _("List of passenger lists")
+    MANIFEST_ROW = "manifest_row", _("Passenger list row")
+    MANIFEST_ROW_LIST = "manifest_row_list", _("Rows of a passenger list")
+    BORDER_EVENT = "border_event", _("Border event")
+    BORDER_EVENT_LIST = "border_event_list", _("List of border events")
+    SCREENING = "screening", _("Screening interview")
+    REFERRAL = "referral", _("Referral")
+    LEAD_AGENT = "lead_agent", _("Agent named at the border")
+    LEAD_PAYMENT = "lead_payment", _("Payment named at the border")
+    LEAD_ROUTE_LEG = "lead_route_leg", _("Route leg named at the border")
+    INTAKE_COUNTS = "intake_counts", _("Border intake counts")
+    SYNTHETIC_BATCH = "synthetic_batch", _("Synthetic data batch")
+    SEALS = "seals", _("Seals of records written before sealing")
+
+
 class AuditEvent(models.Model):
-    """One row of the chain. ``hash`` covers every other field and the previous row's hash."""
+    """One row of the chain. ``hash`` is a keyed digest (HMAC) of every other field and the
+    previous row's hash."""
 
     seq = models.PositiveBigIntegerField(unique=True)
     at = models.DateTimeField()
@@ -26,9 +68,11 @@ class AuditEvent(models.Model):
     actor_label = models.CharField(max_length=150, blank=True)
     ip_address = models.GenericIPAddressField(null=True, blank=True)
     action = models.CharField(max_length=16, choices=AuditAction.choices)
-    object_type = models.CharField(max_length=40)
+    object_type = models.CharField(max_length=40, choices=AuditObject.choices)
     object_id = models.CharField(max_length=40)
     changes = models.JSONField(default=dict, blank=True)
+    # {"case:12": digest, "person:5": digest}: the records this write left, sealed (seals.py).
+    seals = models.JSONField(default=dict, blank=True)
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
 
@@ -51,3 +95,20 @@ class AuditChainHead(models.Model):
 
     def __str__(self) -> str:
         return f"head at #{self.last_seq}"
+
+
+class AuditCheckpoint(models.Model):
+    """The chain's head at one moment, signed with the audit key. ``htms audit_checkpoint``
+    makes one and writes it as a JSON line for storage outside the database (write-once), so a
+    chain recomputed by someone holding the key still differs from what was exported."""
+
+    seq = models.PositiveBigIntegerField()
+    hash = models.CharField(max_length=64)
+    at = models.DateTimeField()
+    signature = models.CharField(max_length=64)
+
+    class Meta:
+        ordering = ["seq"]
+
+    def __str__(self) -> str:
+        return f"checkpoint at #{self.seq}"

@@ -12,7 +12,7 @@ from datetime import date
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from htms.audit.models import AuditAction, AuditEvent
+from htms.audit.models import AuditAction, AuditEvent, AuditObject
 from htms.cases.models import Case, CaseParty, StageChange, TransitionStatus
 from htms.persons.models import DatePrecision
 
@@ -106,7 +106,7 @@ def _court_entries(case: Case, party_name: Callable[[CaseParty], str]) -> list[T
 def _parties_added(case: Case, party_name: Callable[[CaseParty], str]) -> list[TimelineEntry]:
     parties = {str(p.pk): p for p in case.parties.all()}
     added = AuditEvent.objects.filter(
-        object_type="case_party", action=AuditAction.CREATE, object_id__in=list(parties)
+        object_type=AuditObject.CASE_PARTY, action=AuditAction.CREATE, object_id__in=list(parties)
     ).values_list("object_id", "at")
     return [
         TimelineEntry(

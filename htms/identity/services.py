@@ -8,7 +8,7 @@ from django.db import connection, transaction
 from django.db.models import Max, Min
 
 from htms.accounts.models import User
-from htms.audit.models import AuditAction
+from htms.audit.models import AuditAction, AuditObject
 from htms.audit.services import audit_record
 from htms.identity.facts import PersonFacts, facts_for_ids, facts_in_range
 from htms.identity.inputs import CandidateQuery
@@ -112,7 +112,7 @@ def candidate_search(*, user: User, query: CandidateQuery, limit: int = 10) -> l
     audit_record(
         actor=user,
         action=AuditAction.VIEW,
-        object_type="person_search",
+        object_type=AuditObject.PERSON_SEARCH,
         object_id="search",
         changes={"fields": query.fields_used(), "ids": [c.person.pk for c in candidates]},
     )

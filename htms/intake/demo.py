@@ -10,6 +10,7 @@ from pathlib import Path
 from django.db import transaction
 
 from htms.accounts.models import Role, User
+from htms.accounts.services import user_create
 from htms.intake.manifest_maker import ManifestSpec, manifest_bytes, write_csv
 from htms.intake.models import BorderEvent, Manifest
 from htms.intake.services.cases import case_open_from_interview
@@ -31,7 +32,7 @@ from htms.intake.services.manifests import (
 from htms.intake.services.processing import border_event_set_status
 from htms.intake.services.screening import ScreeningInput, referral_record, screening_record
 from htms.persons.models import DocumentKind
-from htms.reference.models import Unit
+from htms.synthetic.demo import DEMO_PASSWORD
 
 
 @dataclass(frozen=True)
@@ -44,9 +45,9 @@ class DemoPostUser:
 
 IO = Role.INVESTIGATING_OFFICER
 DEMO_POST_USERS = (
-    DemoPostUser("demo-imm-karachi", IO, "IMM-KHI-AIR", "demo-imm-khi-2026"),
-    DemoPostUser("demo-imm-entry", Role.DATA_ENTRY, "IMM-KHI-AIR", "demo-imm-entry-2026"),
-    DemoPostUser("demo-imm-taftan", IO, "IMM-TAFTAN", "demo-imm-taftan-2026"),
+    DemoPostUser("demo-imm-karachi", IO, "IMM-KHI-AIR", DEMO_PASSWORD),
+    DemoPostUser("demo-imm-entry", Role.DATA_ENTRY, "IMM-KHI-AIR", DEMO_PASSWORD),
+    DemoPostUser("demo-imm-taftan", IO, "IMM-TAFTAN", DEMO_PASSWORD),
 )
 
 
@@ -64,13 +65,14 @@ def intake_demo_seeded() -> bool:
 
 def _users() -> dict[str, User]:
     return {
-        u.username: User.objects.create_user(
+        u.username: user_create(
+            actor=None,
             username=u.username,
             password=u.password,
+            unit_code=u.unit_code,
             role=u.role,
-            unit=Unit.objects.get(code=u.unit_code),
             first_name="Demo",
-            last_name=Role(u.role).label,
+            last_name=str(Role(u.role).label),
         )
         for u in DEMO_POST_USERS
     }

@@ -5,7 +5,7 @@ from typing import Any
 from django.db import transaction
 
 from htms.accounts.models import User
-from htms.audit.models import AuditAction
+from htms.audit.models import AuditAction, AuditObject
 from htms.audit.services import audit_record, diff
 from htms.common.versioning import lock_at_version
 from htms.identity.services import person_keys_refresh
@@ -90,7 +90,7 @@ def person_create(
     audit_record(
         actor=actor,
         action=AuditAction.CREATE,
-        object_type="person",
+        object_type=AuditObject.PERSON,
         object_id=person.pk,
         changes={
             "new": person_snapshot(person),
@@ -118,7 +118,7 @@ def person_update(
     audit_record(
         actor=actor,
         action=AuditAction.UPDATE,
-        object_type="person",
+        object_type=AuditObject.PERSON,
         object_id=person.pk,
         changes=diff(before, person_snapshot(person)),
     )

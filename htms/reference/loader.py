@@ -9,13 +9,16 @@ wrong row stops the whole load: nothing of it is written.
 import csv
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Literal
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
+from htms.accounts.models import User
+from htms.audit.models import AuditAction, AuditObject
+from htms.audit.services import audit_record
 from htms.reference.models import (
     Country,
     Court,
@@ -98,16 +101,32 @@ class _FileSpec:
     convert: Callable[[Row], Converted]
 
 
-def reference_load(*, data_dir: Path | None = None) -> dict[str, LoadCounts]:
+def reference_load(
+    *, data_dir: Path | None = None, actor: User | None = None
+) -> dict[str, LoadCounts]:
     """Creates and updates the reference rows from the data files, all or nothing.
 
     Loads every file of ``data_dir`` (default: the versioned ``reference/data``) in dependency
-    order inside one transaction; never deletes a row. Raises ``ReferenceDataError`` naming the
-    file, line and problem of the first wrong row, after rolling back everything.
+    order inside one transaction; never deletes a row. Writes one audit row per file with its
+    counts (``actor`` None for the command line and deployments). Raises ``ReferenceDataError``
+    naming the file, line and problem of the first wrong row, after rolling back everything.
     """
     directory = DATA_DIR if data_dir is None else data_dir
     with transaction.atomic():
-        return {spec.filename: _load_file(spec, directory) for spec in _FILES}
+        loaded = {spec.filename: _load_file(spec, directory) for spec in _FILES}
+        for spec in _FILES:
+            _audit_file(actor, spec, loaded[spec.filename])
+    return loaded
+
+
+def _audit_file(actor: User | None, spec: _FileSpec, counts: LoadCounts) -> None:
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        object_type=AuditObject.REFERENCE_DATA,
+        object_id=spec.model._meta.label_lower,
+        changes={"file": spec.filename, **asdict(counts)},
+    )
 
 
 def _load_file(spec: _FileSpec, directory: Path) -> LoadCounts:

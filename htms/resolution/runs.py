@@ -8,7 +8,7 @@ import pandas as pd  # type: ignore[import-untyped, unused-ignore]
 from django.db import transaction
 from django.utils import timezone
 
-from htms.audit.models import AuditAction
+from htms.audit.models import AuditAction, AuditObject
 from htms.audit.services import audit_record
 from htms.resolution.model import HTMS_SETTINGS, ModelSpec
 from htms.resolution.models import (
@@ -150,7 +150,7 @@ def _store(
     audit_record(
         actor=None,
         action=AuditAction.CREATE,
-        object_type="resolution_run",
+        object_type=AuditObject.RESOLUTION_RUN,
         object_id=run.pk,
         changes={"counts": run.counts, "persons_read": result.records},
     )

@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from htms.accounts.models import User
-from htms.audit.models import AuditAction
+from htms.audit.models import AuditAction, AuditObject
 from htms.audit.services import audit_record
 from htms.cases.models import PROTECTED_ROLES, CaseParty, PartyRole
 from htms.persons.models import DocumentKind, IdentityDocument
@@ -73,7 +73,7 @@ def decision_record(*, actor: User, link_id: int, decision: str, note: str = "")
     audit_record(
         actor=actor,
         action=AuditAction.CREATE,
-        object_type="review_decision",
+        object_type=AuditObject.REVIEW_DECISION,
         object_id=record.pk,
         changes={
             "persons": [a, b],

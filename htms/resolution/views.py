@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from htms.accounts.models import User
-from htms.audit.models import AuditAction
+from htms.audit.models import AuditAction, AuditObject
 from htms.audit.services import audit_record, audit_view
 from htms.resolution.access import link_get_for_user, may_review
 from htms.resolution.forms import DecisionForm
@@ -32,7 +32,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     audit_record(
         actor=user,
         action=AuditAction.VIEW,
-        object_type="review_queue",
+        object_type=AuditObject.REVIEW_QUEUE,
         object_id="page",
         changes={"links": [link.pk for link in page]},
     )
@@ -40,9 +40,9 @@ def queue(request: HttpRequest) -> HttpResponse:
 
 
 def _audit_pair(user: User, link: MatchLink) -> None:
-    audit_view(actor=user, object_type="match_link", object_id=link.pk)
+    audit_view(actor=user, object_type=AuditObject.MATCH_LINK, object_id=link.pk)
     for person_id in (link.person_a_id, link.person_b_id):
-        audit_view(actor=user, object_type="person", object_id=person_id)
+        audit_view(actor=user, object_type=AuditObject.PERSON, object_id=person_id)
 
 
 def _next_pair(user: User) -> HttpResponse:
@@ -94,7 +94,7 @@ def merged(request: HttpRequest, person_id: int) -> HttpResponse:
     audit_record(
         actor=user,
         action=AuditAction.VIEW,
-        object_type="person_merged",
+        object_type=AuditObject.PERSON_MERGED,
         object_id=view.person.pk,
         changes={"persons": [p.pk for p in view.others]},
     )

@@ -3,7 +3,8 @@
 The per-row services validate and audit every write, which is right for real data and far too
 slow for a million synthetic rows. Here each batch of records is written with ``bulk_create``
 in one transaction, and the audit chain gets one ``synthetic_batch`` event per batch naming the
-counts, so ``htms verify`` still finds an unbroken chain. The records come from the same
+counts and sealing the cases and persons written, so ``htms verify`` still finds an unbroken
+chain and every record sealed. The records come from the same
 generator whose output passes the services' validation in the tests.
 """
 
@@ -18,7 +19,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from htms.accounts.models import User
-from htms.audit.models import AuditAction
+from htms.audit.models import AuditAction, AuditObject
+from htms.audit.seals import seals_of
 from htms.audit.services import audit_record
 from htms.cases.models import (
     Case,
@@ -55,20 +57,27 @@ def synthetic_bulk_load(
     for number, batch in enumerate(batches, 1):
         started = time.perf_counter()
         with transaction.atomic():
+            first_person, first_case = len(person_pks), _last_case_id()
             counts = _BatchWriter(batch, refs, person_pks).write()
             counts.batches = 1
+            case_ids = Case.objects.filter(pk__gt=first_case).values_list("pk", flat=True)
             audit_record(
                 actor=None,
                 action=AuditAction.CREATE,
-                object_type="synthetic_batch",
+                object_type=AuditObject.SYNTHETIC_BATCH,
                 object_id=f"{label}#{number}",
                 changes={k: v for k, v in asdict(counts).items() if k != "seconds"},
+                seals=seals_of(case_ids=case_ids, person_ids=person_pks[first_person:]),
             )
         counts.seconds = time.perf_counter() - started
         total.add(counts)
         if progress is not None:
             progress(total)
     return total
+
+
+def _last_case_id() -> int:
+    return Case.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
 
 
 class _BatchWriter:

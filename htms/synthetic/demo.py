@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from django.db import transaction
 
 from htms.accounts.models import Role, User
+from htms.accounts.services import user_create
 from htms.cases.selectors import case_deadlines, hearings_between, pending_approvals
 from htms.reference.models import Unit
 from htms.synthetic import plans
@@ -19,6 +20,8 @@ from htms.synthetic.records import SynCase, SyntheticData
 from htms.synthetic.walker import LoadCounts, UnitActors
 
 LAHORE, GUJRANWALA = "AHTC-LHR", "AHTC-GRW"
+# One public password for every demo login; like every password, it passes the validators.
+DEMO_PASSWORD = "synthetic-2026"  # noqa: S105
 
 
 @dataclass(frozen=True)
@@ -27,18 +30,17 @@ class DemoUser:
     role: str
     unit_code: str
     password: str
-    is_staff: bool = False
 
 
 DEMO_USERS = (
-    DemoUser("demo-dataentry", Role.DATA_ENTRY, LAHORE, "demo-dataentry-2026"),
-    DemoUser("demo-io", Role.INVESTIGATING_OFFICER, LAHORE, "demo-io-2026"),
-    DemoUser("demo-incharge", Role.CIRCLE_INCHARGE, LAHORE, "demo-incharge-2026"),
-    DemoUser("demo-io-grw", Role.INVESTIGATING_OFFICER, GUJRANWALA, "demo-io-grw-2026"),
-    DemoUser("demo-monitoring", Role.MONITORING_CELL, "ATU-CMC", "demo-monitoring-2026"),
-    DemoUser("demo-analyst", Role.ANALYST, "FIA-HQ", "demo-analyst-2026"),
-    DemoUser("demo-caseworker", Role.CASEWORKER, "SHL-DUA-LHR", "demo-caseworker-2026"),
-    DemoUser("demo-admin", Role.ADMINISTRATOR, "FIA-HQ", "demo-admin-2026", is_staff=True),
+    DemoUser("demo-dataentry", Role.DATA_ENTRY, LAHORE, DEMO_PASSWORD),
+    DemoUser("demo-io", Role.INVESTIGATING_OFFICER, LAHORE, DEMO_PASSWORD),
+    DemoUser("demo-incharge", Role.CIRCLE_INCHARGE, LAHORE, DEMO_PASSWORD),
+    DemoUser("demo-io-grw", Role.INVESTIGATING_OFFICER, GUJRANWALA, DEMO_PASSWORD),
+    DemoUser("demo-monitoring", Role.MONITORING_CELL, "ATU-CMC", DEMO_PASSWORD),
+    DemoUser("demo-analyst", Role.ANALYST, "FIA-HQ", DEMO_PASSWORD),
+    DemoUser("demo-caseworker", Role.CASEWORKER, "SHL-DUA-LHR", DEMO_PASSWORD),
+    DemoUser("demo-admin", Role.ADMINISTRATOR, "FIA-HQ", DEMO_PASSWORD),
 )
 # How much more often the demo circles get a case than other circles.
 DEMO_UNIT_WEIGHTS = {LAHORE: 8.0, GUJRANWALA: 3.0}
@@ -64,14 +66,14 @@ def missing_units() -> list[str]:
 def demo_seed(*, cases: int, seed: int, today: date) -> tuple[LoadCounts, Highlights]:
     """Creates the demo users and registers ``cases`` synthetic cases, all or nothing."""
     users = {
-        u.username: User.objects.create_user(
+        u.username: user_create(
+            actor=None,
             username=u.username,
             password=u.password,
+            unit_code=u.unit_code,
             role=u.role,
-            is_staff=u.is_staff,
-            unit=Unit.objects.get(code=u.unit_code),
             first_name="Demo",
-            last_name=Role(u.role).label,
+            last_name=str(Role(u.role).label),
         )
         for u in DEMO_USERS
     }

@@ -8,9 +8,8 @@ for benchmark volumes see :mod:`htms.synthetic.bulk`.
 
 from collections.abc import Mapping
 
-from django.contrib.auth.hashers import make_password
-
 from htms.accounts.models import Role, User
+from htms.accounts.services import user_create
 from htms.cases.models import Case
 from htms.persons.services import person_create
 from htms.reference.models import (
@@ -105,17 +104,16 @@ def _first_user(unit: Unit, role: str) -> User | None:
 
 def _synthetic_user(unit: Unit, role: str, label: str) -> User:
     """A synthetic officer who cannot log in: no usable password."""
-    user, _created = User.objects.get_or_create(
-        username=f"synthetic-{label}-{unit.code.lower()}",
-        defaults={
-            "unit": unit,
-            "role": role,
-            "password": make_password(None),
-            "first_name": "Synthetic",
-            "last_name": f"{label.upper()} {unit.code}",
-        },
+    username = f"synthetic-{label}-{unit.code.lower()}"
+    return User.objects.filter(username=username).first() or user_create(
+        actor=None,
+        username=username,
+        password=None,
+        unit_code=unit.code,
+        role=role,
+        first_name="Synthetic",
+        last_name=f"{label.upper()} {unit.code}",
     )
-    return user
 
 
 def synthetic_actors(unit_codes: list[str]) -> dict[str, UnitActors]:

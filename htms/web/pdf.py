@@ -13,7 +13,7 @@ from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_GET
 
 from htms.accounts.models import User
-from htms.audit.models import AuditAction
+from htms.audit.models import AuditAction, AuditObject
 from htms.audit.services import audit_record
 from htms.cases.models import Case
 from htms.cases.selectors import case_detail
@@ -60,7 +60,7 @@ def case_summary_export(*, user: User, case_id: int, language: str) -> bytes:
     audit_record(
         actor=user,
         action=AuditAction.EXPORT,
-        object_type="case",
+        object_type=AuditObject.CASE,
         object_id=case.pk,
         changes={"format": "pdf", "language": language},
     )

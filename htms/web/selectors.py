@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from django.db.models import Q, QuerySet
 
 from htms.accounts.models import User
-from htms.audit.models import AuditEvent
+from htms.audit.models import AuditEvent, AuditObject
 from htms.cases.audit_access import case_audit_visible
 from htms.cases.models import Case
 from htms.common.errors import NotAllowedError
@@ -35,12 +35,12 @@ def case_audit_trail(*, user: User, case: Case, limit: int = AUDIT_TRAIL_ROWS) -
     if not case_audit_visible(user, case):
         raise NotAllowedError()
     related = {
-        "case_party": _ids(p.pk for p in case.parties.all()),
-        "hearing": _ids(h.pk for h in case.hearings.all()),
-        "stage_change": _ids(c.pk for c in case.stage_changes.all()),
-        "case_document": _ids(case_documents(case=case).values_list("pk", flat=True)),
+        AuditObject.CASE_PARTY: _ids(p.pk for p in case.parties.all()),
+        AuditObject.HEARING: _ids(h.pk for h in case.hearings.all()),
+        AuditObject.STAGE_CHANGE: _ids(c.pk for c in case.stage_changes.all()),
+        AuditObject.CASE_DOCUMENT: _ids(case_documents(case=case).values_list("pk", flat=True)),
     }
-    about = Q(object_type="case", object_id=str(case.pk))
+    about = Q(object_type=AuditObject.CASE, object_id=str(case.pk))
     for object_type, object_ids in related.items():
         about |= Q(object_type=object_type, object_id__in=object_ids)
     return list(AuditEvent.objects.filter(about).select_related("actor").order_by("-seq")[:limit])

@@ -6,6 +6,7 @@ import pytest
 
 from htms.accounts.models import User
 from htms.api.tests.conftest import ClientFor
+from htms.audit.models import AuditEvent
 from htms.cases.models import Case
 from htms.cases.services.registration import case_register
 from htms.conftest import tip_case_input
@@ -119,6 +120,18 @@ def test_it_lists_in_a_fixed_number_of_queries(
         case_register(actor=alice, data=tip_case_input())
     client = client_for(alice)
     client.get("/api/cases/")  # the token's first use
-    # token and user, the user's unit, count, page, offences
-    with django_assert_num_queries(5):
+    # token and user, the user's unit, count, page, offences; the audit row (lock the chain's
+    # head, write the row, move the head)
+    with django_assert_num_queries(8):
         assert len(client.get("/api/cases/").json()["results"]) == 3
+
+
+def test_it_audits_the_page_with_its_filters_and_the_ids_it_returned(
+    client_for: ClientFor, alice: User, bob: User, tip_case: Case
+) -> None:
+    case_register(actor=bob, data=tip_case_input())
+    assert client_for(alice).get("/api/cases/?crime_type=TIP").status_code == 200
+    event = AuditEvent.objects.order_by("-seq").first()
+    assert event is not None
+    assert (event.actor, event.action, event.object_type) == (alice, "view", "case_list")
+    assert event.changes == {"ids": [tip_case.pk], "filters": {"crime_type": "TIP"}}

@@ -173,3 +173,38 @@ def test_it_lists_in_queries_that_do_not_grow_with_the_persons(
     before = _queries(client)
     case_register(actor=alice, data=tip_case_input())
     assert _queries(client) == before
+
+
+def _last_event() -> AuditEvent:
+    event = AuditEvent.objects.order_by("-seq").first()
+    assert event is not None
+    return event
+
+
+def test_it_audits_a_search_by_name_with_the_name_and_the_ids_it_returned(
+    client_for: ClientFor, alice: User, victim: Person
+) -> None:
+    rows = _results(client_for, alice, "?q=sajida")
+    event = _last_event()
+    assert (event.actor, event.action, event.object_type) == (alice, "view", "person_search")
+    assert event.changes == {"ids": [victim.pk], "search": {"q": "sajida"}, "page": "1"}
+    assert [r["id"] for r in rows] == [victim.pk]
+
+
+def test_it_audits_a_search_by_cnic_that_found_nobody(
+    client_for: ClientFor, bob: User, victim: Person
+) -> None:
+    assert _results(client_for, bob, "?cnic=34101-1234567-2") == []
+    event = _last_event()
+    assert (event.actor, event.object_type) == (bob, "person_search")
+    assert event.changes["search"] == {"cnic": "3410112345672"}
+    assert event.changes["ids"] == []
+
+
+def test_it_audits_a_plain_list_as_a_list(
+    client_for: ClientFor, alice: User, victim: Person
+) -> None:
+    rows = _results(client_for, alice)
+    event = _last_event()
+    assert (event.object_type, event.changes["search"]) == ("person_list", {})
+    assert event.changes["ids"] == [r["id"] for r in rows]

@@ -33,7 +33,8 @@ from htms.api.serializers.case_output import (
     StageChangeResultSerializer,
 )
 from htms.api.views.base import actor, path_id_parameter, valid
-from htms.audit.services import audit_view
+from htms.audit.models import AuditObject
+from htms.audit.services import audit_list, audit_view
 from htms.cases.access import case_get_for_user
 from htms.cases.selectors import case_detail, case_list
 from htms.cases.services.court import hearing_record
@@ -89,8 +90,16 @@ class CaseCollectionView(ErrorsMixin, GenericAPIView[Any]):
     )
     def get(self, request: Request) -> Response:
         """The cases the user may see, newest first, filtered."""
+        user = actor(request)
         filters = case_filters_from(valid(CaseFilterSerializer, request.query_params))
-        page = self.paginate_queryset(case_list(user=actor(request), filters=filters))
+        page = self.paginate_queryset(case_list(user=user, filters=filters)) or []
+        audit_list(
+            actor=user,
+            object_type=AuditObject.CASE_LIST,
+            object_id="api",
+            ids=[case.pk for case in page],
+            filters=request.query_params.dict(),
+        )
         return self.get_paginated_response(CaseListItemSerializer(page, many=True).data)
 
     @extend_schema(
@@ -127,7 +136,7 @@ class CaseDetailView(ErrorsMixin, APIView):
         user = actor(request)
         case = case_get_for_user(user=user, case_id=path_id(case_id))
         data = case_detail_data(user, case.pk)
-        audit_view(actor=user, object_type="case", object_id=case.pk)
+        audit_view(actor=user, object_type=AuditObject.CASE, object_id=case.pk)
         return Response(data)
 
 

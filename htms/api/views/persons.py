@@ -17,7 +17,8 @@ from htms.api.serializers.persons import (
     PersonQuery,
 )
 from htms.api.views.base import actor, path_id_parameter, valid
-from htms.audit.services import audit_view
+from htms.audit.models import AuditObject
+from htms.audit.services import audit_list, audit_view
 from htms.persons.access import person_get_for_user, person_identity_visible
 from htms.persons.models import Person
 
@@ -33,11 +34,19 @@ class PersonCollectionView(ErrorsMixin, GenericAPIView[Any]):
     )
     def get(self, request: Request) -> Response:
         """The persons the user may see. A name or CNIC matches only unmasked persons."""
+        user = actor(request)
         query = valid(PersonQuery, request.query_params)
-        persons = person_search(
-            user=actor(request), q=query.get("q", ""), cnic=query.get("cnic", "")
+        terms = {key: query[key] for key in ("q", "cnic") if query.get(key)}
+        persons = person_search(user=user, q=terms.get("q", ""), cnic=terms.get("cnic", ""))
+        page = self.paginate_queryset(persons) or []
+        audit_list(
+            actor=user,
+            object_type=AuditObject.PERSON_SEARCH if terms else AuditObject.PERSON_LIST,
+            object_id="api",
+            ids=[person.pk for person in page],
+            search=terms,
+            page=request.query_params.get("page", "1"),
         )
-        page = self.paginate_queryset(persons)
         context = {"identity_visible": _annotated_identity}
         return self.get_paginated_response(
             PersonListItemSerializer(page, many=True, context=context).data
@@ -59,5 +68,5 @@ class PersonDetailView(ErrorsMixin, APIView):
             "roles": person_roles(user=user, person=person),
         }
         data = PersonDetailSerializer(person, context=context).data
-        audit_view(actor=user, object_type="person", object_id=person.pk)
+        audit_view(actor=user, object_type=AuditObject.PERSON, object_id=person.pk)
         return Response(data)

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from htms.accounts.models import User
-from htms.audit.models import AuditAction
+from htms.audit.models import AuditAction, AuditObject
 from htms.audit.services import audit_record
 from htms.cases.access import case_get_for_user
 from htms.cases.inputs import VerdictInput
@@ -81,7 +81,7 @@ def hearing_record(
     audit_record(
         actor=actor,
         action=AuditAction.CREATE,
-        object_type="hearing",
+        object_type=AuditObject.HEARING,
         object_id=hearing.pk,
         changes={"case": case.pk, "date": date, "next_date": next_date, "outcome": outcome},
     )
@@ -195,7 +195,7 @@ def case_record_judgment(
     audit_record(
         actor=actor,
         action=AuditAction.UPDATE,
-        object_type="case",
+        object_type=AuditObject.CASE,
         object_id=case.pk,
         changes={
             "stage": {"old": old, "new": Stage.JUDGMENT},

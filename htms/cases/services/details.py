@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from htms.accounts.models import User
-from htms.audit.models import AuditAction
+from htms.audit.models import AuditAction, AuditObject
 from htms.audit.services import audit_record, diff
 from htms.cases.access import case_get_for_user
 from htms.cases.models import Case
@@ -90,7 +90,7 @@ def case_update_details(
     audit_record(
         actor=actor,
         action=AuditAction.UPDATE,
-        object_type="case",
+        object_type=AuditObject.CASE,
         object_id=case.pk,
         changes=diff(before, _snapshot(case)),
     )

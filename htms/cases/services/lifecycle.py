@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from htms.accounts.models import Role, User
-from htms.audit.models import AuditAction
+from htms.audit.models import AuditAction, AuditObject
 from htms.audit.services import audit_record
 from htms.cases.access import case_get_for_user, case_may_approve
 from htms.cases.models import (
@@ -87,7 +87,7 @@ def _apply(case: Case, change: StageChange, *, actor: User) -> None:
     audit_record(
         actor=actor,
         action=AuditAction.UPDATE,
-        object_type="case",
+        object_type=AuditObject.CASE,
         object_id=case.pk,
         changes={
             "stage": {"old": old, "new": case.stage},
@@ -142,7 +142,7 @@ def case_request_stage(
         audit_record(
             actor=actor,
             action=AuditAction.CREATE,
-            object_type="stage_change",
+            object_type=AuditObject.STAGE_CHANGE,
             object_id=change.pk,
             changes={"case": case.pk, "to_stage": to_stage},
         )
@@ -176,7 +176,7 @@ def case_decide_stage_change(
         audit_record(
             actor=actor,
             action=AuditAction.UPDATE,
-            object_type="stage_change",
+            object_type=AuditObject.STAGE_CHANGE,
             object_id=change.pk,
             changes={"status": {"old": "pending", "new": "rejected"}},
         )

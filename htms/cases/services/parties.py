@@ -8,7 +8,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from htms.accounts.models import User
-from htms.audit.models import AuditAction
+from htms.audit.models import AuditAction, AuditObject
 from htms.audit.services import audit_record
 from htms.cases.access import case_get_for_user
 from htms.cases.inputs import PartyInput
@@ -223,7 +223,7 @@ def case_add_party(
     audit_record(
         actor=actor,
         action=AuditAction.CREATE,
-        object_type="case_party",
+        object_type=AuditObject.CASE_PARTY,
         object_id=row.pk,
         changes={"case": case.pk, "new": party_summary(row)},
     )
@@ -252,7 +252,7 @@ def party_set_accused_status(
     audit_record(
         actor=actor,
         action=AuditAction.UPDATE,
-        object_type="case_party",
+        object_type=AuditObject.CASE_PARTY,
         object_id=row.pk,
         changes={"accused_status": {"old": old, "new": status}},
     )

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from htms.accounts.models import CASE_WRITER_ROLES, Role, User
-from htms.audit.models import AuditAction
+from htms.audit.models import AuditAction, AuditObject
 from htms.audit.services import audit_record
 from htms.cases.inputs import CaseInput, RouteInput
 from htms.cases.models import (
@@ -300,7 +300,7 @@ def case_register(
     audit_record(
         actor=actor,
         action=AuditAction.CREATE,
-        object_type="case",
+        object_type=AuditObject.CASE,
         object_id=case.pk,
         changes={
             "reference": case.reference,

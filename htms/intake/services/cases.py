@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from htms.accounts.models import User
-from htms.audit.models import AuditAction
+from htms.audit.models import AuditAction, AuditObject
 from htms.audit.services import audit_record
 from htms.cases.inputs import CaseInput, PartyInput, RouteInput
 from htms.cases.models import (
@@ -165,7 +165,7 @@ def case_open_from_interview(
     audit_record(
         actor=actor,
         action=AuditAction.UPDATE,
-        object_type="border_event",
+        object_type=AuditObject.BORDER_EVENT,
         object_id=event.pk,
         changes={"case": {"old": None, "new": case.pk}, "reference": case.reference},
     )

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from htms.accounts.models import User
-from htms.audit.models import AuditAction
+from htms.audit.models import AuditAction, AuditObject
 from htms.audit.services import audit_record
 from htms.common.errors import NotAllowedError
 from htms.intake.access import intake_may_record
@@ -123,7 +123,7 @@ def border_event_record(
     audit_record(
         actor=actor,
         action=AuditAction.CREATE,
-        object_type="border_event",
+        object_type=AuditObject.BORDER_EVENT,
         object_id=event.pk,
         changes={"new": border_event_snapshot(event)},
     )

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from htms.accounts.models import User
-from htms.audit.models import AuditAction
+from htms.audit.models import AuditAction, AuditObject
 from htms.audit.services import audit_record
 from htms.intake.access import border_event_get_for_user
 from htms.intake.models import LeadAgent, LeadPayment, LeadRouteLeg, PaymentMethod, Transport
@@ -57,7 +57,9 @@ class LegInput:
     conveyance: str = ""
 
 
-def _audit(actor: User, lead: models.Model, kind: str, event_id: int, **facts: object) -> None:
+def _audit(
+    actor: User, lead: models.Model, kind: AuditObject, event_id: int, **facts: object
+) -> None:
     audit_record(
         actor=actor,
         action=AuditAction.CREATE,
@@ -93,7 +95,15 @@ def lead_agent_add(*, actor: User, event_id: int, data: AgentInput) -> LeadAgent
         role=data.role.strip()[:120],
         created_by=actor,
     )
-    _audit(actor, agent, "lead_agent", event.pk, name=agent.name, phone=phone, place=agent.place)
+    _audit(
+        actor,
+        agent,
+        AuditObject.LEAD_AGENT,
+        event.pk,
+        name=agent.name,
+        phone=phone,
+        place=agent.place,
+    )
     return agent
 
 
@@ -135,7 +145,7 @@ def lead_payment_add(*, actor: User, event_id: int, data: PaymentInput) -> LeadP
         method=data.method,
         created_by=actor,
     )
-    _audit(actor, payment, "lead_payment", event.pk, amount=amount, currency=currency)
+    _audit(actor, payment, AuditObject.LEAD_PAYMENT, event.pk, amount=amount, currency=currency)
     return payment
 
 
@@ -165,5 +175,5 @@ def lead_leg_add(*, actor: User, event_id: int, data: LegInput) -> LeadRouteLeg:
         conveyance=data.conveyance.strip()[:120],
         created_by=actor,
     )
-    _audit(actor, leg, "lead_route_leg", event.pk, country=country.code, place=leg.place)
+    _audit(actor, leg, AuditObject.LEAD_ROUTE_LEG, event.pk, country=country.code, place=leg.place)
     return leg

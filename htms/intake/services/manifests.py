@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from htms.accounts.models import User
-from htms.audit.models import AuditAction
+from htms.audit.models import AuditAction, AuditObject
 from htms.audit.services import audit_record
 from htms.common.errors import NotAllowedError
 from htms.common.versioning import lock_at_version
@@ -98,7 +98,7 @@ def manifest_source_create(
     audit_record(
         actor=actor,
         action=AuditAction.CREATE,
-        object_type="manifest_source",
+        object_type=AuditObject.MANIFEST_SOURCE,
         object_id=source.pk,
         changes={"name": source.name, "kind": kind, "deporting_country": deporting_country_code},
     )
@@ -209,7 +209,7 @@ def _create(
     audit_record(
         actor=actor,
         action=AuditAction.CREATE,
-        object_type="manifest",
+        object_type=AuditObject.MANIFEST,
         object_id=manifest.pk,
         changes={
             "file_name": manifest.file_name,
@@ -275,7 +275,7 @@ def manifest_mapping_save(
     audit_record(
         actor=actor,
         action=AuditAction.UPDATE,
-        object_type="manifest_source",
+        object_type=AuditObject.MANIFEST_SOURCE,
         object_id=source.pk,
         changes={"old": old, "new": {"mapping": mapping, "day_first": day_first}},
     )
@@ -320,7 +320,7 @@ def manifest_import_step(
             audit_record(
                 actor=actor,
                 action=AuditAction.UPDATE,
-                object_type="manifest",
+                object_type=AuditObject.MANIFEST,
                 object_id=locked.pk,
                 changes={"imported_rows": [rows[0].number, rows[-1].number], **progress.counts},
             )

@@ -6,16 +6,16 @@ case. Every decision after "registered" needs a screening interview first, repea
 included.
 """
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.db.models import ProtectedError
+from django.db import connection, transaction
+from django.db.models import ProtectedError, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from htms.accounts.models import User
-from htms.audit.models import AuditAction
+from htms.audit.models import AuditAction, AuditObject
 from htms.audit.services import audit_record
 from htms.cases.models import CaseParty
 from htms.common.versioning import lock_at_version
@@ -80,35 +80,64 @@ def border_event_set_status(
     audit_record(
         actor=actor,
         action=AuditAction.UPDATE,
-        object_type="border_event",
+        object_type=AuditObject.BORDER_EVENT,
         object_id=event.pk,
         changes={"status": {"old": old, "new": status}, "note": locked.status_note},
     )
     return locked
 
 
+@transaction.atomic
 def border_event_claim_next(*, actor: User, manifest_id: int | None = None) -> BorderEvent | None:
     """Gives the actor the next registered person of their post that no other officer holds
-    (a hold lapses after CLAIM_MINUTES), so several officers can work one batch side by side."""
+    (a hold lapses after CLAIM_MINUTES), so several officers can work one batch side by side.
+
+    Writers of the post only. Two officers asking at once never get the same person: the row
+    is locked (rows another officer is taking are skipped) where the database can, and taken
+    in one conditional update elsewhere. A new hold writes one audit row.
+    """
     if not intake_may_record(actor):
         return None
-    now = timezone.now()
     free = BorderEvent.objects.filter(post_id=actor.unit_id, status=IntakeStatus.REGISTERED)
     if manifest_id is not None:
         free = free.filter(manifest_id=manifest_id)
     mine = free.filter(claimed_by=actor).order_by("id").first()
     if mine is not None:
         return mine
+    now = timezone.now()
     stale = now - timedelta(minutes=CLAIM_MINUTES)
     unclaimed = free.exclude(claimed_at__gt=stale).order_by("id")
-    for event_id in unclaimed.values_list("pk", flat=True)[:20]:
-        taken = (
-            BorderEvent.objects.filter(pk=event_id)
-            .exclude(claimed_at__gt=stale)
-            .update(claimed_by=actor, claimed_at=now)
-        )
-        if taken:
-            return BorderEvent.objects.get(pk=event_id)
+    taken = _take_first(unclaimed, actor=actor, now=now)
+    if taken is None:
+        return None
+    event, previous = taken
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        object_type=AuditObject.BORDER_EVENT,
+        object_id=event.pk,
+        changes={"claimed_by": {"old": previous, "new": actor.pk}},
+    )
+    return event
+
+
+def _take_first(
+    unclaimed: QuerySet[BorderEvent], *, actor: User, now: datetime
+) -> tuple[BorderEvent, int | None] | None:
+    """The first unclaimed event, now held by ``actor``, and who held it before (a lapsed hold)."""
+    if connection.features.has_select_for_update_skip_locked:
+        event = unclaimed.select_for_update(skip_locked=True, of=("self",)).first()
+        if event is None:
+            return None
+        previous = event.claimed_by_id
+        event.claimed_by, event.claimed_at = actor, now
+        event.save(update_fields=["claimed_by", "claimed_at"])
+        return event, previous
+    # Without SKIP LOCKED (SQLite): each try is one conditional UPDATE, which a concurrent
+    # claim of the same row makes match nothing.
+    for event_id, previous in unclaimed.values_list("pk", "claimed_by_id")[:20]:
+        if unclaimed.filter(pk=event_id).update(claimed_by=actor, claimed_at=now):
+            return BorderEvent.objects.get(pk=event_id), previous
     return None
 
 
@@ -127,7 +156,7 @@ def border_event_resolve_doubt(
     audit_record(
         actor=actor,
         action=AuditAction.UPDATE,
-        object_type="border_event",
+        object_type=AuditObject.BORDER_EVENT,
         object_id=event.pk,
         changes={"nationality_doubt": {"old": old, "new": doubt}, "note": locked.nationality_note},
     )
@@ -150,7 +179,7 @@ def _discard_if_unused(person: Person, *, actor: User, event: BorderEvent) -> No
     audit_record(
         actor=actor,
         action=AuditAction.DELETE,
-        object_type="person",
+        object_type=AuditObject.PERSON,
         object_id=pk,
         changes={"reason": "same person as an earlier record", "kept": event.person_id},
     )
@@ -178,7 +207,7 @@ def border_event_confirm_identity(
     audit_record(
         actor=actor,
         action=AuditAction.UPDATE,
-        object_type="border_event",
+        object_type=AuditObject.BORDER_EVENT,
         object_id=event.pk,
         changes={"person": {"old": old_person.pk, "new": locked.person_id}, "confirmed": True},
     )

@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from htms.accounts.models import User
-from htms.audit.models import AuditAction
+from htms.audit.models import AuditAction, AuditObject
 from htms.audit.services import audit_record
 from htms.common.versioning import lock_at_version
 from htms.intake.access import manifest_row_get_for_user
@@ -33,7 +33,7 @@ def _audit(actor: User, row: ManifestRow, old_status: str, **extra: object) -> N
     audit_record(
         actor=actor,
         action=AuditAction.UPDATE,
-        object_type="manifest_row",
+        object_type=AuditObject.MANIFEST_ROW,
         object_id=row.pk,
         changes={"status": {"old": old_status, "new": row.status}, **extra},
     )

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from htms.accounts.models import User
-from htms.audit.models import AuditAction
+from htms.audit.models import AuditAction, AuditObject
 from htms.audit.services import audit_record
 from htms.common.errors import StaleEditError
 from htms.intake.access import border_event_get_for_user
@@ -104,7 +104,7 @@ def screening_record(*, actor: User, event_id: int, data: ScreeningInput) -> Scr
     audit_record(
         actor=actor,
         action=AuditAction.UPDATE if old else AuditAction.CREATE,
-        object_type="screening",
+        object_type=AuditObject.SCREENING,
         object_id=screening.pk,
         changes={
             "event": event.pk,
@@ -153,7 +153,7 @@ def referral_record(
     audit_record(
         actor=actor,
         action=AuditAction.CREATE,
-        object_type="referral",
+        object_type=AuditObject.REFERRAL,
         object_id=referral.pk,
         changes={
             "event": event.pk,

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 
 from htms.accounts.models import User
-from htms.audit.models import AuditAction
+from htms.audit.models import AuditAction, AuditObject
 from htms.audit.services import audit_record
 from htms.common.errors import StaleEditError
 
@@ -38,7 +38,7 @@ def run_service(
     return None
 
 
-def audit_list(user: User, object_type: str, ids: Iterable[int], **context: object) -> None:
+def audit_list(user: User, object_type: AuditObject, ids: Iterable[int], **context: object) -> None:
     """One view row naming the records a list page showed."""
     audit_record(
         actor=user,

@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from htms.audit.models import AuditAction
+from htms.audit.models import AuditAction, AuditObject
 from htms.audit.services import audit_record
 from htms.intake.counts import DIMENSIONS, CountFilters, border_counts
 from htms.intake.export import counts_csv
@@ -55,7 +55,7 @@ def counts_page(request: HttpRequest) -> HttpResponse:
     audit_record(
         actor=current_user(request),
         action=AuditAction.VIEW,
-        object_type="intake_counts",
+        object_type=AuditObject.INTAKE_COUNTS,
         object_id="page",
         changes={"filters": request.GET.dict()},
     )
@@ -74,7 +74,7 @@ def counts_export(request: HttpRequest) -> StreamingHttpResponse:
     audit_record(
         actor=current_user(request),
         action=AuditAction.EXPORT,
-        object_type="intake_counts",
+        object_type=AuditObject.INTAKE_COUNTS,
         object_id="csv",
         changes={"filters": request.GET.dict()},
     )

@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from htms.audit.models import AuditObject
 from htms.audit.services import audit_view
 from htms.intake.access import (
     border_event_get_for_user,
@@ -65,7 +66,9 @@ def queue_page(request: HttpRequest) -> HttpResponse:
     )
     page = Paginator(event_queue(user=user, filters=filters), 50).get_page(request.GET.get("page"))
     events = list(page)
-    audit_list(user, "border_event_list", [e.pk for e in events], filters=request.GET.dict())
+    audit_list(
+        user, AuditObject.BORDER_EVENT_LIST, [e.pk for e in events], filters=request.GET.dict()
+    )
     visible = intake_identity_visibility(user, events)
     context = {
         "form": form,
@@ -137,7 +140,9 @@ def event_context(request: HttpRequest, event: BorderEvent, **bound: forms.Form)
 def render_event(
     request: HttpRequest, event: BorderEvent, status: int = 200, **bound: forms.Form
 ) -> HttpResponse:
-    audit_view(actor=current_user(request), object_type="border_event", object_id=event.pk)
+    audit_view(
+        actor=current_user(request), object_type=AuditObject.BORDER_EVENT, object_id=event.pk
+    )
     return render(
         request, "intake/event.html", event_context(request, event, **bound), status=status
     )

@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from htms.accounts.models import User
-from htms.audit.models import AuditAction
+from htms.audit.models import AuditAction, AuditObject
 from htms.audit.services import audit_record, audit_view
 from htms.intake.access import (
     intake_may_record,
@@ -52,7 +52,7 @@ def _home(
     user = current_user(request)
     manifests = list(manifest_list(user=user)[:30])
     sources = _sources(user)
-    audit_list(user, "manifest_list", [m.pk for m in manifests])
+    audit_list(user, AuditObject.MANIFEST_LIST, [m.pk for m in manifests])
     context = {
         "manifests": manifests,
         "may_record": intake_may_record(user),
@@ -131,7 +131,7 @@ def _manifest_page(
     preview = manifest_preview(
         manifest=manifest, mapping=preview_mapping, defaults=manifest_defaults(manifest)
     )
-    audit_view(actor=user, object_type="manifest", object_id=manifest.pk)
+    audit_view(actor=user, object_type=AuditObject.MANIFEST, object_id=manifest.pk)
     progress = import_progress(manifest)
     context = {
         "manifest": manifest,
@@ -218,7 +218,7 @@ def corrections_page(request: HttpRequest, manifest_id: int) -> HttpResponse:
     page = Paginator(correction_queue(user=user, manifest=manifest), 50).get_page(
         request.GET.get("page")
     )
-    audit_list(user, "manifest_row_list", [r.pk for r in page], manifest=manifest.pk)
+    audit_list(user, AuditObject.MANIFEST_ROW_LIST, [r.pk for r in page], manifest=manifest.pk)
     return render(
         request,
         "intake/corrections.html",
@@ -234,7 +234,7 @@ def corrections_csv(request: HttpRequest, manifest_id: int) -> StreamingHttpResp
     audit_record(
         actor=user,
         action=AuditAction.EXPORT,
-        object_type="manifest",
+        object_type=AuditObject.MANIFEST,
         object_id=manifest.pk,
         changes={"rows": rows.count(), "what": "correction queue"},
     )

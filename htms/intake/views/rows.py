@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from htms.audit.models import AuditObject
 from htms.audit.services import audit_view
 from htms.intake.access import intake_may_write, manifest_row_get_for_user
 from htms.intake.fields import FIELD_LABELS
@@ -88,7 +89,7 @@ def row_page(request: HttpRequest, row_id: int) -> HttpResponse:
         )
     if done is not None:
         return _after(request, done)
-    audit_view(actor=user, object_type="manifest_row", object_id=row.pk)
+    audit_view(actor=user, object_type=AuditObject.MANIFEST_ROW, object_id=row.pk)
     context = {
         "row": row,
         "manifest": row.manifest,

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from htms.audit.models import AuditObject
 from htms.audit.services import audit_view
 from htms.common.errors import NotAllowedError
 from htms.intake.access import intake_may_write, screening_answers_visible
@@ -68,7 +69,7 @@ def screening_page(request: HttpRequest, event_id: int) -> HttpResponse:
                 )
             return redirect("intake_event", event_id=event.pk)
     answers = form.answers() if form.is_bound and form.is_valid() else {}
-    audit_view(actor=user, object_type="screening", object_id=event.pk)
+    audit_view(actor=user, object_type=AuditObject.SCREENING, object_id=event.pk)
     suggestion = suggest(answers or _saved_answers(event), minor_by_age=event.minor_by_age)
     context = {
         "event": event,

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from htms.accounts.models import User
+from htms.audit.models import AuditEvent
 from htms.reference.loader import (
     BAD_CHOICE,
     DATA_DIR,
@@ -52,6 +54,15 @@ SOURCE_DISTRICTS = {
     "SD-BENAZIRABAD",
     "PB-RAJANPUR",
 }
+FILES = [
+    "provinces.csv",
+    "districts.csv",
+    "countries.csv",
+    "units.csv",
+    "courts.csv",
+    "statutes.csv",
+    "terms.csv",
+]
 CODED_FILES = {
     "provinces.csv": Province,
     "districts.csv": District,
@@ -144,6 +155,26 @@ def test_it_updates_changed_rows(data_dir: Path) -> None:
 
 
 @pytest.mark.django_db
+def test_it_writes_one_audit_row_per_file_with_its_counts(data_dir: Path, adam: User) -> None:
+    _edit(data_dir / "provinces.csv", "PB,Punjab,", "PB,Punjab Province,")
+
+    reference_load(data_dir=data_dir, actor=adam)
+
+    events = list(AuditEvent.objects.order_by("-seq")[: len(FILES)])[::-1]
+    assert [e.changes["file"] for e in events] == FILES
+    assert {(e.actor, e.action, e.object_type) for e in events} == {
+        (adam, "update", "reference_data")
+    }
+    assert events[0].object_id == "reference.province"
+    assert events[0].changes == {
+        "file": "provinces.csv",
+        "created": 0,
+        "updated": 1,
+        "unchanged": 6,
+    }
+
+
+@pytest.mark.django_db
 def test_it_never_deletes_rows(data_dir: Path) -> None:
     """A row dropped from a file stays in the database: cases may point at it."""
     _edit(data_dir / "terms.csv", "network_role,boat_owner,Boat owner,,HTMS\n", "")
@@ -161,6 +192,7 @@ def test_it_rejects_unknown_province_and_writes_nothing(data_dir: Path) -> None:
     line = _append(
         data_dir / "districts.csv", "PB-NEWPLACE,New Place,,PB,0", "XX-NOWHERE,Nowhere,,XX,0"
     )
+    last_seq = AuditEvent.objects.order_by("-seq").values_list("seq", flat=True).first() or 0
 
     with pytest.raises(ReferenceDataError) as raised:
         reference_load(data_dir=data_dir)
@@ -171,6 +203,7 @@ def test_it_rejects_unknown_province_and_writes_nothing(data_dir: Path) -> None:
     assert str(raised.value).startswith(f"districts.csv, line {line}: ")
     assert Province.objects.get(code="PB").name == "Punjab"
     assert not District.objects.filter(code="PB-NEWPLACE").exists()
+    assert not AuditEvent.objects.filter(object_type="reference_data", seq__gt=last_seq).exists()
 
 
 @pytest.mark.django_db

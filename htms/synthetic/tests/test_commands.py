@@ -10,9 +10,10 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from htms.accounts.models import User
+from htms.audit.models import AuditEvent
 from htms.audit.services import audit_verify
 from htms.cases.models import Case
-from htms.synthetic.demo import DEMO_USERS
+from htms.synthetic.demo import DEMO_PASSWORD, DEMO_USERS
 from htms.synthetic.management.commands.generate import Command as Generate
 from htms.synthetic.management.commands.seed_demo import Command as SeedDemo
 
@@ -49,10 +50,11 @@ def test_it_seeds_the_demo_once_and_then_only_prints_the_logins() -> None:
     for demo in DEMO_USERS:
         user = User.objects.get(username=demo.username)
         assert user.check_password(demo.password) and user.unit.code == demo.unit_code
+        assert AuditEvent.objects.filter(object_type="user", object_id=str(user.pk)).exists()
     assert User.objects.get(username="demo-admin").is_staff
     assert Case.objects.filter(unit__code="AHTC-LHR", investigating_officer__username="demo-io")
     again = StringIO()
     call_command(SeedDemo(), stdout=again)
     assert Case.objects.count() == 25
-    assert "already" in again.getvalue() and "demo-io-2026" in again.getvalue()
+    assert "already" in again.getvalue() and DEMO_PASSWORD in again.getvalue()
     assert "SYNTHETIC DEMO DATA" in again.getvalue()

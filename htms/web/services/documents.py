@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from htms.accounts.models import User
-from htms.audit.models import AuditAction
+from htms.audit.models import AuditAction, AuditObject
 from htms.audit.services import audit_record, audit_view
 from htms.cases.access import case_get_for_user
 from htms.web.models import CaseDocument, DocumentKind
@@ -82,7 +82,7 @@ def case_document_add(
     audit_record(
         actor=actor,
         action=AuditAction.CREATE,
-        object_type="case_document",
+        object_type=AuditObject.CASE_DOCUMENT,
         object_id=document.pk,
         changes={"case": case.pk, "title": document.title, "kind": kind, "date": date},
     )
@@ -96,5 +96,5 @@ def case_document_open(*, actor: User, case_id: int, document_id: int) -> CaseDo
     document = CaseDocument.objects.filter(case=case, pk=document_id).exclude(file="").first()
     if document is None:
         raise Http404("No such document.")
-    audit_view(actor=actor, object_type="case_document", object_id=document.pk)
+    audit_view(actor=actor, object_type=AuditObject.CASE_DOCUMENT, object_id=document.pk)
     return document

@@ -6,7 +6,7 @@ from django.http import Http404, QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from htms.accounts.models import User
-from htms.audit.models import AuditAction
+from htms.audit.models import AuditAction, AuditObject
 from htms.audit.services import audit_record
 from htms.web.forms.filters import CaseFilterForm
 from htms.web.models import SavedSearch
@@ -45,7 +45,7 @@ def saved_search_create(*, user: User, name: str, query: str) -> SavedSearch:
     audit_record(
         actor=user,
         action=AuditAction.CREATE,
-        object_type="saved_search",
+        object_type=AuditObject.SAVED_SEARCH,
         object_id=search.pk,
         changes={"name": search.name, "query": search.query},
     )
@@ -61,7 +61,7 @@ def saved_search_delete(*, user: User, search_id: int) -> None:
     audit_record(
         actor=user,
         action=AuditAction.DELETE,
-        object_type="saved_search",
+        object_type=AuditObject.SAVED_SEARCH,
         object_id=search.pk,
         changes={"name": search.name, "query": search.query},
     )

@@ -4,6 +4,7 @@ import pytest
 from django.test import Client
 
 from htms.accounts.models import User
+from htms.audit.models import AuditEvent
 from htms.cases.models import Case, CaseParty, Stage, StageChange, Verdict
 from htms.cases.services.lifecycle import case_request_stage
 from htms.common.errors import STALE_EDIT
@@ -226,3 +227,16 @@ def test_it_edits_the_fir_details(alice: User, tip_case: Case) -> None:
     assert client.post(f"/cases/{tip_case.pk}/edit/", data).status_code == 302
     tip_case.refresh_from_db()
     assert tip_case.fir_number == "99/2026"
+
+
+def test_the_approval_queue_audits_the_requests_it_showed(
+    alice: User, anne: User, tip_case: Case
+) -> None:
+    _move(alice, tip_case, Stage.INVESTIGATION)
+    _move(alice, tip_case, Stage.INTERIM_CHALLAN)
+    change = StageChange.objects.get(case=tip_case, status="pending")
+    page(client_for(anne), "/approvals/")
+    event = AuditEvent.objects.order_by("-seq").first()
+    assert event is not None
+    assert (event.actor, event.action, event.object_type) == (anne, "view", "approval_list")
+    assert event.changes == {"ids": [change.pk], "cases": [tip_case.pk]}

@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from htms.accounts.models import User
-from htms.audit.models import AuditEvent
+from htms.audit.models import AuditEvent, AuditObject
 from htms.audit.services import audit_view
 from htms.cases.access import case_may_write
 from htms.cases.audit_access import case_audit_visible
@@ -79,7 +79,7 @@ def _write_context(case: Case) -> dict[str, Any]:
 def case_page(request: HttpRequest, case_id: int) -> HttpResponse:
     user = current_user(request)
     case = case_detail(user=user, case_id=case_id)
-    audit_view(actor=user, object_type="case", object_id=case.pk)
+    audit_view(actor=user, object_type=AuditObject.CASE, object_id=case.pk)
     parties = party_views(user, case)
     names: dict[int, PartyView] = {p.party.pk: p for p in parties}
 

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from htms.audit.models import AuditObject
 from htms.audit.services import audit_record
 from htms.cases.selectors import CaseFilters, case_list
 from htms.reference.models import Unit, UnitKind
@@ -48,7 +49,7 @@ def _render_list(
     audit_record(
         actor=user,
         action="view",
-        object_type="case_list",
+        object_type=AuditObject.CASE_LIST,
         object_id="page",
         changes={"cases": [c.pk for c in page], "filters": params.dict()},
     )

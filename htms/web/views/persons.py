@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from htms.audit.models import AuditObject
 from htms.audit.services import audit_view
 from htms.cases.models import CaseParty
 from htms.cases.selectors import case_list
@@ -32,7 +33,7 @@ def _with_identity(person: Person) -> Person:
 def person_page(request: HttpRequest, person_id: int) -> HttpResponse:
     user = current_user(request)
     person = person_get_for_user(user=user, person_id=person_id)
-    audit_view(actor=user, object_type="person", object_id=person.pk)
+    audit_view(actor=user, object_type=AuditObject.PERSON, object_id=person.pk)
     visible = person_identity_visible(user, person)
     roles = (
         CaseParty.objects.filter(person=person, case__in=case_list(user=user))

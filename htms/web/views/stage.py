@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from htms.accounts.models import Role
+from htms.audit.models import AuditObject
+from htms.audit.services import audit_list
 from htms.cases.access import case_get_for_user, case_queryset_for_user
 from htms.cases.models import Stage, StageChange, TransitionStatus
 from htms.cases.selectors import pending_approvals
@@ -67,7 +69,16 @@ def case_stage(request: HttpRequest, case_id: int, to_stage: str) -> HttpRespons
 @login_required
 def approval_queue(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
-    changes = pending_approvals(user=user).select_related("case__unit").order_by("requested_at")
+    changes = list(
+        pending_approvals(user=user).select_related("case__unit").order_by("requested_at")
+    )
+    audit_list(
+        actor=user,
+        object_type=AuditObject.APPROVAL_LIST,
+        object_id="page",
+        ids=[change.pk for change in changes],
+        cases=[change.case_id for change in changes],
+    )
     context = {"changes": changes, "approves": user.role == Role.CIRCLE_INCHARGE}
     return render(request, "web/approvals.html", context)
 

@@ -3,15 +3,11 @@
 import getpass
 from typing import Any
 
-from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import transaction
 
-from htms.accounts.models import Role, User
-from htms.audit.models import AuditAction
-from htms.audit.services import audit_record
-from htms.reference.models import Unit
+from htms.accounts.models import Role
+from htms.accounts.services import user_create
 
 
 class Command(BaseCommand):
@@ -24,30 +20,15 @@ class Command(BaseCommand):
         parser.add_argument("--name", default="", help="full name")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        unit = Unit.objects.filter(code=options["unit"]).first()
-        if unit is None:
-            raise CommandError(f"No unit with code {options['unit']!r}.")
-        if User.objects.filter(username=options["username"]).exists():
-            raise CommandError(f"User {options['username']!r} exists already.")
-        password = getpass.getpass("Password: ")
         try:
-            validate_password(password)
-        except ValidationError as exc:
-            raise CommandError(" ".join(exc.messages)) from None
-        with transaction.atomic():
-            user = User.objects.create_user(
+            user = user_create(
+                actor=None,
                 username=options["username"],
-                password=password,
-                unit=unit,
+                password=getpass.getpass("Password: "),
+                unit_code=options["unit"],
                 role=options["role"],
                 first_name=options["name"],
-                is_staff=options["role"] == Role.ADMINISTRATOR,
             )
-            audit_record(
-                actor=None,
-                action=AuditAction.CREATE,
-                object_type="user",
-                object_id=user.pk,
-                changes={"unit": unit.code, "role": user.role},
-            )
-        self.stdout.write(f"Created {user.username} ({user.get_role_display()}, {unit}).")
+        except ValidationError as exc:
+            raise CommandError(" ".join(exc.messages)) from None
+        self.stdout.write(f"Created {user.username} ({user.get_role_display()}, {user.unit}).")
