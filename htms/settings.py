@@ -142,3 +142,27 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("HTMS_LOG_LEVEL", "WARNING")},
 }
+
+# --- Login, second factor, API tokens (htms/accounts/login.py, mfa.py, tokens.py) ---
+# HTMS_LOGIN_MAX_FAILURES above: failures for one username from one address before each further
+# try has to wait (30 s, then doubling); HTMS_LOGIN_LOCK_MINUTES: the window in which failures
+# count, and the longest wait. No account is ever locked by failures.
+# Failures from one address (any usernames) within that window before the address must wait.
+HTMS_LOGIN_ADDRESS_FAILURES = int(os.environ.get("HTMS_LOGIN_ADDRESS_FAILURES", "20"))
+# Hours an API token works after it is issued.
+HTMS_API_TOKEN_HOURS = int(os.environ.get("HTMS_API_TOKEN_HOURS", "12"))
+INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp", "django_otp.plugins.otp_static"]
+INSTALLED_APPS.remove("rest_framework.authtoken")
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "django_otp.middleware.OTPMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
+    "htms.web.middleware.PasswordChangeRequiredMiddleware",
+)
+REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"] = [
+    "htms.api.authentication.ExpiringTokenAuthentication",
+    "rest_framework.authentication.SessionAuthentication",
+]
+OTP_TOTP_ISSUER = "HTMS"

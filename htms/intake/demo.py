@@ -32,6 +32,7 @@ from htms.intake.services.processing import border_event_set_status
 from htms.intake.services.screening import ScreeningInput, referral_record, screening_record
 from htms.persons.models import DocumentKind
 from htms.reference.models import Unit
+from htms.synthetic.second_factor import demo_second_factor
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ def intake_demo_seeded() -> bool:
 
 
 def _users() -> dict[str, User]:
-    return {
+    users = {
         u.username: User.objects.create_user(
             username=u.username,
             password=u.password,
@@ -74,6 +75,9 @@ def _users() -> dict[str, User]:
         )
         for u in DEMO_POST_USERS
     }
+    for user in users.values():
+        demo_second_factor(user)
+    return users
 
 
 def _import(officer: User, name: str, country: str, data: bytes, on: date) -> Manifest:
