@@ -127,8 +127,9 @@ def mfa_reset(*, actor: User | None, user: User) -> int:
 def mfa_device_for_code(*, user: User, code: str) -> Device | None:
     """The confirmed device that accepts this code (using it up), or None.
 
-    Six digits are tried against the app (recovery codes have eight characters); anything else against the recovery codes. Each
-    device slows down wrong codes itself (django-otp doubles its wait after every failure).
+    Six digits are tried against the app; anything else against the recovery codes (eight
+    characters). Each device slows down wrong codes itself (django-otp doubles its wait after
+    every failure).
     """
     code = _normalised(code)
     devices: list[Device] = (

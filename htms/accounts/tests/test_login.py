@@ -15,10 +15,11 @@ from htms.audit.models import AuditEvent
 pytestmark = pytest.mark.django_db
 
 ATTACKER, OFFICE = "203.0.113.9", "10.1.2.3"
+WRONG = "wrong"
 
 
 def _refusal(
-    username: str, password: str = "wrong", address: str = ATTACKER, **kw: object
+    username: str, password: str = WRONG, address: str = ATTACKER, **kw: object
 ) -> ValidationError:
     with pytest.raises(ValidationError) as caught:
         login_password(username=username, password=password, address=address, **kw)  # type: ignore[arg-type]
