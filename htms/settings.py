@@ -166,3 +166,7 @@ REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"] = [
     "rest_framework.authentication.SessionAuthentication",
 ]
 OTP_TOTP_ISSUER = "HTMS"
+# django-otp's per-device wait doubles without end: anyone holding the password could lock the
+# officer out. htms/accounts/login.py slows wrong codes down instead, with a ceiling.
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0

@@ -8,8 +8,11 @@ Guessing is slowed down, never turned into a lock that anyone could trigger agai
 - **per username and address**: after ``HTMS_LOGIN_MAX_FAILURES`` (5) failures for one username
   from one address, each further try from there waits 30 seconds, then 60, 120... at most the
   window. The same officer logging in from their own computer is not slowed down;
-- **the second factor** guards the account itself: a guessed password opens nothing, and each
-  authenticator device doubles its own wait after every wrong code.
+- **the second factor** guards the account itself: a guessed password opens nothing. Wrong
+  codes, which only someone with the right password can send, are also counted per account from
+  every address: after ``2 × HTMS_LOGIN_MAX_FAILURES`` (10) the code step waits 30 seconds,
+  then doubling, at most the window. (django-otp's own per-device wait, which doubles without
+  end, is turned off in settings for that reason.)
 
 A waiting attempt is refused without checking the password. The answers depend only on the
 username as typed and on the address, never on whether the account exists, is inactive or is
@@ -25,6 +28,7 @@ from django.conf import settings
 from django.contrib.auth import authenticate
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -60,26 +64,42 @@ class Attempt:
     address: str | None
     channel: str
     now: datetime
+    second_factor: bool = False
 
 
 def _window() -> timedelta:
     return timedelta(minutes=int(getattr(settings, "HTMS_LOGIN_LOCK_MINUTES", 15)))
 
 
-def login_wait(*, username: str, address: str | None, now: datetime) -> int:
-    """Seconds this username must wait before trying again from this address; 0 if none."""
+def login_wait(
+    *, username: str, address: str | None, now: datetime, second_factor: bool = False
+) -> int:
+    """Seconds this username must wait before trying again from this address; 0 if none.
+
+    ``second_factor``: for the code step, where wrong codes from every address count too.
+    """
     window = _window()
-    from_address = LoginFailure.objects.filter(address=address, at__gt=now - window)
+    recent = LoginFailure.objects.filter(at__gt=now - window)
+    from_address = recent.filter(address=address)
     limit = int(getattr(settings, "HTMS_LOGIN_ADDRESS_FAILURES", DEFAULT_ADDRESS_FAILURES))
     times = list(from_address.order_by("-at").values_list("at", flat=True)[:limit])
     if len(times) >= limit:
         return _seconds(times[-1] + window - now)
-    pair = list(from_address.filter(username=username).order_by("-at").values_list("at", flat=True))
     allowed = int(getattr(settings, "HTMS_LOGIN_MAX_FAILURES", DEFAULT_MAX_FAILURES))
-    if len(pair) < allowed:
+    waits = [_growing_wait(from_address.filter(username=username), allowed, now)]
+    if second_factor:
+        codes = recent.filter(username=username, second_factor=True)
+        waits.append(_growing_wait(codes, 2 * allowed, now))
+    return max(waits)
+
+
+def _growing_wait(failures: QuerySet[LoginFailure], allowed: int, now: datetime) -> int:
+    """30 s after the last failure once ``allowed`` are reached, doubling, at most the window."""
+    times = list(failures.order_by("-at").values_list("at", flat=True))
+    if len(times) < allowed:
         return 0
-    wait = min(timedelta(seconds=FIRST_WAIT_SECONDS * 2 ** (len(pair) - allowed)), window)
-    return _seconds(pair[0] + wait - now)
+    wait = min(timedelta(seconds=FIRST_WAIT_SECONDS * 2 ** (len(times) - allowed)), _window())
+    return _seconds(times[0] + wait - now)
 
 
 def _seconds(delta: timedelta) -> int:
@@ -91,7 +111,10 @@ def _refuse(attempt: Attempt, reason: str, message: str, code: str) -> Validatio
     """Counts and audits one refused attempt; the caller raises the returned error."""
     LoginFailure.objects.filter(at__lt=attempt.now - _window()).delete()
     LoginFailure.objects.create(
-        at=attempt.now, address=attempt.address, username=attempt.username[:150]
+        at=attempt.now,
+        address=attempt.address,
+        username=attempt.username[:150],
+        second_factor=attempt.second_factor,
     )
     known = User.objects.filter(username=attempt.username).first()
     audit_record(
@@ -105,7 +128,12 @@ def _refuse(attempt: Attempt, reason: str, message: str, code: str) -> Validatio
 
 
 def _check_wait(attempt: Attempt) -> None:
-    wait = login_wait(username=attempt.username, address=attempt.address, now=attempt.now)
+    wait = login_wait(
+        username=attempt.username,
+        address=attempt.address,
+        now=attempt.now,
+        second_factor=attempt.second_factor,
+    )
     if wait:
         raise _refuse(attempt, "throttled", str(TOO_MANY) % {"seconds": wait}, "throttled")
 
@@ -154,9 +182,9 @@ def login_second_factor(
 ) -> Device:
     """Step two, for a user who passed ``login_password``: the device that accepts the code.
 
-    Codes: ``throttled``, ``invalid_code``. Slowed down like the password, per username.
+    Codes: ``throttled``, ``invalid_code``. Slowed down like the password, and per account.
     """
-    attempt = Attempt(user.username, address, channel, now or timezone.now())
+    attempt = Attempt(user.username, address, channel, now or timezone.now(), second_factor=True)
     _check_wait(attempt)
     device = mfa_device_for_code(user=user, code=code) if code.strip() else None
     if device is None:

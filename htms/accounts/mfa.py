@@ -60,7 +60,6 @@ def mfa_enrolment_confirm(*, user: User, code: str) -> list[str]:
     """Confirms the app with a code from it; replaces any older app; returns new recovery codes.
 
     Called by the user being enrolled only. The codes are returned once, to be shown once.
-    A wrong code is counted by the device (outside the transaction, so that it stays counted).
     """
     device = mfa_enrolment_start(user=user)
     if not device.verify_token(_normalised(code)):
@@ -128,8 +127,7 @@ def mfa_device_for_code(*, user: User, code: str) -> Device | None:
     """The confirmed device that accepts this code (using it up), or None.
 
     Six digits are tried against the app; anything else against the recovery codes (eight
-    characters). Each device slows down wrong codes itself (django-otp doubles its wait after
-    every failure).
+    characters). Wrong codes are slowed down by ``htms.accounts.login``.
     """
     code = _normalised(code)
     devices: list[Device] = (

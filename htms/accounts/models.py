@@ -90,11 +90,14 @@ class LoginFailure(models.Model):
     at = models.DateTimeField()
     address = models.GenericIPAddressField(null=True, blank=True)
     username = models.CharField(max_length=150)
+    # A wrong code after a right password: counted per account from every address.
+    second_factor = models.BooleanField(default=False)
 
     class Meta:
         indexes = [
             models.Index(fields=["address", "at"]),
             models.Index(fields=["username", "address", "at"]),
+            models.Index(fields=["username", "second_factor", "at"]),
         ]
 
     def __str__(self) -> str:

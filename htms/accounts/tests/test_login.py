@@ -149,3 +149,22 @@ def test_the_token_login_waits_for_a_new_password_after_a_reset(alice: User) -> 
     with pytest.raises(ValidationError) as caught:
         login_for_token(username="alice", password="pw-alice", code=code_for(alice), address=OFFICE)
     assert caught.value.code == "password_reset"
+
+
+def test_it_slows_down_wrong_codes_from_many_addresses_with_a_ceiling(alice: User) -> None:
+    enrol(alice)
+    now = timezone.now()
+    for i in range(10):
+        with pytest.raises(ValidationError):
+            login_second_factor(user=alice, code="000000", address=f"198.51.100.{i}", now=now)
+    assert login_wait(username="alice", address=OFFICE, now=now, second_factor=True) == 30
+    assert login_wait(username="alice", address=OFFICE, now=now) == 0, "the password step is free"
+    later = now + timedelta(seconds=31)
+    assert login_second_factor(user=alice, code=code_for(alice), address=OFFICE, now=later)
+
+
+def test_a_quick_retry_after_a_wrong_code_is_accepted(alice: User) -> None:
+    enrol(alice)
+    with pytest.raises(ValidationError):
+        login_second_factor(user=alice, code="000000", address=OFFICE)
+    assert login_second_factor(user=alice, code=code_for(alice), address=OFFICE)
