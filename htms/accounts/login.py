@@ -44,6 +44,8 @@ DEFAULT_MAX_FAILURES = 5
 DEFAULT_WINDOW_MINUTES = 15
 DEFAULT_ADDRESS_FAILURES = 20
 FIRST_WAIT_SECONDS = 30
+# Far beyond any window: keeps the number small however many failures an attacker piles up.
+MAX_DOUBLINGS = 20
 
 WRONG_LOGIN = _("The username or password is wrong. Check both and try again.")
 TOO_MANY = _("Too many failed logins. Wait %(seconds)d seconds, then try again.")
@@ -95,11 +97,13 @@ def login_wait(
 
 def _growing_wait(failures: QuerySet[LoginFailure], allowed: int, now: datetime) -> int:
     """30 s after the last failure once ``allowed`` are reached, doubling, at most the window."""
-    times = list(failures.order_by("-at").values_list("at", flat=True))
-    if len(times) < allowed:
+    count = failures.count()
+    last = failures.order_by("-at").values_list("at", flat=True).first()
+    if count < allowed or last is None:
         return 0
-    wait = min(timedelta(seconds=FIRST_WAIT_SECONDS * 2 ** (len(times) - allowed)), _window())
-    return _seconds(times[0] + wait - now)
+    doublings = min(count - allowed, MAX_DOUBLINGS)
+    wait = min(timedelta(seconds=FIRST_WAIT_SECONDS * 2**doublings), _window())
+    return _seconds(last + wait - now)
 
 
 def _seconds(delta: timedelta) -> int:

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from htms.accounts.login import login_for_token, login_password, login_second_factor, login_wait
 from htms.accounts.mfa import mfa_recovery_codes_renew
-from htms.accounts.models import User
+from htms.accounts.models import LoginFailure, User
 from htms.accounts.tests.support import code_for, enrol
 from htms.audit.models import AuditEvent
 
@@ -168,3 +168,15 @@ def test_a_quick_retry_after_a_wrong_code_is_accepted(alice: User) -> None:
     with pytest.raises(ValidationError):
         login_second_factor(user=alice, code="000000", address=OFFICE)
     assert login_second_factor(user=alice, code=code_for(alice), address=OFFICE)
+
+
+def test_it_caps_the_wait_however_many_failures_pile_up(alice: User) -> None:
+    """Thousands of failures (a botnet's wrong codes) give the longest wait, not an error."""
+    now = timezone.now()
+    LoginFailure.objects.bulk_create(
+        LoginFailure(
+            at=now, address=f"198.51.{i // 250}.{i % 250}", username="alice", second_factor=True
+        )
+        for i in range(2000)
+    )
+    assert login_wait(username="alice", address=OFFICE, now=now, second_factor=True) == 15 * 60
