@@ -111,7 +111,9 @@ def _seconds(delta: timedelta) -> int:
 
 
 @transaction.atomic
-def _refuse(attempt: Attempt, reason: str, message: str, code: str) -> ValidationError:
+def _refuse(
+    attempt: Attempt, reason: str, message: str, code: str, params: dict[str, int] | None = None
+) -> ValidationError:
     """Counts and audits one refused attempt; the caller raises the returned error."""
     LoginFailure.objects.filter(at__lt=attempt.now - _window()).delete()
     LoginFailure.objects.create(
@@ -128,7 +130,7 @@ def _refuse(attempt: Attempt, reason: str, message: str, code: str) -> Validatio
         object_id=known.pk if known else attempt.username[:40],
         changes={"username": attempt.username, "reason": reason, "channel": attempt.channel},
     )
-    return ValidationError(message, code=code)
+    return ValidationError(message, code=code, params=params)
 
 
 def _check_wait(attempt: Attempt) -> None:
@@ -139,7 +141,7 @@ def _check_wait(attempt: Attempt) -> None:
         second_factor=attempt.second_factor,
     )
     if wait:
-        raise _refuse(attempt, "throttled", str(TOO_MANY) % {"seconds": wait}, "throttled")
+        raise _refuse(attempt, "throttled", str(TOO_MANY), "throttled", {"seconds": wait})
 
 
 def _audit_login(user: User, attempt: Attempt, step: str) -> None:

@@ -26,9 +26,15 @@ from htms.api.views.base import actor, path_id_parameter, valid
 
 
 class TooManyAttempts(exceptions.APIException):
+    """429 with a ``Retry-After`` header (DRF adds it for an exception with ``wait``)."""
+
     status_code = status.HTTP_429_TOO_MANY_REQUESTS
     default_detail = _("Too many failed logins. Wait, then try again.")
     default_code = "throttled"
+
+    def __init__(self, detail: str, *, wait: int | None) -> None:
+        super().__init__(detail)
+        self.wait = wait
 
 
 class CredentialsSerializer(serializers.Serializer[Any]):
@@ -89,7 +95,8 @@ class TokenView(ErrorsMixin, APIView):
             )
         except ValidationError as exc:
             if exc.code == "throttled":
-                raise TooManyAttempts(exc.messages[0]) from None
+                wait = (exc.params or {}).get("seconds")
+                raise TooManyAttempts(exc.messages[0], wait=wait) from None
             raise
         token, key = api_token_issue(user=user)
         return Response(NewTokenSerializer({"token": key, "expires_at": token.expires_at}).data)

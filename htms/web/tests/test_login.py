@@ -139,5 +139,6 @@ def test_the_api_token_endpoint_is_slowed_down_too(alice: User) -> None:
         format="json",
     )
     assert response.status_code == 429
-    assert "Too many failed logins" in response.json()["detail"]
+    assert response["Retry-After"] == "30"
+    assert "Too many failed logins. Wait 30 seconds" in response.json()["detail"]
     assert AuditEvent.objects.filter(actor=alice, action="login_failed").count() == 6
