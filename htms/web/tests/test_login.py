@@ -11,7 +11,7 @@ from htms.accounts.models import User
 from htms.accounts.tests.support import code_for, enrol
 from htms.accounts.tokens import api_token_for_key, api_token_issue
 from htms.audit.models import AuditEvent
-from htms.web.views.auth import SESSION_MARKER
+from htms.web.views.auth import PENDING_KEY, PENDING_SECONDS, SESSION_MARKER
 
 pytestmark = pytest.mark.django_db
 
@@ -142,3 +142,14 @@ def test_the_api_token_endpoint_is_slowed_down_too(alice: User) -> None:
     assert response["Retry-After"] == "30"
     assert "Too many failed logins. Wait 30 seconds" in response.json()["detail"]
     assert AuditEvent.objects.filter(actor=alice, action="login_failed").count() == 6
+
+
+def test_it_asks_for_the_password_again_after_five_minutes(client: Client, alice: User) -> None:
+    enrol(alice)
+    client.post("/login/", {"username": "alice", "password": "pw-alice"})
+    session = client.session
+    session[PENDING_KEY]["at"] -= PENDING_SECONDS + 1
+    session.save()
+    response = client.post("/login/code/", {"code": code_for(alice)}, follow=True)
+    assert "More than five minutes passed" in response.content.decode()
+    assert "_auth_user_id" not in client.session

@@ -13,11 +13,13 @@ import time
 from typing import Any
 
 import django_otp
+from django.contrib import messages
 from django.contrib.auth import login as auth_login
 from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django_otp.models import Device
 
@@ -79,7 +81,11 @@ def _marked(response: HttpResponse) -> HttpResponse:
 def _pending_user(request: HttpRequest) -> User | None:
     """The user who passed the password step in this browser in the last five minutes."""
     pending = request.session.get(PENDING_KEY)
-    if not isinstance(pending, dict) or time.time() - pending.get("at", 0) > PENDING_SECONDS:
+    if not isinstance(pending, dict):
+        return None
+    if time.time() - pending.get("at", 0) > PENDING_SECONDS:
+        del request.session[PENDING_KEY]
+        messages.info(request, _("More than five minutes passed. Enter your password again."))
         return None
     user_id = pending.get("user")
     if not isinstance(user_id, int):
