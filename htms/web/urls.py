@@ -13,6 +13,7 @@ from htms.web.views import (
     persons,
     stage,
     statistics,
+    users,
     wizard,
 )
 
@@ -28,6 +29,9 @@ urlpatterns = [
     path("account/recovery-codes/", account.recovery_codes_new, name="recovery_codes_new"),
     path("account/tokens/", account.tokens_all, name="tokens_all"),
     path("account/tokens/<int:token_id>/revoke/", account.token_revoke, name="token_revoke"),
+    path("users/", users.user_list, name="user_list"),
+    path("users/<int:user_id>/", users.user_reset, name="user_reset"),
+    path("users/<int:user_id>/deactivate/", users.user_deactivate_page, name="user_deactivate"),
     path("", home.home, name="home"),
     path("cases/", cases.case_list_page, name="case_list"),
     path("cases/saved/", cases.saved_search_add, name="saved_search_add"),

@@ -63,3 +63,18 @@ class PasswordChangeForm(forms.Form):
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
+
+
+class PasswordResetForm(forms.Form):
+    """An administrator's reset: a temporary password the user must change at next login."""
+
+    password = forms.CharField(
+        label=_("Temporary password"),
+        strip=False,
+        help_text=_("Give it to the officer in person; they must choose their own at next login."),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    second_factor = forms.BooleanField(
+        label=_("Also remove their authenticator app and recovery codes (lost phone)"),
+        required=False,
+    )
