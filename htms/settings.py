@@ -157,3 +157,31 @@ LOGGING = {
 HTMS_AUDIT_KEY = os.environ.get("HTMS_AUDIT_KEY", "")
 if not HTMS_AUDIT_KEY and HTMS_ENV == "production":
     raise ImproperlyConfigured("Set HTMS_AUDIT_KEY: production needs its own audit chain key.")
+
+# --- Login, second factor, API tokens (htms/accounts/login.py, mfa.py, tokens.py) ---
+# HTMS_LOGIN_MAX_FAILURES above: failures for one username from one address before each further
+# try has to wait (30 s, then doubling); HTMS_LOGIN_LOCK_MINUTES: the window in which failures
+# count, and the longest wait. No account is ever locked by failures.
+# Failures from one address (any usernames) within that window before the address must wait.
+HTMS_LOGIN_ADDRESS_FAILURES = int(os.environ.get("HTMS_LOGIN_ADDRESS_FAILURES", "20"))
+# Hours an API token works after it is issued.
+HTMS_API_TOKEN_HOURS = int(os.environ.get("HTMS_API_TOKEN_HOURS", "12"))
+INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp", "django_otp.plugins.otp_static"]
+INSTALLED_APPS.remove("rest_framework.authtoken")
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "django_otp.middleware.OTPMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
+    "htms.web.middleware.PasswordChangeRequiredMiddleware",
+)
+REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"] = [
+    "htms.api.authentication.ExpiringTokenAuthentication",
+    "rest_framework.authentication.SessionAuthentication",
+]
+OTP_TOTP_ISSUER = "HTMS"
+# django-otp's per-device wait doubles without end: anyone holding the password could lock the
+# officer out. htms/accounts/login.py slows wrong codes down instead, with a ceiling.
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0

@@ -3,6 +3,7 @@
 Usage: .venv/bin/python scripts/screenshots.py [http://127.0.0.1:8000]
 """
 
+import subprocess
 import sys
 from pathlib import Path
 
@@ -10,7 +11,8 @@ from playwright.sync_api import Page, sync_playwright
 
 # The demo password of htms/synthetic/demo.py (this script runs without Django).
 DEMO_PASSWORD = "synthetic-2026"  # noqa: S105
-OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "docs" / "screenshots"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -26,6 +28,16 @@ def login(page: Page, base: str, username: str) -> None:
     page.fill("#id_username", username)
     page.fill("#id_password", DEMO_PASSWORD)
     page.click("button[type=submit]:has-text('Log in')")
+    page.wait_for_url("**/login/code/")
+    page.fill("#id_code", demo_code(username))
+    page.click("#code-form button[type=submit]")
+    page.wait_for_url(f"{base}/")
+
+
+def demo_code(username: str) -> str:
+    """The demo user's second-factor code, from ``htms demo_code`` on the same database."""
+    command = [sys.executable, str(ROOT / "manage.py"), "demo_code", username]
+    return subprocess.run(command, check=True, capture_output=True, text=True).stdout.strip()  # noqa: S603
 
 
 def main(base: str) -> None:

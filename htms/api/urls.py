@@ -7,6 +7,8 @@ from htms.api.views import auth, cases, identity, persons, reference, stats
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("auth/token/", auth.TokenView.as_view(), name="api_token"),
+    path("auth/tokens/", auth.TokenCollectionView.as_view(), name="api_tokens"),
+    path("auth/tokens/<str:token_id>/", auth.TokenDetailView.as_view(), name="api_token_revoke"),
     path("cases/", cases.CaseCollectionView.as_view(), name="api_cases"),
     path("cases/<str:case_id>/", cases.CaseDetailView.as_view(), name="api_case"),
     path("cases/<str:case_id>/stage/", cases.CaseStageView.as_view(), name="api_case_stage"),

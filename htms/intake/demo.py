@@ -33,6 +33,7 @@ from htms.intake.services.processing import border_event_set_status
 from htms.intake.services.screening import ScreeningInput, referral_record, screening_record
 from htms.persons.models import DocumentKind
 from htms.synthetic.demo import DEMO_PASSWORD
+from htms.synthetic.second_factor import demo_second_factor
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ def intake_demo_seeded() -> bool:
 
 
 def _users() -> dict[str, User]:
-    return {
+    users = {
         u.username: user_create(
             actor=None,
             username=u.username,
@@ -76,6 +77,9 @@ def _users() -> dict[str, User]:
         )
         for u in DEMO_POST_USERS
     }
+    for user in users.values():
+        demo_second_factor(user)
+    return users
 
 
 def _import(officer: User, name: str, country: str, data: bytes, on: date) -> Manifest:

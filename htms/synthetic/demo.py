@@ -17,6 +17,7 @@ from htms.synthetic import plans
 from htms.synthetic.generator import generate
 from htms.synthetic.load import catalogue_from_db, synthetic_actors, synthetic_load
 from htms.synthetic.records import SynCase, SyntheticData
+from htms.synthetic.second_factor import demo_second_factor
 from htms.synthetic.walker import LoadCounts, UnitActors
 
 LAHORE, GUJRANWALA = "AHTC-LHR", "AHTC-GRW"
@@ -77,6 +78,8 @@ def demo_seed(*, cases: int, seed: int, today: date) -> tuple[LoadCounts, Highli
         )
         for u in DEMO_USERS
     }
+    for user in users.values():
+        demo_second_factor(user)
     catalogue = catalogue_from_db(unit_weights=DEMO_UNIT_WEIGHTS)
     data = generate(cases=cases, seed=seed, today=today, catalogue=catalogue)
     make_highlights(data, unit_code=LAHORE, today=today, seed=seed)

@@ -2,6 +2,7 @@ from django.urls import path
 
 from htms.web import pdf
 from htms.web.views import (
+    account,
     auth,
     case_edit,
     case_page,
@@ -12,6 +13,7 @@ from htms.web.views import (
     persons,
     stage,
     statistics,
+    users,
     wizard,
 )
 
@@ -19,7 +21,17 @@ CASE = "cases/<int:case_id>/"
 
 urlpatterns = [
     path("login/", auth.LoginView.as_view(), name="login"),
+    path("login/code/", auth.login_code, name="login_code"),
+    path("login/enrol/", auth.login_enrol, name="login_enrol"),
     path("logout/", auth.LogoutView.as_view(), name="logout"),
+    path("account/", account.account, name="account"),
+    path("account/password/", account.password_change_page, name="password_change"),
+    path("account/recovery-codes/", account.recovery_codes_new, name="recovery_codes_new"),
+    path("account/tokens/", account.tokens_all, name="tokens_all"),
+    path("account/tokens/<int:token_id>/revoke/", account.token_revoke, name="token_revoke"),
+    path("users/", users.user_list, name="user_list"),
+    path("users/<int:user_id>/", users.user_reset, name="user_reset"),
+    path("users/<int:user_id>/deactivate/", users.user_deactivate_page, name="user_deactivate"),
     path("", home.home, name="home"),
     path("cases/", cases.case_list_page, name="case_list"),
     path("cases/saved/", cases.saved_search_add, name="saved_search_add"),

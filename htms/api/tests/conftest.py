@@ -1,13 +1,13 @@
-"""API clients for the shared cast (htms/conftest.py), each logged in with its own token."""
+"""API clients for the shared cast (htms/conftest.py), each logged in with a new token."""
 
 from collections.abc import Callable
 from typing import Any
 
 import pytest
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from htms.accounts.models import User
+from htms.accounts.tokens import api_token_issue
 
 ClientFor = Callable[[User], APIClient]
 
@@ -22,8 +22,8 @@ def _api_urls(settings: Any) -> None:
 def client_for(db: None) -> ClientFor:
     def make(user: User) -> APIClient:
         client = APIClient()
-        token, _created = Token.objects.get_or_create(user=user)
-        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+        _token, key = api_token_issue(user=user)
+        client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
         return client
 
     return make

@@ -15,6 +15,8 @@ from htms.api.tests.conftest import ClientFor
 
 OPERATIONS = {
     ("post", "/api/auth/token/"),
+    ("get", "/api/auth/tokens/"),
+    ("delete", "/api/auth/tokens/{token_id}/"),
     ("get", "/api/cases/"),
     ("post", "/api/cases/"),
     ("get", "/api/cases/{case_id}/"),
@@ -53,7 +55,10 @@ def test_it_documents_every_operation(schema: dict[str, Any]) -> None:
 def test_it_documents_the_error_answers(schema: dict[str, Any]) -> None:
     stage = schema["paths"]["/api/cases/{case_id}/stage/"]["post"]["responses"]
     assert set(stage) == {"201", "400", "401", "403", "404", "409"}
-    assert "401" not in schema["paths"]["/api/auth/token/"]["post"]["responses"]
+    token = schema["paths"]["/api/auth/token/"]["post"]
+    assert set(token["responses"]) == {"200", "400", "429"}
+    body = token["requestBody"]["content"]["application/json"]["schema"]["$ref"].split("/")[-1]
+    assert "otp" in schema["components"]["schemas"][body]["properties"]
 
 
 @pytest.mark.django_db

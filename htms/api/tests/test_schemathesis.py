@@ -19,12 +19,12 @@ import schemathesis
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from hypothesis import HealthCheck
-from rest_framework.authtoken.models import Token
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
 
 from htms.accounts.models import User
+from htms.accounts.tokens import api_token_issue
 from htms.api.tests.payloads import move_case, som_case_payload
 from htms.cases.models import Case
 from htms.reference.models import Court
@@ -49,8 +49,10 @@ def _keep_the_test_transaction() -> Iterator[None]:
 
 
 def _token(user: User) -> dict[str, str]:
-    token, _created = Token.objects.get_or_create(user=user)
-    return {"Authorization": f"Token {token.key}"}
+    """A new token on every call: an operation that revokes one (DELETE /api/auth/tokens/{id}/)
+    does not log out the operations after it."""
+    _token, key = api_token_issue(user=user)
+    return {"Authorization": f"Token {key}"}
 
 
 def _schema(user: User) -> Any:

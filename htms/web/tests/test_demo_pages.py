@@ -4,10 +4,12 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from htms.accounts.mfa import totp_code
 from htms.accounts.models import User
 from htms.cases.access import case_queryset_for_user
 from htms.cases.models import CaseParty
-from htms.synthetic.demo import DEMO_USERS, demo_seed, missing_units
+from htms.synthetic.demo import DEMO_USERS, DemoUser, demo_seed, missing_units
+from htms.synthetic.second_factor import demo_device
 
 pytestmark = pytest.mark.django_db
 
@@ -24,13 +26,22 @@ def _urls_for(user: User) -> list[str]:
     return urls
 
 
+def _log_in(demo: DemoUser) -> Client:
+    """The real two steps: the demo password, then the code of the demo authenticator."""
+    client = Client()
+    client.post("/login/", {"username": demo.username, "password": demo.password})
+    device = demo_device(demo.username)
+    assert device is not None, demo.username
+    assert client.post("/login/code/", {"code": totp_code(device)}).status_code == 302
+    return client
+
+
 def test_every_page_answers_every_demo_role() -> None:
     if missing_units():
         pytest.skip("the test reference data lacks the demo units")
     demo_seed(cases=15, seed=3, today=timezone.localdate())
     for demo in DEMO_USERS:
-        client = Client()
-        client.force_login(User.objects.get(username=demo.username))
+        client = _log_in(demo)
         for url in _urls_for(User.objects.get(username=demo.username)):
             status = client.get(url).status_code
             assert status == 200, (demo.username, url, status)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from htms.accounts.models import Role
 from htms.intake.demo import DEMO_POST_USERS, intake_demo_seed, intake_demo_seeded
 from htms.reference.models import Unit
+from htms.synthetic.second_factor import SECOND_FACTOR_NOTE, demo_totp_secret
 
 BANNER = (
     "*** SYNTHETIC DEMO DATA: every list and person here is invented and marked is_synthetic. ***"
@@ -55,4 +56,7 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"{u.username:<18} {Role(u.role).label!s:<26} {u.unit_code:<12} {u.password}"
             )
+        self.stdout.write("\n" + SECOND_FACTOR_NOTE)
+        for u in DEMO_POST_USERS:
+            self.stdout.write(f"{u.username:<18} {demo_totp_secret(u.username)}")
         self.stdout.write(BANNER)

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from htms.accounts.models import Role
 from htms.synthetic.demo import DEMO_USERS, demo_seed, demo_seeded, missing_units
+from htms.synthetic.second_factor import SECOND_FACTOR_NOTE, demo_totp_secret
 
 BANNER = (
     "*** SYNTHETIC DEMO DATA: every case and person here is invented and marked is_synthetic. ***\n"
@@ -58,5 +59,8 @@ class Command(BaseCommand):
                 f"{user.username:<17} {str(Role(user.role).label):<30} {user.unit_code:<12} "
                 f"{user.password}"
             )
+        self.stdout.write("\n" + SECOND_FACTOR_NOTE)
+        for user in DEMO_USERS:
+            self.stdout.write(f"{user.username:<17} {demo_totp_secret(user.username)}")
         self.stdout.write("")
         self.stdout.write(BANNER)

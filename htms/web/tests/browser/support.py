@@ -10,6 +10,7 @@ from django.conf import settings
 from playwright.sync_api import Page
 
 from htms.accounts.models import User
+from htms.accounts.tests.support import code_for, enrol
 
 CHROMIUM = "/usr/bin/chromium"
 # Without these, Chromium's background connections to the closed network stall page loads.
@@ -33,10 +34,18 @@ def password_of(user: User) -> str:
 
 
 def log_in(page: Page, user: User) -> None:
+    """Both steps, as an officer would: the password, then the code of their authenticator
+    (set up for them first if they have none; the code is computed from its secret)."""
     page.goto("/login/")
     page.fill("#id_username", user.username)
     page.fill("#id_password", password_of(user))
     page.click("main button[type=submit]")
+    page.wait_for_url(re.compile(r"/login/(code|enrol)/$"))
+    if page.url.endswith("/enrol/"):
+        enrol(user)
+        page.goto("/login/code/")
+    page.fill("#id_code", code_for(user))
+    page.click("#code-form button[type=submit]")
     page.wait_for_url(re.compile(r"/(\?.*)?$"))
 
 

@@ -1,0 +1,58 @@
+"""The second factor in a real browser: a circle in-charge sets up her app at her first login,
+keeps her recovery codes, and logs in again with password and code."""
+
+import re
+from base64 import b32decode
+
+from django_otp.oath import totp
+from playwright.sync_api import Page, expect
+
+from htms.accounts.models import User
+from htms.web.tests.browser.support import Steps, password_of
+
+
+def _code_from_key(secret_text: str, counter_offset: int = 0) -> str:
+    """What an authenticator app shows for the key typed from the page (no database read)."""
+    key = b32decode(secret_text.replace(" ", ""))
+    return str(totp(key, drift=counter_offset)).zfill(6)
+
+
+def _password_step(page: Page, user: User) -> None:
+    page.goto("/login/")
+    page.fill("#id_username", user.username)
+    page.fill("#id_password", password_of(user))
+    page.click("main button[type=submit]")
+
+
+def test_an_in_charge_sets_up_her_app_and_logs_in_with_it(
+    browser_page: Page, steps: Steps, anne: User
+) -> None:
+    page = browser_page
+    _password_step(page, anne)
+    expect(page).to_have_url(re.compile(r"/login/enrol/$"))
+    expect(page.locator("#enrol-qr svg")).to_be_visible()
+    steps.accessible("enrol")
+    secret = page.locator("#enrol-secret").inner_text()
+    page.fill("#id_code", "000000")
+    page.click("#enrol-form button[type=submit]")
+    expect(page.locator("#form-errors")).to_contain_text("The code is wrong")
+    page.fill("#id_code", _code_from_key(secret))
+    page.click("#enrol-form button[type=submit]")
+    expect(page.locator("#recovery-codes li")).to_have_count(10)
+    steps.accessible("recovery-codes")
+    page.click("#continue")
+    expect(page.locator("header .who")).to_contain_text("Anne")
+
+    page.click("header form[action$='/logout/'] button")
+    expect(page).to_have_url(re.compile(r"/login/$"))
+    _password_step(page, anne)
+    expect(page).to_have_url(re.compile(r"/login/code/$"))
+    steps.accessible("code")
+    # The code of the set-up step is used up: the app's next one is accepted.
+    page.fill("#id_code", _code_from_key(secret, counter_offset=1))
+    page.click("#code-form button[type=submit]")
+    expect(page).to_have_url(re.compile(r"/$"))
+    expect(page.locator("header .who")).to_contain_text("Anne")
+    page.goto("/account/")
+    expect(page.locator("main")).to_contain_text("10 unused recovery codes")
+    steps.accessible("account")
