@@ -131,6 +131,20 @@ HTMS_LOGIN_LOCK_MINUTES = int(os.environ.get("HTMS_LOGIN_LOCK_MINUTES", "15"))
 # Uploaded case documents; read through the case's access check, never served as static.
 HTMS_MEDIA_DIR = Path(os.environ.get("HTMS_MEDIA_DIR", VAR_DIR / "media"))
 
+# Limits on an uploaded border-intake list (docs/intake.md, "Limits on uploads"). A file past
+# one is refused with a message before any of it is stored.
+HTMS_UPLOAD_MAX_BYTES = int(os.environ.get("HTMS_UPLOAD_MAX_BYTES", str(20 * 1024 * 1024)))
+HTMS_UPLOAD_MAX_UNZIPPED_BYTES = int(
+    os.environ.get("HTMS_UPLOAD_MAX_UNZIPPED_BYTES", str(200 * 1024 * 1024))
+)
+HTMS_UPLOAD_MAX_ZIP_RATIO = int(os.environ.get("HTMS_UPLOAD_MAX_ZIP_RATIO", "100"))
+HTMS_UPLOAD_MAX_SHARED_STRINGS = int(os.environ.get("HTMS_UPLOAD_MAX_SHARED_STRINGS", "500000"))
+HTMS_UPLOAD_MAX_ROWS = int(os.environ.get("HTMS_UPLOAD_MAX_ROWS", "100000"))
+HTMS_UPLOAD_MAX_CELLS = int(os.environ.get("HTMS_UPLOAD_MAX_CELLS", "3000000"))
+HTMS_UPLOAD_MAX_CELL_CHARS = int(os.environ.get("HTMS_UPLOAD_MAX_CELL_CHARS", "1000"))
+# Rows stored per transaction, so that a large upload never holds the database for long.
+HTMS_UPLOAD_STORE_BATCH = int(os.environ.get("HTMS_UPLOAD_STORE_BATCH", "1000"))
+
 # Days after the FIR within which the interim challan is due (CrPC s.173).
 HTMS_INTERIM_CHALLAN_DAYS = int(os.environ.get("HTMS_INTERIM_CHALLAN_DAYS", "14"))
 # How many days ahead a deadline counts as "due soon".
