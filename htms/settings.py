@@ -4,20 +4,51 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("HTMS_VAR_DIR", BASE_DIR / "var"))
 
-DEBUG = os.environ.get("HTMS_DEBUG", "0") == "1"
-# "production" refuses to start without its own secret key; development and tests use a fixed one.
+
+def _flag(name: str, default: bool) -> bool:
+    return os.environ.get(name, "1" if default else "0").strip().lower() in ("1", "true", "yes")
+
+
+def _list(name: str, default: str = "") -> list[str]:
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+DEBUG = _flag("HTMS_DEBUG", False)
+# Production (HTMS_PRODUCTION=1, or HTMS_ENV=production) refuses to start without its own secret
+# key and serves over HTTPS only (docs/operations.md); development and tests use a fixed key.
 HTMS_ENV = os.environ.get("HTMS_ENV", "development")
+PRODUCTION = _flag("HTMS_PRODUCTION", HTMS_ENV == "production")
 SECRET_KEY = os.environ.get("HTMS_SECRET_KEY", "")
 if not SECRET_KEY:
-    if HTMS_ENV == "production":
+    if PRODUCTION:
         raise ImproperlyConfigured("Set HTMS_SECRET_KEY: production needs its own secret key.")
     SECRET_KEY = "development-only-key-not-for-production-use-0123456789"  # noqa: S105
-ALLOWED_HOSTS = os.environ.get("HTMS_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
+if PRODUCTION and DEBUG:
+    raise ImproperlyConfigured("HTMS_DEBUG=1 shows data in error pages: never in production.")
+ALLOWED_HOSTS = _list("HTMS_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+CSRF_TRUSTED_ORIGINS = _list("HTMS_CSRF_TRUSTED_ORIGINS")
+
+# HTTPS. Behind a reverse proxy that ends TLS, set HTMS_SECURE_PROXY_SSL_HEADER to the header
+# the proxy sets and its value, e.g. "HTTP_X_FORWARDED_PROTO,https", and make sure the proxy
+# overwrites that header on every request.
+if _proxy_header := _list("HTMS_SECURE_PROXY_SSL_HEADER"):
+    if len(_proxy_header) != 2:
+        raise ImproperlyConfigured("HTMS_SECURE_PROXY_SSL_HEADER is a header and a value.")
+    SECURE_PROXY_SSL_HEADER = (_proxy_header[0], _proxy_header[1])
+SECURE_SSL_REDIRECT = _flag("HTMS_SSL_REDIRECT", PRODUCTION)
+SECURE_HSTS_SECONDS = int(os.environ.get("HTMS_HSTS_SECONDS", "31536000" if PRODUCTION else "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = _flag("HTMS_HSTS_INCLUDE_SUBDOMAINS", PRODUCTION)
+SECURE_HSTS_PRELOAD = _flag("HTMS_HSTS_PRELOAD", PRODUCTION)
+SESSION_COOKIE_SECURE = _flag("HTMS_SECURE_COOKIES", PRODUCTION)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -25,6 +56,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "csp",
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
@@ -43,6 +75,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -50,8 +83,26 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "htms.audit.middleware.ClientAddressMiddleware",
+    "htms.common.middleware.NoStoreMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
+
+# Pages load scripts and styles from their own static files only: no inline script or style,
+# no other origin (docs/operations.md).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 
 ROOT_URLCONF = "htms.urls"
 WSGI_APPLICATION = "htms.wsgi.application"
@@ -123,6 +174,13 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    # One name per choice set that several fields share (check --deploy warns otherwise).
+    "ENUM_NAME_OVERRIDES": {
+        "DatePrecisionEnum": "htms.persons.models.DatePrecision",
+        "StageEnum": "htms.cases.models.Stage",
+        "DocumentKindEnum": "htms.persons.models.DocumentKind",
+        "RouteEventKindEnum": "htms.cases.models.RouteEventKind",
+    },
 }
 
 # Wrong passwords in a row before an account locks, and for how long (pages and API).
