@@ -167,7 +167,12 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "htms.api.errors.api_exception_handler",
+    "DEFAULT_PARSER_CLASSES": ["htms.api.parsers.JSONParser"],
+    "DEFAULT_METADATA_CLASS": "htms.api.metadata.SchemaPointerMetadata",
 }
+# The largest JSON body the API reads (413 above it), and how deeply it may nest (400).
+HTMS_API_MAX_BODY_BYTES = int(os.environ.get("HTMS_API_MAX_BODY_BYTES", str(1024 * 1024)))
+HTMS_API_MAX_JSON_DEPTH = int(os.environ.get("HTMS_API_MAX_JSON_DEPTH", "20"))
 SPECTACULAR_SETTINGS = {
     "TITLE": "HTMS API",
     "DESCRIPTION": "Cases, persons and reference data of the HTMS Case Monitoring System.",
