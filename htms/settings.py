@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "htms.synthetic",
     "htms.api",
     "htms.web",
+    "htms.operations",
 ]
 
 MIDDLEWARE = [
