@@ -72,3 +72,27 @@ def test_it_refuses_a_body_that_is_not_json_with_a_400(anonymous: APIClient, bod
     )
     assert response.status_code == 400
     assert "not valid JSON" in response.json()["non_field_errors"][0]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/reference/districts/?province=",
+        "/api/reference/units/?kind=",
+        "/api/reference/statutes/?crime_type=",
+        "/api/reference/terms/?vocabulary=",
+    ],
+)
+def test_an_empty_filter_is_no_filter_as_the_schema_says(
+    client_for: ClientFor, alice: User, path: str
+) -> None:
+    client = client_for(alice)
+    everything = client.get(path.split("?")[0]).json()
+    assert client.get(path).json() == everything
+    schema = client.get("/api/schema/?format=json").json()
+    name = path.split("?")[1].rstrip("=")
+    (parameter,) = [
+        p for p in schema["paths"][path.split("?")[0]]["get"]["parameters"] if p["name"] == name
+    ]
+    assert parameter["schema"].get("minLength", 0) == 0
+    assert "enum" not in parameter["schema"] or "" in parameter["schema"]["enum"]
