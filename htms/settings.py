@@ -206,6 +206,11 @@ HTMS_UPLOAD_MAX_SHARED_STRINGS = int(os.environ.get("HTMS_UPLOAD_MAX_SHARED_STRI
 HTMS_UPLOAD_MAX_ROWS = int(os.environ.get("HTMS_UPLOAD_MAX_ROWS", "100000"))
 HTMS_UPLOAD_MAX_CELLS = int(os.environ.get("HTMS_UPLOAD_MAX_CELLS", "3000000"))
 HTMS_UPLOAD_MAX_CELL_CHARS = int(os.environ.get("HTMS_UPLOAD_MAX_CELL_CHARS", "1000"))
+# Bytes of an upload past HTMS_UPLOAD_MAX_BYTES are counted but never written to disk.
+FILE_UPLOAD_HANDLERS = [
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "htms.common.uploads.BoundedUploadHandler",
+]
 # Rows stored per transaction, so that a large upload never holds the database for long.
 HTMS_UPLOAD_STORE_BATCH = int(os.environ.get("HTMS_UPLOAD_STORE_BATCH", "1000"))
 

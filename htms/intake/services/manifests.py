@@ -1,8 +1,10 @@
 """Manifest sources, uploads, column mappings and the import, a batch at a time.
 
-An upload is read once to hash it (the same file for the same source adds nothing) and once to
-store every row raw, in batches, in constant memory. Importing then turns stored rows into
-border events, one atomic batch per call, so a page can show a progress bar between calls.
+An upload is read once to hash it (the same file for the same source adds nothing), once to
+read every row into a temporary file while the limits are checked (a file past a limit is
+refused before anything is stored), and then its rows are stored raw, a batch per short
+transaction, in constant memory. Importing then turns stored rows into border events, one
+atomic batch per call, so a page can show a progress bar between calls.
 """
 
 import json
