@@ -4,20 +4,51 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("HTMS_VAR_DIR", BASE_DIR / "var"))
 
-DEBUG = os.environ.get("HTMS_DEBUG", "0") == "1"
-# "production" refuses to start without its own secret key; development and tests use a fixed one.
+
+def _flag(name: str, default: bool) -> bool:
+    return os.environ.get(name, "1" if default else "0").strip().lower() in ("1", "true", "yes")
+
+
+def _list(name: str, default: str = "") -> list[str]:
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+DEBUG = _flag("HTMS_DEBUG", False)
+# Production (HTMS_PRODUCTION=1, or HTMS_ENV=production) refuses to start without its own secret
+# key and serves over HTTPS only (docs/operations.md); development and tests use a fixed key.
 HTMS_ENV = os.environ.get("HTMS_ENV", "development")
+PRODUCTION = _flag("HTMS_PRODUCTION", HTMS_ENV == "production")
 SECRET_KEY = os.environ.get("HTMS_SECRET_KEY", "")
 if not SECRET_KEY:
-    if HTMS_ENV == "production":
+    if PRODUCTION:
         raise ImproperlyConfigured("Set HTMS_SECRET_KEY: production needs its own secret key.")
     SECRET_KEY = "development-only-key-not-for-production-use-0123456789"  # noqa: S105
-ALLOWED_HOSTS = os.environ.get("HTMS_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
+if PRODUCTION and DEBUG:
+    raise ImproperlyConfigured("HTMS_DEBUG=1 shows data in error pages: never in production.")
+ALLOWED_HOSTS = _list("HTMS_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+CSRF_TRUSTED_ORIGINS = _list("HTMS_CSRF_TRUSTED_ORIGINS")
+
+# HTTPS. Behind a reverse proxy that ends TLS, set HTMS_SECURE_PROXY_SSL_HEADER to the header
+# the proxy sets and its value, e.g. "HTTP_X_FORWARDED_PROTO,https", and make sure the proxy
+# overwrites that header on every request.
+if _proxy_header := _list("HTMS_SECURE_PROXY_SSL_HEADER"):
+    if len(_proxy_header) != 2:
+        raise ImproperlyConfigured("HTMS_SECURE_PROXY_SSL_HEADER is a header and a value.")
+    SECURE_PROXY_SSL_HEADER = (_proxy_header[0], _proxy_header[1])
+SECURE_SSL_REDIRECT = _flag("HTMS_SSL_REDIRECT", PRODUCTION)
+SECURE_HSTS_SECONDS = int(os.environ.get("HTMS_HSTS_SECONDS", "31536000" if PRODUCTION else "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = _flag("HTMS_HSTS_INCLUDE_SUBDOMAINS", PRODUCTION)
+SECURE_HSTS_PRELOAD = _flag("HTMS_HSTS_PRELOAD", PRODUCTION)
+SESSION_COOKIE_SECURE = _flag("HTMS_SECURE_COOKIES", PRODUCTION)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -25,6 +56,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "csp",
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
@@ -39,10 +71,12 @@ INSTALLED_APPS = [
     "htms.synthetic",
     "htms.api",
     "htms.web",
+    "htms.operations",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -50,8 +84,26 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "htms.audit.middleware.ClientAddressMiddleware",
+    "htms.common.middleware.NoStoreMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
+
+# Pages load scripts and styles from their own static files only: no inline script or style,
+# no other origin (docs/operations.md).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 
 ROOT_URLCONF = "htms.urls"
 WSGI_APPLICATION = "htms.wsgi.application"
@@ -125,13 +177,25 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "htms.api.errors.api_exception_handler",
+    "DEFAULT_PARSER_CLASSES": ["htms.api.parsers.JSONParser"],
+    "DEFAULT_METADATA_CLASS": "htms.api.metadata.SchemaPointerMetadata",
 }
+# The largest JSON body the API reads (413 above it), and how deeply it may nest (400).
+HTMS_API_MAX_BODY_BYTES = int(os.environ.get("HTMS_API_MAX_BODY_BYTES", str(1024 * 1024)))
+HTMS_API_MAX_JSON_DEPTH = int(os.environ.get("HTMS_API_MAX_JSON_DEPTH", "20"))
 SPECTACULAR_SETTINGS = {
     "TITLE": "HTMS API",
     "DESCRIPTION": "Cases, persons and reference data of the HTMS Case Monitoring System.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    # One name per choice set that several fields share (check --deploy warns otherwise).
+    "ENUM_NAME_OVERRIDES": {
+        "DatePrecisionEnum": "htms.persons.models.DatePrecision",
+        "StageEnum": "htms.cases.models.Stage",
+        "DocumentKindEnum": "htms.persons.models.DocumentKind",
+        "RouteEventKindEnum": "htms.cases.models.RouteEventKind",
+    },
 }
 
 # Wrong passwords in a row before an account locks, and for how long (pages and API).
@@ -139,6 +203,25 @@ HTMS_LOGIN_MAX_FAILURES = int(os.environ.get("HTMS_LOGIN_MAX_FAILURES", "5"))
 HTMS_LOGIN_LOCK_MINUTES = int(os.environ.get("HTMS_LOGIN_LOCK_MINUTES", "15"))
 # Uploaded case documents; read through the case's access check, never served as static.
 HTMS_MEDIA_DIR = Path(os.environ.get("HTMS_MEDIA_DIR", VAR_DIR / "media"))
+
+# Limits on an uploaded border-intake list (docs/intake.md, "Limits on uploads"). A file past
+# one is refused with a message before any of it is stored.
+HTMS_UPLOAD_MAX_BYTES = int(os.environ.get("HTMS_UPLOAD_MAX_BYTES", str(20 * 1024 * 1024)))
+HTMS_UPLOAD_MAX_UNZIPPED_BYTES = int(
+    os.environ.get("HTMS_UPLOAD_MAX_UNZIPPED_BYTES", str(200 * 1024 * 1024))
+)
+HTMS_UPLOAD_MAX_ZIP_RATIO = int(os.environ.get("HTMS_UPLOAD_MAX_ZIP_RATIO", "100"))
+HTMS_UPLOAD_MAX_SHARED_STRINGS = int(os.environ.get("HTMS_UPLOAD_MAX_SHARED_STRINGS", "500000"))
+HTMS_UPLOAD_MAX_ROWS = int(os.environ.get("HTMS_UPLOAD_MAX_ROWS", "100000"))
+HTMS_UPLOAD_MAX_CELLS = int(os.environ.get("HTMS_UPLOAD_MAX_CELLS", "3000000"))
+HTMS_UPLOAD_MAX_CELL_CHARS = int(os.environ.get("HTMS_UPLOAD_MAX_CELL_CHARS", "1000"))
+# Bytes of an upload past HTMS_UPLOAD_MAX_BYTES are counted but never written to disk.
+FILE_UPLOAD_HANDLERS = [
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "htms.common.uploads.BoundedUploadHandler",
+]
+# Rows stored per transaction, so that a large upload never holds the database for long.
+HTMS_UPLOAD_STORE_BATCH = int(os.environ.get("HTMS_UPLOAD_STORE_BATCH", "1000"))
 
 # Days after the FIR within which the interim challan is due (CrPC s.173).
 HTMS_INTERIM_CHALLAN_DAYS = int(os.environ.get("HTMS_INTERIM_CHALLAN_DAYS", "14"))

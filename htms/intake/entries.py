@@ -125,7 +125,11 @@ def _person_key(key: str, entry: EntryInput) -> str:
         return "cnic" if kind == DocumentKind.CNIC else "passport"
     if key.startswith("phones["):
         return "phone"
-    return {"birth_date_precision": "birth_date", "full_name_ur": "full_name"}.get(key, key)
+    return {
+        "birth_date_precision": "birth_date",
+        "full_name_ur": "full_name",
+        "father_name_ur": "father_name",
+    }.get(key, key)
 
 
 def person_errors(exc: ValidationError, entry: EntryInput) -> dict[str, list[str]]:

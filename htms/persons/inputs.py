@@ -8,7 +8,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from htms.persons.models import DatePrecision, DocumentKind, Relation, Sex
-from htms.persons.validators import normalize_cnic, normalize_passport, normalize_phone
+from htms.persons.validators import (
+    check_person_name,
+    normalize_cnic,
+    normalize_passport,
+    normalize_phone,
+)
 from htms.reference.models import Country, District
 
 
@@ -62,6 +67,18 @@ def _check_names(data: PersonInput, errors: dict[str, list[str]]) -> None:
         errors.setdefault("full_name", []).append(
             _("Give the person's name in Latin or Urdu script.")
         )
+    names = [
+        ("full_name", data.full_name),
+        ("full_name_ur", data.full_name_ur),
+        ("father_name", data.father_name),
+        ("father_name_ur", data.father_name_ur),
+        *((f"aliases[{i}]", alias) for i, alias in enumerate(data.aliases)),
+    ]
+    for key, value in names:
+        try:
+            check_person_name(value)
+        except ValidationError as exc:
+            errors.setdefault(key, []).extend(exc.messages)
     if data.relation and data.relation not in Relation.values:
         errors.setdefault("relation", []).append(_("Choose s/o, d/o or w/o."))
     if data.sex not in Sex.values:

@@ -15,6 +15,13 @@ CNIC_DIGITS = numbers.CNIC_LENGTH
 CNIC_REGION_DIGITS = numbers.CNIC_REGION_DIGITS
 PK_PASSPORT_RE = re.compile(r"^[A-Z]{2}[0-9]{7}$")
 OTHER_PASSPORT_RE = re.compile(r"^[A-Z0-9]{5,20}$")
+# A spreadsheet runs a cell starting with one of these as a formula when the name is exported.
+FORMULA_START_RE = re.compile(r"^\s*[=+\-@\uff1d\uff0b\uff0d\uff20]")
+URL_RE = re.compile(
+    r"[a-z][a-z0-9+.\-]*://|\bwww\.|\b(?:mailto|javascript|data):"
+    r"|\b[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.(?:com|net|org|info|biz|io|co|me|pk|ru|xyz|top|ly)\b",
+    re.IGNORECASE,
+)
 
 
 def normalize_cnic(raw: str) -> str:
@@ -76,3 +83,20 @@ def normalize_phone(raw: str, *, default_region: str = "PK") -> str:
             code="phone_invalid",
         )
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def check_person_name(raw: str) -> None:
+    """Refuses a name that a spreadsheet would run as a formula, or that is a web address."""
+    if FORMULA_START_RE.match(raw or ""):
+        raise ValidationError(
+            _(
+                "A name cannot start with =, +, - or @: spreadsheets run such text as a "
+                "formula. Write the name only."
+            ),
+            code="name_formula",
+        )
+    if URL_RE.search(raw or ""):
+        raise ValidationError(
+            _("A name cannot be a web or e-mail address. Write the person's name only."),
+            code="name_url",
+        )

@@ -25,7 +25,10 @@ class CandidateQuerySerializer(serializers.Serializer[Any]):
     phone = _text("Phone number, 0300 1234567 or +92 300 1234567", 30)
     district = _text("District code", 16)
     sex = serializers.ChoiceField(
-        choices=["M", "F", "X", "U"], required=False, help_text="To flag a different sex"
+        choices=["M", "F", "X", "U"],
+        required=False,
+        allow_blank=True,  # an empty parameter is no parameter, as the schema now says
+        help_text="To flag a different sex",
     )
 
 

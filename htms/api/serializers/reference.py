@@ -91,17 +91,25 @@ class TermSerializer(OutputSerializer[Term]):
         fields = ["id", "vocabulary", "code", "label", "label_ur", "source"]
 
 
+# An empty filter (``?province=``) is no filter, as DRF reads query strings; allow_blank says
+# so in the schema.
 class DistrictQuery(serializers.Serializer[Any]):
-    province = serializers.CharField(required=False, max_length=8, help_text="Province code")
+    province = serializers.CharField(
+        required=False, allow_blank=True, max_length=8, help_text="Province code"
+    )
 
 
 class UnitQuery(serializers.Serializer[Any]):
-    kind = serializers.ChoiceField(choices=UnitKind.choices, required=False)
+    kind = serializers.ChoiceField(choices=UnitKind.choices, required=False, allow_blank=True)
 
 
 class StatuteQuery(serializers.Serializer[Any]):
-    crime_type = serializers.ChoiceField(choices=CrimeType.choices, required=False)
+    crime_type = serializers.ChoiceField(
+        choices=CrimeType.choices, required=False, allow_blank=True
+    )
 
 
 class TermQuery(serializers.Serializer[Any]):
-    vocabulary = serializers.ChoiceField(choices=Vocabulary.choices, required=False)
+    vocabulary = serializers.ChoiceField(
+        choices=Vocabulary.choices, required=False, allow_blank=True
+    )

@@ -9,7 +9,6 @@ from typing import Any
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.generics import GenericAPIView
-from rest_framework.parsers import JSONParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -17,6 +16,7 @@ from rest_framework.views import APIView
 from htms.accounts.models import User
 from htms.api.errors import ErrorsMixin, error_responses
 from htms.api.params import path_id
+from htms.api.parsers import JSONParser
 from htms.api.serializers.case_duplicates import DuplicateConflictSerializer
 from htms.api.serializers.case_input import (
     CaseFilterSerializer,

@@ -5,10 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from htms.intake.fields import FIELDS
 from htms.intake.models import BorderEventKind, ManifestSource
+from htms.intake.parsing.scan import TOO_BIG, megabytes
 from htms.reference.models import Country
 
 # Fields a manifest can fill that a correction form offers.
@@ -53,6 +56,14 @@ class UploadForm(forms.Form):
     def __init__(self, *args: Any, sources: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["source"].queryset = sources  # type: ignore[attr-defined]
+
+    def clean_file(self) -> UploadedFile[Any]:
+        """Refuses a file past the size limit before it is read at all."""
+        upload: UploadedFile[Any] = self.cleaned_data["file"]
+        limit = settings.HTMS_UPLOAD_MAX_BYTES
+        if upload.size is not None and upload.size > limit:
+            raise forms.ValidationError(TOO_BIG % {"limit": megabytes(limit)})
+        return upload
 
 
 class MappingForm(forms.Form):

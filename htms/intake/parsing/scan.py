@@ -9,6 +9,7 @@ from typing import BinaryIO
 from django.utils.translation import gettext_lazy as _
 
 CHUNK_BYTES = 1 << 16
+MB = 1024 * 1024
 
 EMPTY_FILE = _("The file is empty.")
 OLD_EXCEL = _(
@@ -24,6 +25,14 @@ READ_AS_CP1252 = _(
     "list should hold Urdu names, save it again as “CSV UTF-8” and upload that file."
 )
 READ_AS_UTF16 = _("The file is in UTF-16 (Excel's “Unicode text”); it was read as such.")
+TOO_BIG = _(
+    "The file is larger than %(limit)s MB, the most a list may be. Split it into smaller lists "
+    "and upload each one."
+)
+
+
+def megabytes(size: int) -> str:
+    return f"{size / MB:.1f}"
 
 
 class FileProblem(Exception):
@@ -90,8 +99,9 @@ def _encoding(head: bytes, utf8_ok: bool) -> tuple[str, tuple[str, ...]]:
     return "cp1252", (str(READ_AS_CP1252),)
 
 
-def scan_file(stream: BinaryIO) -> FileScan:
-    """Hashes the whole file and decides how to read it; leaves the stream at its start."""
+def scan_file(stream: BinaryIO, *, max_bytes: int | None = None) -> FileScan:
+    """Hashes the whole file and decides how to read it; leaves the stream at its start.
+    Stops reading, and refuses the file, past ``max_bytes``."""
     stream.seek(0)
     digest = hashlib.sha256()
     utf8 = codecs.getincrementaldecoder("utf-8")()
@@ -101,6 +111,9 @@ def scan_file(stream: BinaryIO) -> FileScan:
             head = chunk[:4096]
         digest.update(chunk)
         size += len(chunk)
+        if max_bytes is not None and size > max_bytes:
+            stream.seek(0)
+            raise FileProblem(TOO_BIG % {"limit": megabytes(max_bytes)})
         if utf8_ok:
             try:
                 utf8.decode(chunk)

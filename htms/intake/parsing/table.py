@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from htms.intake.fields import heading_field
+from htms.intake.parsing.limits import RowCounter, UploadLimits, check_archive
 from htms.intake.parsing.scan import FileProblem, FileScan
 from htms.intake.parsing.text import csv_rows
 from htms.intake.parsing.xlsx import XlsxSheet
@@ -110,15 +111,25 @@ def _title_note(above: list[tuple[int, list[str], list[str]]]) -> str:
     )
 
 
-def open_table(stream: BinaryIO, scan: FileScan) -> Table:
-    """The table in the file, ready to iterate once. Raises FileProblem for an unreadable one."""
+def _counted(raw: RawRows, counter: RowCounter) -> RawRows:
+    for row in raw:
+        counter.count(row[0], row[1])
+        yield row
+
+
+def open_table(stream: BinaryIO, scan: FileScan, limits: UploadLimits | None = None) -> Table:
+    """The table in the file, ready to iterate once. Raises FileProblem for an unreadable one,
+    or one past the limits (by default those of the settings), as soon as it is seen."""
+    limits = limits or UploadLimits.from_settings()
     notes = list(scan.notes)
     if scan.kind == "xlsx":
+        check_archive(stream, limits)
         sheet = XlsxSheet(stream)
         notes.extend(sheet.notes)
         raw: RawRows = sheet.rows()
     else:
         raw = csv_rows(stream, scan.encoding)
+    raw = _counted(raw, RowCounter(limits))
     first: list[tuple[int, list[str], list[str]]] = []
     for row in raw:
         first.append(row)

@@ -55,7 +55,8 @@ def csv_rows(stream: BinaryIO, encoding: str) -> Iterator[tuple[int, list[str], 
             notes: list[str] = []
             yield number, [_cell(value, number, i, notes) for i, value in enumerate(record)], notes
     finally:
-        text.detach()
+        if not text.closed:  # a read refused half-way closes its stream before this runs
+            text.detach()
 
 
 def _cell(value: str, number: int, index: int, notes: list[str]) -> str:

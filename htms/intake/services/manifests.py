@@ -1,15 +1,19 @@
 """Manifest sources, uploads, column mappings and the import, a batch at a time.
 
-An upload is read once to hash it (the same file for the same source adds nothing) and once to
-store every row raw, in batches, in constant memory. Importing then turns stored rows into
-border events, one atomic batch per call, so a page can show a progress bar between calls.
+An upload is read once to hash it (the same file for the same source adds nothing), once to
+read every row into a temporary file while the limits are checked (a file past a limit is
+refused before anything is stored), and then its rows are stored raw, a batch per short
+transaction, in constant memory. Importing then turns stored rows into border events, one
+atomic batch per call, so a page can show a progress bar between calls.
 """
 
-from collections.abc import Iterable
+import json
+import tempfile
 from dataclasses import dataclass
 from datetime import date
-from typing import BinaryIO
+from typing import IO, BinaryIO
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count
@@ -37,16 +41,18 @@ from htms.intake.models import (
     ManifestStatus,
     RowStatus,
 )
-from htms.intake.parsing import FileProblem, FileScan, TableRow, open_table, scan_file
+from htms.intake.parsing import FileProblem, FileScan, Table, open_table, scan_file
 from htms.intake.services.events import _require_post
 from htms.reference.models import Country
 
-STORE_BATCH = 1000
 IMPORT_BATCH = 100
 SOURCE_NAME_TAKEN = gettext_lazy("Your post already has a source with this name.")
 NO_NAME = gettext_lazy("Give the source a name, like “Royal Oman Police deportation list”.")
 COLUMN_TWICE = gettext_lazy("The column “%s” is chosen for two fields.")
 NOT_A_COLUMN = gettext_lazy("“%s” is not a column of this file.")
+STILL_READING = gettext_lazy(
+    "The rows of this list are still being stored. Wait a minute and open the list again."
+)
 
 
 @dataclass
@@ -115,18 +121,35 @@ def _writable_source(actor: User, source_id: int) -> ManifestSource:
     return source
 
 
-def _store_rows(manifest: Manifest, rows: Iterable[TableRow]) -> int:
+def _spool(table: Table) -> IO[bytes]:
+    """Reads every row of the table into a temporary file, one JSON line each, so that the
+    whole file is read, and checked against the limits, before anything is stored."""
+    spool = tempfile.TemporaryFile()  # noqa: SIM115 - closed by the caller
+    try:
+        for row in table.rows():
+            line = json.dumps([row.number, row.values, row.notes], ensure_ascii=False)
+            spool.write(line.encode() + b"\n")
+    except BaseException:
+        spool.close()
+        raise
+    spool.seek(0)
+    return spool
+
+
+def _store_rows(manifest: Manifest, spool: IO[bytes]) -> int:
+    """Stores the spooled rows, a batch per transaction, so that other officers' writes go
+    on between batches however long the list."""
     batch: list[ManifestRow] = []
     total = 0
-    for row in rows:
-        batch.append(
-            ManifestRow(manifest=manifest, number=row.number, raw=row.values, read_notes=row.notes)
-        )
-        if len(batch) >= STORE_BATCH:
-            ManifestRow.objects.bulk_create(batch)
-            total += len(batch)
-            batch = []
-    ManifestRow.objects.bulk_create(batch)
+    for line in spool:
+        number, values, notes = json.loads(line)
+        batch.append(ManifestRow(manifest=manifest, number=number, raw=values, read_notes=notes))
+        if len(batch) >= settings.HTMS_UPLOAD_STORE_BATCH:
+            with transaction.atomic():
+                ManifestRow.objects.bulk_create(batch)
+            total, batch = total + len(batch), []
+    with transaction.atomic():
+        ManifestRow.objects.bulk_create(batch)
     return total + len(batch)
 
 
@@ -157,20 +180,25 @@ def manifest_upload(
     if occurred_on and occurred_on > timezone.localdate():
         raise ValidationError({"occurred_on": [_("This date is in the future.")]})
     try:
-        scan = scan_file(stream)
+        scan = scan_file(stream, max_bytes=settings.HTMS_UPLOAD_MAX_BYTES)
     except FileProblem as exc:
         raise ValidationError({"file": [exc.message]}) from None
     existing = Manifest.objects.filter(source=source, sha256=scan.sha256).first()
     if existing is not None:
         return _already(existing)
     try:
-        manifest = _create(
-            actor, source, stream, scan, file_name, occurred_on, flight_or_vessel, is_synthetic
-        )
+        table = open_table(stream, scan)
+        spool = _spool(table)
     except FileProblem as exc:
         raise ValidationError({"file": [exc.message]}) from None
-    except IntegrityError:  # the same file, uploaded at the same moment by a colleague
-        return _already(Manifest.objects.get(source=source, sha256=scan.sha256))
+    with spool:
+        try:
+            manifest = _create(
+                actor, source, scan, table, file_name, occurred_on, flight_or_vessel, is_synthetic
+            )
+        except IntegrityError:  # the same file, uploaded at the same moment by a colleague
+            return _already(Manifest.objects.get(source=source, sha256=scan.sha256))
+        _store_all(actor, manifest, spool)
     message = _("%(rows)d rows were read from “%(name)s”.") % {
         "rows": manifest.total_rows,
         "name": manifest.file_name,
@@ -182,15 +210,16 @@ def manifest_upload(
 def _create(
     actor: User,
     source: ManifestSource,
-    stream: BinaryIO,
     scan: FileScan,
+    table: Table,
     file_name: str,
     occurred_on: date | None,
     flight_or_vessel: str,
     is_synthetic: bool,
 ) -> Manifest:
-    table = open_table(stream, scan)
-    manifest = Manifest.objects.create(
+    """The manifest without its rows; ``total_rows`` stays 0, so nothing imports it, until
+    every row is stored."""
+    return Manifest.objects.create(
         source=source,
         post_id=source.post_id,
         file_name=file_name[:255],
@@ -198,27 +227,39 @@ def _create(
         file_kind=scan.kind,
         encoding=scan.encoding,
         headers=table.headers,
+        notes=table.notes,
         occurred_on=occurred_on,
         flight_or_vessel=flight_or_vessel.strip()[:60],
         uploaded_by=actor,
         is_synthetic=is_synthetic,
     )
-    manifest.total_rows = _store_rows(manifest, table.rows())
-    manifest.notes = table.notes
-    manifest.save(update_fields=["total_rows", "notes"])
-    audit_record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        object_type=AuditObject.MANIFEST,
-        object_id=manifest.pk,
-        changes={
-            "file_name": manifest.file_name,
-            "sha256": manifest.sha256,
-            "rows": manifest.total_rows,
-            "source": source.pk,
-        },
-    )
-    return manifest
+
+
+def _store_all(actor: User, manifest: Manifest, spool: IO[bytes]) -> None:
+    """Stores the rows and then completes the manifest; if storing fails half-way, the
+    manifest and the rows already stored are removed, so the upload is all or nothing."""
+    try:
+        stored = _store_rows(manifest, spool)
+    except BaseException:
+        with transaction.atomic():
+            ManifestRow.objects.filter(manifest=manifest).delete()
+            manifest.delete()
+        raise
+    with transaction.atomic():
+        manifest.total_rows = stored
+        manifest.save(update_fields=["total_rows"])
+        audit_record(
+            actor=actor,
+            action=AuditAction.CREATE,
+            object_type=AuditObject.MANIFEST,
+            object_id=manifest.pk,
+            changes={
+                "file_name": manifest.file_name,
+                "sha256": manifest.sha256,
+                "rows": manifest.total_rows,
+                "source": manifest.source_id,
+            },
+        )
 
 
 def manifest_mapping(manifest: Manifest) -> dict[str, str]:
@@ -301,6 +342,8 @@ def manifest_import_step(
     """Imports the next ``batch_size`` rows in one transaction and says how far the import is.
     Writers of the manifest's post only; the mapping must be complete."""
     manifest = manifest_get_for_user(user=actor, manifest_id=manifest_id, write=True)
+    if not manifest.total_rows:
+        raise ValidationError({"file": [str(STILL_READING)]})
     problems = manifest_mapping_problems(manifest)
     if problems:
         raise ValidationError({k: [v] for k, v in problems.items()})

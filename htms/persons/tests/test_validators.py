@@ -2,6 +2,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from htms.persons.validators import (
+    check_person_name,
     format_cnic,
     normalize_cnic,
     normalize_passport,
@@ -73,3 +74,21 @@ def test_it_stores_phones_in_e164(raw: str, e164: str) -> None:
 def test_it_explains_a_bad_phone(raw: str) -> None:
     with pytest.raises(ValidationError):
         normalize_phone(raw)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["@SUM(1+1)*cmd", "-2+3+cmd", "+cmd", "=1+1", "  =1+1", "\t@x", "http://evil.example/a",
+     "www.example.org", "evil.com", "mailto:a@b", "Ali ftp://x"],
+)  # fmt: skip
+def test_it_refuses_a_formula_or_an_address_as_a_name(raw: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        check_person_name(raw)
+    assert caught.value.code in ("name_formula", "name_url")
+
+
+@pytest.mark.parametrize(
+    "raw", ["Ali Raza", "Muhammad Ali-Khan", "Bibi d/o Akram", "علی رضا", "O'Brien", "M. Aslam", ""]
+)
+def test_it_accepts_ordinary_names(raw: str) -> None:
+    check_person_name(raw)

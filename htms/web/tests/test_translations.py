@@ -11,6 +11,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.test import Client, override_settings
+from django.utils import translation
 
 CATALOGUE = Path(settings.BASE_DIR) / "htms" / "locale" / "ur" / "LC_MESSAGES" / "django.po"
 FIX = "run makemessages for ur (docs/browser-tests.md) and translate the new entries"
@@ -89,8 +90,11 @@ def test_it_has_every_marked_string_in_the_catalogue(
 
 @pytest.mark.django_db
 def test_it_serves_pages_in_urdu_right_to_left(client: Client) -> None:
-    client.post("/i18n/setlang/", {"language": "ur", "next": "/login/"})
-    page = client.get("/login/").content.decode()
+    # The request activates Urdu in this thread; the override puts the language back after,
+    # or later tests that assert English messages would read Urdu ones.
+    with translation.override(settings.LANGUAGE_CODE):
+        client.post("/i18n/setlang/", {"language": "ur", "next": "/login/"})
+        page = client.get("/login/").content.decode()
     assert 'dir="rtl"' in page
     assert 'lang="ur"' in page
     assert "لاگ اِن" in page  # "Log in"
