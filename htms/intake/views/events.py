@@ -16,7 +16,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 from htms.audit.services import audit_view
 from htms.intake.access import (
     border_event_get_for_user,
-    intake_identity_visibility,
     intake_may_record,
     intake_may_write,
     manifest_get_for_user,
@@ -46,6 +45,7 @@ from htms.intake.services.processing import (
     border_event_set_status,
 )
 from htms.intake.views.common import audit_list, current_user, run_service
+from htms.persons.presenters import identity_views
 
 
 @login_required
@@ -66,11 +66,11 @@ def queue_page(request: HttpRequest) -> HttpResponse:
     page = Paginator(event_queue(user=user, filters=filters), 50).get_page(request.GET.get("page"))
     events = list(page)
     audit_list(user, "border_event_list", [e.pk for e in events], filters=request.GET.dict())
-    visible = intake_identity_visibility(user, events)
+    idents = identity_views(user, [e.person for e in events])
     context = {
         "form": form,
         "page": page,
-        "rows": [(e, visible[e.pk]) for e in events],
+        "rows": [(e, idents[e.person_id]) for e in events],
         "manifest": manifest,
         "may_record": intake_may_record(user),
         "query": _without_page(request),
