@@ -8,8 +8,12 @@ count and service goes through.
 - The ATU monitoring cell, analysts, and writers posted at headquarters read all intake.
 - Only case writers posted at an immigration post record or change intake, and only their post's.
 - Caseworkers and administrators see no intake.
-- A possible victim's identity and screening answers are need-to-know: only writers of the
-  recording post see them (and the person's identity follows ``htms/persons/access.py`` too).
+- Identity follows the one rule of ``htms/persons/access.py``: a person screened as a possible
+  victim or a minor is protected, and only writers of a unit that handles the person (the post
+  that intercepted them, a unit holding their case) see their identity. A manifest row's cells
+  are identity data before any person exists: only writers of the receiving post see them
+  (``manifest_row_cells_visible``).
+- A possible victim's screening answers are need-to-know: writers of the recording post only.
 - The border history of a person whose event the user may see is shown in summary (date, kind,
   point, country) whichever post recorded the earlier events: a repeat interception must be
   visible to the officer in front of the person. Interviews and leads stay with their post.
@@ -29,7 +33,7 @@ from htms.intake.models import (
     ManifestRow,
     ManifestSource,
 )
-from htms.persons.access import identity_visibility
+from htms.persons.access import identity_visibility, unit_identity_visible
 from htms.reference.models import UnitKind
 
 M = TypeVar("M", bound=Model)
@@ -133,13 +137,20 @@ def _possible_victim(event: BorderEvent) -> bool:
 
 
 def screening_answers_visible(user: User, event: BorderEvent) -> bool:
-    """A possible victim's answers are need-to-know: writers of the recording post only."""
-    return not _possible_victim(event) or intake_may_write(user, event.post_id)
+    """A possible victim's answers are need-to-know: writers of the recording post only.
+
+    Needs the event's ``screening`` loaded (select_related) to avoid a query."""
+    return not _possible_victim(event) or unit_identity_visible(user, event.post_id)
+
+
+def manifest_row_cells_visible(user: User, manifest: Manifest) -> bool:
+    """Whether the user may read a manifest's cells as read (names, numbers, dates of birth):
+    identity data of persons not yet in the register, so writers of the receiving post only."""
+    return unit_identity_visible(user, manifest.post_id)
 
 
 def intake_identity_visibility(user: User, events: list[BorderEvent]) -> dict[int, bool]:
-    """For each event id, whether the user may see the person's identity on intake pages.
-
-    Needs each event's ``screening`` loaded (select_related) to avoid one query per event."""
+    """For each event id, whether the user may see the person's identity on intake pages:
+    ``identity_visibility`` of the event's person."""
     persons = identity_visibility(user, [e.person_id for e in events])
-    return {e.pk: persons[e.person_id] and screening_answers_visible(user, e) for e in events}
+    return {e.pk: persons[e.person_id] for e in events}

@@ -10,8 +10,8 @@ import io
 from collections.abc import Iterable, Iterator
 
 from htms.intake.counts import DIMENSIONS, Counts
-from htms.intake.fields import FIELD_LABELS
 from htms.intake.models import ManifestRow
+from htms.intake.presenters import row_view
 
 DANGEROUS_FIRST = ("=", "+", "-", "@", "\t", "\r")
 
@@ -40,19 +40,22 @@ def counts_csv(counts: Counts) -> Iterator[str]:
     return _lines([[*header, "possible victims", "minors"], *body])
 
 
-def rows_csv(rows: Iterable[ManifestRow], headers: list[str]) -> Iterator[str]:
-    """The correction queue with the raw cells as read and the errors, to fix offline."""
+def rows_csv(
+    rows: Iterable[ManifestRow], headers: list[str], *, mapping: dict[str, str], visible: bool
+) -> Iterator[str]:
+    """The correction queue with the raw cells as read and the errors, to fix offline; masked
+    as on the page (``htms/intake/presenters.py``) for a reader who may not see the cells."""
 
     def body() -> Iterator[list[object]]:
         yield ["row", "status", *headers, "errors"]
         for row in rows:
-            errors = "; ".join(
-                f"{FIELD_LABELS.get(k, k)}: {' '.join(v)}" for k, v in row.errors.items()
-            )
+            view = row_view(row, mapping, visible)
+            cells = dict(view.cells)
+            errors = "; ".join(f"{label}: {' '.join(v)}" for label, v in view.errors)
             yield [
                 row.number,
-                row.get_status_display(),
-                *[row.raw.get(h, "") for h in headers],
+                view.status_label,
+                *[cells.get(h, "") for h in headers],
                 errors,
             ]
 

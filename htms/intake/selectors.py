@@ -9,7 +9,6 @@ from django.db.models import Count, QuerySet
 from htms.accounts.models import User
 from htms.intake.access import (
     border_event_queryset_for_user,
-    intake_identity_visibility,
     manifest_queryset_for_user,
     screening_answers_visible,
 )
@@ -24,8 +23,8 @@ from htms.intake.models import (
     ManifestRow,
 )
 from htms.intake.rows import EntryDefaults, entry_from_values, mapped_values
-from htms.persons.access import identity_visibility
-from htms.persons.models import DatePrecision, Person
+from htms.persons.models import Person
+from htms.persons.presenters import IdentityView, identity_view, identity_views
 
 PREVIEW_ROWS = 20
 
@@ -114,19 +113,23 @@ class CandidateView:
 @dataclass
 class EventView:
     event: BorderEvent
-    identity_visible: bool
+    ident: IdentityView
     answers_visible: bool
     history: list[HistoryItem]
     candidates: list[CandidateView] = field(default_factory=list)
     fuzzy_note: str = ""
     minor_by_age: bool = False
+    # The document presented can be a passport number: identity, masked with the person.
+    travel_document: str = ""
+    # Why the officer changed the suggested classification: part of the interview.
+    change_reason: str = ""
 
 
 def candidate_views(*, user: User, candidates: list[dict[str, Any]]) -> list[CandidateView]:
     """The persons a row or event may be, named only where the user may see their identity."""
     ids = [int(c["person_id"]) for c in candidates]
     persons = Person.objects.in_bulk(ids)
-    visible = identity_visibility(user, persons)
+    idents = identity_views(user, persons.values())
     counts: dict[int, int] = {}
     for pid in BorderEvent.objects.filter(person_id__in=ids).values_list("person_id", flat=True):
         counts[pid] = counts.get(pid, 0) + 1
@@ -135,33 +138,31 @@ def candidate_views(*, user: User, candidates: list[dict[str, Any]]) -> list[Can
         person = persons.get(int(c["person_id"]))
         if person is None:
             continue
-        label = _person_label(person) if visible[person.pk] else person.pseudonym
+        label = idents[person.pk].label
         score, reasons = float(c["score"]), [str(r) for r in c["reasons"]]
         views.append(CandidateView(person.pk, label, score, reasons, counts.get(person.pk, 0)))
     return views
 
 
-def _person_label(person: Person) -> str:
-    parts = [person.full_name or person.full_name_ur]
-    if person.father_name or person.father_name_ur:
-        parts.append(f"{person.relation or 's/o'} {person.father_name or person.father_name_ur}")
-    if person.birth_date:
-        year_only = person.birth_date_precision == DatePrecision.YEAR
-        parts.append(str(person.birth_date.year if year_only else person.birth_date))
-    return ", ".join(parts)
-
-
 def event_view(*, user: User, event: BorderEvent) -> EventView:
-    visible = intake_identity_visibility(user, [event])[event.pk]
+    ident = identity_view(user, event.person, details=True)
+    answers_visible = screening_answers_visible(user, event)
     return EventView(
         event=event,
-        identity_visible=visible,
-        answers_visible=screening_answers_visible(user, event),
+        ident=ident,
+        answers_visible=answers_visible,
         history=person_border_history(user=user, event=event),
         candidates=candidate_views(user=user, candidates=event_candidates(user=user, event=event)),
         fuzzy_note="" if fuzzy_available() else str(FUZZY_OFF),
         minor_by_age=event.minor_by_age,
+        travel_document=event.travel_document if ident.visible else "",
+        change_reason=_change_reason(event) if answers_visible else "",
     )
+
+
+def _change_reason(event: BorderEvent) -> str:
+    screening = getattr(event, "screening", None)
+    return screening.change_reason if screening is not None else ""
 
 
 def next_in_queue(*, user: User, event: BorderEvent) -> int | None:

@@ -6,8 +6,9 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from htms.accounts.models import User
-from htms.persons.access import identity_visibility, person_get_for_user, person_queryset_for_user
+from htms.persons.access import person_get_for_user, person_queryset_for_user
 from htms.persons.models import Person
+from htms.persons.presenters import IdentityView, identity_view, identity_views
 from htms.resolution.access import links_for_user
 from htms.resolution.models import ClusterMember, LinkStatus, MatchLink, ReviewDecision
 
@@ -65,15 +66,25 @@ def _values(person: Person) -> dict[str, str]:
     }
 
 
-def pair_comparison(link: MatchLink) -> list[ComparedRow]:
-    """The two records field by field, with what the model found for each field."""
+def _masked_values(ident: IdentityView) -> dict[str, str]:
+    return {key: "" for _label, key in COMPARED_FIELDS} | {"name": ident.name, "sex": ident.sex}
+
+
+def pair_comparison(user: User, link: MatchLink) -> list[ComparedRow]:
+    """The two records field by field, with what the model found for each field. The
+    chokepoint shows a pair only when both identities are visible; a record whose identity is
+    not would still show only its pseudonym and sex."""
     persons = {
         p.pk: p
         for p in Person.objects.filter(pk__in=[link.person_a_id, link.person_b_id])
         .select_related("nationality")
         .prefetch_related("documents", "phones", "addresses__district")
     }
-    left, right = _values(persons[link.person_a_id]), _values(persons[link.person_b_id])
+    idents = identity_views(user, persons.values())
+    left, right = (
+        _values(persons[pid]) if idents[pid].visible else _masked_values(idents[pid])
+        for pid in (link.person_a_id, link.person_b_id)
+    )
     rows = []
     for label, key in COMPARED_FIELDS:
         reason = link.reasons.get(key, {})
@@ -99,9 +110,8 @@ def pair_decision(link: MatchLink) -> ReviewDecision | None:
 
 @dataclass(frozen=True)
 class MergedView:
-    person: Person
-    identity_visible: bool
-    others: list[Person]
+    person: IdentityView
+    others: list[IdentityView]
     # Other person id -> the pair the user may open (to undo the merge: "not the same").
     pairs: dict[int, int]
 
@@ -111,10 +121,10 @@ def merged_view(*, user: User, person_id: int) -> MergedView:
     that the user may see with their identity. Without need-to-know on the person, no other
     record is shown: listing them next to a pseudonym would tie it to their names."""
     person = person_get_for_user(user=user, person_id=person_id)
-    visible = identity_visibility(user, [person.pk])[person.pk]
+    ident = identity_view(user, person)
     membership = ClusterMember.objects.filter(person=person).first()
-    if not visible or membership is None:
-        return MergedView(person, visible, [], {})
+    if not ident.visible or membership is None:
+        return MergedView(ident, [], {})
     member_ids = ClusterMember.objects.filter(cluster_id=membership.cluster_id).exclude(
         person=person
     )
@@ -124,9 +134,9 @@ def merged_view(*, user: User, person_id: int) -> MergedView:
         .select_related("nationality")
         .order_by("pk")
     )
-    seen = identity_visibility(user, [p.pk for p in candidates])
-    others = [p for p in candidates if seen[p.pk]]
-    return MergedView(person, visible, others, _pairs_with(user, person, others))
+    seen = identity_views(user, candidates, details=True)
+    others = [p for p in candidates if seen[p.pk].visible]
+    return MergedView(ident, [seen[p.pk] for p in others], _pairs_with(user, person, others))
 
 
 def _pairs_with(user: User, person: Person, others: list[Person]) -> dict[int, int]:

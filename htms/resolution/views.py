@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from htms.accounts.models import User
 from htms.audit.models import AuditAction, AuditObject
 from htms.audit.services import audit_record, audit_view
+from htms.persons.presenters import identity_views
 from htms.resolution.access import link_get_for_user, may_review
 from htms.resolution.forms import DecisionForm
 from htms.resolution.models import Decision, LinkStatus, MatchLink
@@ -36,7 +37,10 @@ def queue(request: HttpRequest) -> HttpResponse:
         object_id="page",
         changes={"links": [link.pk for link in page]},
     )
-    return render(request, "resolution/queue.html", {"page": page})
+    links = list(page)
+    idents = identity_views(user, [p for link in links for p in (link.person_a, link.person_b)])
+    pairs = [(link, idents[link.person_a_id], idents[link.person_b_id]) for link in links]
+    return render(request, "resolution/queue.html", {"page": page, "pairs": pairs})
 
 
 def _audit_pair(user: User, link: MatchLink) -> None:
@@ -79,7 +83,7 @@ def pair(request: HttpRequest, link_id: int) -> HttpResponse:
     _audit_pair(user, link)
     context = {
         "link": link,
-        "rows": pair_comparison(link),
+        "rows": pair_comparison(user, link),
         "decision": pair_decision(link),
         "form": form,
         "open": link.status == LinkStatus.NEEDS_REVIEW,
@@ -95,7 +99,7 @@ def merged(request: HttpRequest, person_id: int) -> HttpResponse:
         actor=user,
         action=AuditAction.VIEW,
         object_type=AuditObject.PERSON_MERGED,
-        object_id=view.person.pk,
-        changes={"persons": [p.pk for p in view.others]},
+        object_id=view.person.person_id,
+        changes={"persons": [p.person_id for p in view.others]},
     )
     return render(request, "resolution/merged.html", {"view": view})

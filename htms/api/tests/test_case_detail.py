@@ -155,4 +155,6 @@ def test_it_reads_a_case_in_queries_that_do_not_grow_with_its_parties(
                 person=accused_input("Another Accused", cnic),
             ),
         )
-    assert _queries(client, tip_case) == before == 20
+    # Two of them are the identity rule: who is protected (a case role or a border screening),
+    # and whom the user's unit handles.
+    assert _queries(client, tip_case) == before == 21

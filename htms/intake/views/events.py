@@ -17,7 +17,6 @@ from htms.audit.models import AuditObject
 from htms.audit.services import audit_view
 from htms.intake.access import (
     border_event_get_for_user,
-    intake_identity_visibility,
     intake_may_record,
     intake_may_write,
     manifest_get_for_user,
@@ -47,6 +46,7 @@ from htms.intake.services.processing import (
     border_event_set_status,
 )
 from htms.intake.views.common import audit_list, current_user, run_service
+from htms.persons.presenters import identity_views
 
 
 @login_required
@@ -69,11 +69,11 @@ def queue_page(request: HttpRequest) -> HttpResponse:
     audit_list(
         user, AuditObject.BORDER_EVENT_LIST, [e.pk for e in events], filters=request.GET.dict()
     )
-    visible = intake_identity_visibility(user, events)
+    idents = identity_views(user, [e.person for e in events])
     context = {
         "form": form,
         "page": page,
-        "rows": [(e, visible[e.pk]) for e in events],
+        "rows": [(e, idents[e.person_id]) for e in events],
         "manifest": manifest,
         "may_record": intake_may_record(user),
         "query": _without_page(request),

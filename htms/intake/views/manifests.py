@@ -19,6 +19,7 @@ from htms.intake.access import (
     intake_may_record,
     intake_may_write,
     manifest_get_for_user,
+    manifest_row_cells_visible,
     manifest_source_queryset_for_user,
 )
 from htms.intake.export import rows_csv
@@ -26,6 +27,7 @@ from htms.intake.fields import FIELD_LABELS
 from htms.intake.forms.manifests import MappingForm, SourceForm, UploadForm
 from htms.intake.importer import manifest_defaults
 from htms.intake.models import Manifest, ManifestSource, RowStatus
+from htms.intake.presenters import preview_masked, row_view
 from htms.intake.selectors import correction_queue, manifest_list, manifest_preview
 from htms.intake.services.manifests import (
     ImportProgress,
@@ -128,8 +130,11 @@ def _manifest_page(
         initial={**suggested, "day_first": manifest.source.day_first}, headers=manifest.headers
     )
     preview_mapping = suggested if problems else manifest.source.mapping
-    preview = manifest_preview(
-        manifest=manifest, mapping=preview_mapping, defaults=manifest_defaults(manifest)
+    preview = preview_masked(
+        manifest_preview(
+            manifest=manifest, mapping=preview_mapping, defaults=manifest_defaults(manifest)
+        ),
+        manifest_row_cells_visible(user, manifest),
     )
     audit_view(actor=user, object_type=AuditObject.MANIFEST, object_id=manifest.pk)
     progress = import_progress(manifest)
@@ -219,10 +224,10 @@ def corrections_page(request: HttpRequest, manifest_id: int) -> HttpResponse:
         request.GET.get("page")
     )
     audit_list(user, AuditObject.MANIFEST_ROW_LIST, [r.pk for r in page], manifest=manifest.pk)
+    visible = manifest_row_cells_visible(user, manifest)
+    rows = [row_view(r, manifest.source.mapping, visible) for r in page]
     return render(
-        request,
-        "intake/corrections.html",
-        {"manifest": manifest, "page": page, "labels": FIELD_LABELS},
+        request, "intake/corrections.html", {"manifest": manifest, "page": page, "rows": rows}
     )
 
 
@@ -239,7 +244,13 @@ def corrections_csv(request: HttpRequest, manifest_id: int) -> StreamingHttpResp
         changes={"rows": rows.count(), "what": "correction queue"},
     )
     response = StreamingHttpResponse(
-        rows_csv(rows.iterator(), manifest.headers), content_type="text/csv; charset=utf-8"
+        rows_csv(
+            rows.iterator(),
+            manifest.headers,
+            mapping=manifest.source.mapping,
+            visible=manifest_row_cells_visible(user, manifest),
+        ),
+        content_type="text/csv; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="corrections-{manifest.pk}.csv"'
     return response

@@ -9,10 +9,14 @@ from django.views.decorators.http import require_http_methods
 
 from htms.audit.models import AuditObject
 from htms.audit.services import audit_view
-from htms.intake.access import intake_may_write, manifest_row_get_for_user
-from htms.intake.fields import FIELD_LABELS
+from htms.intake.access import (
+    intake_may_write,
+    manifest_row_cells_visible,
+    manifest_row_get_for_user,
+)
 from htms.intake.forms.manifests import ChoosePersonForm, CorrectionForm, SetAsideForm
 from htms.intake.models import OPEN_ROW_STATUSES, ManifestRow, RowStatus
+from htms.intake.presenters import row_view
 from htms.intake.rows import mapped_values
 from htms.intake.selectors import candidate_views
 from htms.intake.services.rows import row_choose_person, row_correct, row_set_aside
@@ -90,14 +94,15 @@ def row_page(request: HttpRequest, row_id: int) -> HttpResponse:
     if done is not None:
         return _after(request, done)
     audit_view(actor=user, object_type=AuditObject.MANIFEST_ROW, object_id=row.pk)
+    visible = manifest_row_cells_visible(user, row.manifest)
     context = {
         "row": row,
+        "view": row_view(row, row.manifest.source.mapping, visible),
         "manifest": row.manifest,
         "may_write": intake_may_write(user, row.manifest.post_id),
         "correct": correct,
         "aside": aside,
         "choose": choose,
         "candidates": candidate_views(user=user, candidates=row.candidates),
-        "labels": FIELD_LABELS,
     }
     return render(request, "intake/row.html", context, status=400 if action else 200)

@@ -13,7 +13,8 @@ from htms.accounts.models import User
 from htms.cases.inputs import PartyInput, RouteInput
 from htms.cases.models import PartyRole, RouteEventKind
 from htms.cases.services.parties import parties_check
-from htms.persons.access import identity_visibility, person_queryset_for_user
+from htms.persons.access import person_queryset_for_user
+from htms.persons.presenters import identity_views
 from htms.reference.models import Country
 from htms.web.candidates import candidate_context, candidates_url, party_search_params
 from htms.web.forms.fields import partial_date_text
@@ -47,8 +48,7 @@ class DraftRow:
 
 def _existing_names(user: User, ids: list[int]) -> dict[int, str]:
     persons = person_queryset_for_user(user).filter(pk__in=ids)
-    visible = identity_visibility(user, ids)
-    return {p.pk: str(p) if visible.get(p.pk) else p.pseudonym for p in persons}
+    return {pk: view.name for pk, view in identity_views(user, persons).items()}
 
 
 def _role_label(role: str) -> str:
