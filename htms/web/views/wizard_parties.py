@@ -70,11 +70,9 @@ def draft_party_rows(user: User, draft: Draft, errors: Errors) -> list[DraftRow]
 
 def draft_route_rows(draft: Draft, errors: Errors) -> list[DraftRow]:
     legs = [route_from_json(r) for r in draft["route"]]
-    countries = dict(
-        Country.objects.filter(code__in=[leg.country_code for leg in legs]).values_list(
-            "code", "name"
-        )
-    )
+    countries = {
+        c.code: str(c) for c in Country.objects.filter(code__in=[leg.country_code for leg in legs])
+    }
     rows = []
     for i, leg in enumerate(legs):
         kind = str(RouteEventKind(leg.kind).label) if leg.kind in RouteEventKind.values else ""
