@@ -142,3 +142,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("HTMS_LOG_LEVEL", "WARNING")},
 }
+
+# Dates for Pakistan: day month year ("3 Dec 2026"), 24-hour times; see htms/formats.
+FORMAT_MODULE_PATH = ["htms.formats"]

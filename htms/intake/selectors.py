@@ -7,6 +7,7 @@ from typing import Any
 from django.db.models import Count, QuerySet
 
 from htms.accounts.models import User
+from htms.common.dates import partial_date_text
 from htms.intake.access import (
     border_event_queryset_for_user,
     intake_identity_visibility,
@@ -25,7 +26,7 @@ from htms.intake.models import (
 )
 from htms.intake.rows import EntryDefaults, entry_from_values, mapped_values
 from htms.persons.access import identity_visibility
-from htms.persons.models import DatePrecision, Person
+from htms.persons.models import Person
 
 PREVIEW_ROWS = 20
 
@@ -146,8 +147,7 @@ def _person_label(person: Person) -> str:
     if person.father_name or person.father_name_ur:
         parts.append(f"{person.relation or 's/o'} {person.father_name or person.father_name_ur}")
     if person.birth_date:
-        year_only = person.birth_date_precision == DatePrecision.YEAR
-        parts.append(str(person.birth_date.year if year_only else person.birth_date))
+        parts.append(partial_date_text(person.birth_date, person.birth_date_precision))
     return ", ".join(parts)
 
 

@@ -13,10 +13,10 @@ from htms.accounts.models import User
 from htms.cases.inputs import PartyInput, RouteInput
 from htms.cases.models import PartyRole, RouteEventKind
 from htms.cases.services.parties import parties_check
+from htms.common.dates import partial_date_text
 from htms.persons.access import identity_visibility, person_queryset_for_user
 from htms.reference.models import Country
 from htms.web.candidates import candidate_context, candidates_url, party_search_params
-from htms.web.forms.fields import partial_date_text
 from htms.web.forms.party import PartyForm, party_field_for, party_input
 from htms.web.forms.wizard import ROUTE_FIELDS, RouteForm
 from htms.web.views.common import add_errors
