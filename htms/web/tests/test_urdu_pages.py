@@ -239,3 +239,17 @@ def test_it_prints_pdf_dates_with_urdu_month_names(laila: User, lahore_case: Cas
 
     assert "اکتوبر" in text and "اگست" in text
     assert ISO_DATE.findall(text) == []
+
+
+def test_it_dates_a_request_in_the_approval_queue_unambiguously(laila: User, lubna: User) -> None:
+    case = case_register(actor=laila, data=_case_input())
+    for stage in (Stage.INVESTIGATION, Stage.INTERIM_CHALLAN):
+        case_request_stage(
+            actor=laila, case_id=case.pk, expected_version=version(case), to_stage=stage
+        )
+    asked = timezone.localtime(case.stage_changes.get(status="pending").requested_at)
+
+    text = _urdu_page(lubna, "/approvals/")
+
+    assert ISO_DATE.findall(text) == []
+    assert f"{asked.day} " in text and f"{asked.year}، {asked:%H:%M}" in text
