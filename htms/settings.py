@@ -268,3 +268,6 @@ OTP_TOTP_ISSUER = "HTMS"
 # officer out. htms/accounts/login.py slows wrong codes down instead, with a ceiling.
 OTP_TOTP_THROTTLE_FACTOR = 0
 OTP_STATIC_THROTTLE_FACTOR = 0
+
+# Dates for Pakistan: day month year ("3 Dec 2026"), 24-hour times; see htms/formats.
+FORMAT_MODULE_PATH = ["htms.formats"]

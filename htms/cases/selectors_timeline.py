@@ -10,10 +10,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from htms.audit.models import AuditAction, AuditEvent, AuditObject
 from htms.cases.models import Case, CaseParty, StageChange, TransitionStatus
+from htms.common.dates import partial_date_text
 from htms.persons.models import DatePrecision
 
 
@@ -29,15 +31,6 @@ class TimelineEntry:
     @property
     def day_text(self) -> str:
         return partial_date_text(self.day, self.precision)
-
-
-def partial_date_text(day: date, precision: str) -> str:
-    """ "1984", "1984-03" or "1984-03-07": never a day that was not known."""
-    if precision == DatePrecision.YEAR:
-        return f"{day:%Y}"
-    if precision == DatePrecision.MONTH:
-        return f"{day:%Y-%m}"
-    return day.isoformat()
 
 
 def _stage_entry(change: StageChange) -> TimelineEntry | None:
@@ -87,7 +80,7 @@ def _court_entries(case: Case, party_name: Callable[[CaseParty], str]) -> list[T
     for h in case.hearings.all():
         detail = "; ".join(filter(None, [str(h.court), h.purpose, h.outcome]))
         if h.next_date:
-            detail += "; " + _("next hearing %s") % h.next_date.isoformat()
+            detail += "; " + _("next hearing %s") % date_format(h.next_date)
         entries.append(TimelineEntry(h.date, "hearing", _("Hearing"), detail))
     for v in case.verdicts.all():
         title = _("Verdict: %(name)s, %(outcome)s") % {

@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from datetime import date
 
+from htms.common.dates import partial_date_text
+from htms.identity.numbers import parse_partial_date
 from htms.identity.search import Candidate
 from htms.persons.validators import format_cnic
 
@@ -18,6 +20,12 @@ class CandidateOut:
     score: float
     reasons: list[str]
     conflicts: list[str]
+
+    @property
+    def birth_date_text(self) -> str:
+        """The date of birth for a page: localised, at the precision recorded."""
+        parsed = parse_partial_date(self.birth_date)
+        return partial_date_text(*parsed) if parsed else self.birth_date
 
 
 def _date_text(day: date | None, precision: str) -> str:

@@ -19,6 +19,7 @@ from htms.accounts.models import User
 from htms.intake.access import border_event_queryset_for_user
 from htms.intake.models import BorderEventKind, Classification
 from htms.persons.models import Person, PersonAddress, Sex
+from htms.reference.models import in_active_language
 
 DIMENSIONS = {
     "month": _("Month"),
@@ -81,13 +82,8 @@ def _facts(user: User, f: CountFilters) -> Iterator[tuple[object, ...]]:
         events = events.filter(occurred_on__gte=f.date_from)
     if f.date_to:
         events = events.filter(occurred_on__lte=f.date_to)
-    district = Subquery(
-        PersonAddress.objects.filter(person=OuterRef("person"), district__isnull=False)
-        .order_by("id")
-        .values("district__name")[:1]
-    )
     return (
-        events.annotate(origin=district)
+        events.annotate(origin=_origin_district("name"), origin_ur=_origin_district("name_ur"))
         .values_list(
             "kind",
             "occurred_on",
@@ -98,20 +94,37 @@ def _facts(user: User, f: CountFilters) -> Iterator[tuple[object, ...]]:
             "person__birth_date",
             "person__birth_date_precision",
             "screening__classification",
+            "post__name_ur",
+            "deporting_country__name_ur",
+            "origin_ur",
         )
         .order_by()
         .iterator(chunk_size=2000)
     )
 
 
+def _origin_district(column: str) -> Subquery:
+    return Subquery(
+        PersonAddress.objects.filter(person=OuterRef("person"), district__isnull=False)
+        .order_by("id")
+        .values(f"district__{column}")[:1]
+    )
+
+
+def _named(fact: tuple[object, ...], english: int, urdu: int) -> str:
+    """The place name of a fact in the active language; UNKNOWN without a place."""
+    name = str(fact[english] or "")
+    return in_active_language(name, str(fact[urdu] or "")) or UNKNOWN
+
+
 def _key(dimension: str, fact: tuple[object, ...], age: int | None) -> str:
-    kind, on, post, country, origin, sex = fact[:6]
+    on, sex = fact[1], fact[5]
     assert isinstance(on, date)
     keys = {
         "month": on.strftime("%Y-%m"),
-        "post": str(post),
-        "deporting_country": str(country or UNKNOWN),
-        "district": str(origin or UNKNOWN),
+        "post": _named(fact, 2, 9),
+        "deporting_country": _named(fact, 3, 10),
+        "district": _named(fact, 4, 11),
         "sex": str(Sex(sex).label) if sex in Sex.values else UNKNOWN,
         "age_band": age_band(age),
     }

@@ -92,7 +92,7 @@ def person_border_history(*, user: User, event: BorderEvent) -> list[HistoryItem
             e.pk,
             e.get_kind_display(),
             e.occurred_on,
-            e.post.name,
+            str(e.post),
             str(e.deporting_country or e.destination or ""),
             e.get_status_display(),
             e.pk in visible,

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from django.db.models import prefetch_related_objects
 
 from htms.accounts.models import User
+from htms.common.dates import partial_date_text
 from htms.persons.access import identity_visibility
-from htms.persons.models import DatePrecision, Person
+from htms.persons.models import Person
 
 DETAILS = (
     "documents", "phones", "aliases", "addresses__district", "nationality", "nationality_verified"
@@ -31,7 +32,7 @@ class IdentityView:
     relation: str = ""
     father_name: str = ""
     father_name_ur: str = ""
-    birth_date: str = ""  # as precise as recorded: "1984", "1984-03", "1984-03-25"
+    birth_date: str = ""  # as precise as recorded: "1984", "Mar 1984", "25 Mar 1984"
     birth_date_precision: str = ""
     nationality: str = ""
     nationality_verified: str = ""
@@ -56,14 +57,7 @@ class IdentityView:
 
 def birth_date_text(person: Person) -> str:
     """The date of birth as precise as recorded."""
-    born = person.birth_date
-    if born is None:
-        return ""
-    if person.birth_date_precision == DatePrecision.YEAR:
-        return f"{born.year:04d}"
-    if person.birth_date_precision == DatePrecision.MONTH:
-        return f"{born.year:04d}-{born.month:02d}"
-    return born.isoformat()
+    return partial_date_text(person.birth_date, person.birth_date_precision)
 
 
 def _masked(person: Person) -> IdentityView:

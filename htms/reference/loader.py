@@ -327,6 +327,7 @@ def _unit_place(row: Row) -> dict[str, int | None]:
 def _court_row(row: Row) -> Converted:
     return {"code": row["code"]}, {
         "name": row["name"],
+        "name_ur": row["name_ur"],
         "district_id": _id_of(District, "district", row["district"]),
     }
 
@@ -338,10 +339,12 @@ def _statute_row(row: Row) -> Converted:
         raise _RowProblem(ICCS_REQUIRED.format(crime_type=crime_type))
     return {"code": row["code"]}, {
         "act": row["act"],
+        "act_ur": row["act_ur"],
         "act_short": row["act_short"],
         "year": _year(row),
         "section": row["section"],
         "description": row["description"],
+        "description_ur": row["description_ur"],
         "crime_type": crime_type,
         "iccs_code": iccs_code,
         "in_force": _flag(row, "in_force"),
@@ -374,17 +377,19 @@ _FILES: tuple[_FileSpec, ...] = (
         ("code", "name", "name_ur", "kind", "zone", "province", "district", "exit_point_kind"),
         _unit_row,
     ),
-    _FileSpec("courts.csv", Court, ("code", "name", "district"), _court_row),
+    _FileSpec("courts.csv", Court, ("code", "name", "name_ur", "district"), _court_row),
     _FileSpec(
         "statutes.csv",
         Statute,
         (
             "code",
             "act",
+            "act_ur",
             "act_short",
             "year",
             "section",
             "description",
+            "description_ur",
             "crime_type",
             "iccs_code",
             "in_force",

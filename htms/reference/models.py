@@ -5,7 +5,19 @@ stable ``code`` so reloading updates in place instead of duplicating.
 """
 
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+
+def in_active_language(english: str, urdu: str) -> str:
+    """The Urdu form while Urdu is the active language and the data has one, else the English.
+
+    The one place that picks a reference row's label, so pages, PDFs and forms that print a row
+    agree; a row without an Urdu form falls back to English rather than to nothing.
+    """
+    if urdu and (get_language() or "").startswith("ur"):
+        return urdu
+    return english
 
 
 class CrimeType(models.TextChoices):
@@ -30,7 +42,7 @@ class Country(models.Model):
         verbose_name_plural = "countries"
 
     def __str__(self) -> str:
-        return self.name
+        return in_active_language(self.name, self.name_ur)
 
 
 class Province(models.Model):
@@ -42,7 +54,7 @@ class Province(models.Model):
         ordering = ["name"]
 
     def __str__(self) -> str:
-        return self.name
+        return in_active_language(self.name, self.name_ur)
 
 
 class District(models.Model):
@@ -58,7 +70,7 @@ class District(models.Model):
         ordering = ["name"]
 
     def __str__(self) -> str:
-        return self.name
+        return in_active_language(self.name, self.name_ur)
 
 
 class UnitKind(models.TextChoices):
@@ -106,19 +118,20 @@ class Unit(models.Model):
         ordering = ["name"]
 
     def __str__(self) -> str:
-        return self.name
+        return in_active_language(self.name, self.name_ur)
 
 
 class Court(models.Model):
     code = models.CharField(max_length=32, unique=True)
     name = models.CharField(max_length=200)
+    name_ur = models.CharField(max_length=200, blank=True)
     district = models.ForeignKey(District, on_delete=models.PROTECT, null=True, blank=True)
 
     class Meta:
         ordering = ["name"]
 
     def __str__(self) -> str:
-        return self.name
+        return in_active_language(self.name, self.name_ur)
 
 
 class Statute(models.Model):
@@ -126,10 +139,12 @@ class Statute(models.Model):
 
     code = models.CharField(max_length=40, unique=True, help_text=_("e.g. PTPA2018-3"))
     act = models.CharField(max_length=200)
+    act_ur = models.CharField(max_length=200, blank=True)
     act_short = models.CharField(max_length=40)
     year = models.PositiveSmallIntegerField()
     section = models.CharField(max_length=20)
     description = models.CharField(max_length=300)
+    description_ur = models.CharField(max_length=300, blank=True)
     crime_type = models.CharField(max_length=3, choices=CrimeType.choices)
     iccs_code = models.CharField(max_length=10, blank=True)
     in_force = models.BooleanField(default=True)
@@ -142,6 +157,16 @@ class Statute(models.Model):
 
     def __str__(self) -> str:
         return f"{self.act_short} s.{self.section}"
+
+    @property
+    def act_text(self) -> str:
+        """The act's full name in the active language."""
+        return in_active_language(self.act, self.act_ur)
+
+    @property
+    def description_text(self) -> str:
+        """What the section is about, in the active language."""
+        return in_active_language(self.description, self.description_ur)
 
 
 class Vocabulary(models.TextChoices):
@@ -167,4 +192,4 @@ class Term(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.label
+        return in_active_language(self.label, self.label_ur)

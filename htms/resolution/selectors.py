@@ -6,6 +6,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from htms.accounts.models import User
+from htms.common.dates import partial_date_text
 from htms.persons.access import person_get_for_user, person_queryset_for_user
 from htms.persons.models import Person
 from htms.persons.presenters import IdentityView, identity_view, identity_views
@@ -49,9 +50,7 @@ def _values(person: Person) -> dict[str, str]:
     documents = list(person.documents.all())
     cnics = [d.number for d in documents if d.kind == "cnic"]
     passports = [d.number for d in documents if d.kind == "passport"]
-    born = ""
-    if person.birth_date:
-        born = f"{person.birth_date} ({person.get_birth_date_precision_display()})"
+    born = partial_date_text(person.birth_date, person.birth_date_precision)
     addresses = [str(a.district) for a in person.addresses.all() if a.district_id]
     return {
         "name": " / ".join(n for n in (person.full_name, person.full_name_ur) if n),

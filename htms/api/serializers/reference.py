@@ -64,7 +64,7 @@ class CourtSerializer(OutputSerializer[Court]):
 
     class Meta:
         model = Court
-        fields = ["id", "code", "name", "district"]
+        fields = ["id", "code", "name", "name_ur", "district"]
 
 
 class StatuteSerializer(OutputSerializer[Statute]):
@@ -74,10 +74,12 @@ class StatuteSerializer(OutputSerializer[Statute]):
             "id",
             "code",
             "act",
+            "act_ur",
             "act_short",
             "year",
             "section",
             "description",
+            "description_ur",
             "crime_type",
             "iccs_code",
             "in_force",

@@ -8,6 +8,7 @@ registered in the officer's post through ``case_register``, like any other case.
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -101,8 +102,8 @@ def _summary(event: BorderEvent, classification: str) -> str:
         "%(agents)d agents, %(payments)d payments and %(legs)d route legs named."
     ) % {
         "kind": event.get_kind_display().lower(),
-        "post": event.post.name,
-        "date": event.occurred_on.isoformat(),
+        "post": str(event.post),
+        "date": date_format(event.occurred_on),
         "class": Classification(classification).label,
         "agents": event.lead_agents.count(),
         "payments": event.lead_payments.count(),

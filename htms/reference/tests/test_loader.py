@@ -6,12 +6,15 @@ a copy of the data directory.
 """
 
 import csv
+import re
 import shutil
 from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db.models import Q
+from django.utils import translation
 
 from htms.accounts.models import User
 from htms.audit.models import AuditEvent
@@ -139,8 +142,8 @@ def test_it_updates_changed_rows(data_dir: Path) -> None:
     _edit(data_dir / "provinces.csv", "PB,Punjab,", "PB,Punjab Province,")
     _edit(
         data_dir / "courts.csv",
-        '"Special Court (Central), Karachi",\n',
-        '"Special Court (Central), Karachi",SD-KHI-SOUTH\n',
+        "خصوصی عدالت (مرکزی)، کراچی,\n",
+        "خصوصی عدالت (مرکزی)، کراچی,SD-KHI-SOUTH\n",
     )
     punjab_id = Province.objects.get(code="PB").pk
 
@@ -177,7 +180,7 @@ def test_it_writes_one_audit_row_per_file_with_its_counts(data_dir: Path, adam: 
 @pytest.mark.django_db
 def test_it_never_deletes_rows(data_dir: Path) -> None:
     """A row dropped from a file stays in the database: cases may point at it."""
-    _edit(data_dir / "terms.csv", "network_role,boat_owner,Boat owner,,HTMS\n", "")
+    _edit(data_dir / "terms.csv", "network_role,boat_owner,Boat owner,کشتی کا مالک,HTMS\n", "")
 
     counts = reference_load(data_dir=data_dir)
 
@@ -208,7 +211,7 @@ def test_it_rejects_unknown_province_and_writes_nothing(data_dir: Path) -> None:
 
 @pytest.mark.django_db
 def test_it_rejects_a_bad_crime_type(data_dir: Path) -> None:
-    line = _append(data_dir / "statutes.csv", "X-1,Some Act,SA,2020,1,Something,XYZ,,1,1")
+    line = _append(data_dir / "statutes.csv", "X-1,Some Act,,SA,2020,1,Something,,XYZ,,1,1")
 
     with pytest.raises(ReferenceDataError) as raised:
         reference_load(data_dir=data_dir)
@@ -222,7 +225,7 @@ def test_it_rejects_a_bad_crime_type(data_dir: Path) -> None:
 
 @pytest.mark.django_db
 def test_it_rejects_a_tip_statute_without_an_iccs_code(data_dir: Path) -> None:
-    _append(data_dir / "statutes.csv", "X-2,Some Act,SA,2020,2,Something,TIP,,1,1")
+    _append(data_dir / "statutes.csv", "X-2,Some Act,,SA,2020,2,Something,,TIP,,1,1")
 
     with pytest.raises(ReferenceDataError) as raised:
         reference_load(data_dir=data_dir)
@@ -248,7 +251,7 @@ def test_it_rejects_a_duplicate_code(data_dir: Path) -> None:
 @pytest.mark.django_db
 def test_it_rejects_a_value_the_model_refuses(data_dir: Path) -> None:
     """Model validation (here a too-long code) is reported with the file and line."""
-    line = _append(data_dir / "courts.csv", f"{'C' * 40},A court,")
+    line = _append(data_dir / "courts.csv", f"{'C' * 40},A court,,")
 
     with pytest.raises(ReferenceDataError) as raised:
         reference_load(data_dir=data_dir)
@@ -270,6 +273,53 @@ def test_every_tip_and_som_statute_has_an_iccs_code(loaded: None) -> None:
     assert set(statutes.filter(crime_type=CrimeType.SOM).values_list("iccs_code", flat=True)) == {
         "08051"
     }
+
+
+@pytest.mark.django_db
+def test_every_reference_row_has_its_urdu_name(loaded: None) -> None:
+    """Urdu pages and PDFs print reference rows in Urdu, so no row may lack its Urdu form."""
+    without_urdu = {
+        "provinces": Province.objects.filter(name_ur=""),
+        "districts": District.objects.filter(name_ur=""),
+        "countries": Country.objects.filter(name_ur=""),
+        "units": Unit.objects.filter(name_ur="").exclude(code__startswith="T-"),
+        "courts": Court.objects.filter(name_ur=""),
+        "statutes": Statute.objects.filter(Q(act_ur="") | Q(description_ur="")),
+        "terms": Term.objects.filter(label_ur=""),
+    }
+
+    assert {
+        kind: list(rows.values_list("code", flat=True)) for kind, rows in without_urdu.items()
+    } == {kind: [] for kind in without_urdu}
+
+
+@pytest.mark.django_db
+def test_every_urdu_name_is_in_urdu_script(loaded: None) -> None:
+    """An Urdu name holds no Latin letters (a slip of the English name into the Urdu column)."""
+    urdu_names = [
+        *Unit.objects.values_list("code", "name_ur"),
+        *Court.objects.values_list("code", "name_ur"),
+        *Country.objects.values_list("code", "name_ur"),
+        *District.objects.values_list("code", "name_ur"),
+        *Statute.objects.values_list("code", "description_ur"),
+        *Term.objects.values_list("code", "label_ur"),
+    ]
+
+    assert [(code, name) for code, name in urdu_names if re.search("[A-Za-z]", name)] == []
+
+
+@pytest.mark.django_db
+def test_it_names_a_row_in_the_active_language(loaded: None) -> None:
+    court = Court.objects.get(code="CRT-SJ-LHR")
+    statute = Statute.objects.get(code="PTPA2018-3")
+
+    with translation.override("ur"):
+        assert str(court) == "عدالتِ سیشن جج، لاہور"
+        assert statute.description_text == "انسانی اسمگلنگ: جرم اور اس کی سزا"
+        assert str(Term.objects.get(code="hawala_operator")) == "حوالہ ہنڈی کا کاروبار کرنے والا"
+    with translation.override("en"):
+        assert str(court) == "Court of Sessions Judge, Lahore"
+        assert statute.act_text == "Prevention of Trafficking in Persons Act, 2018"
 
 
 @pytest.mark.django_db

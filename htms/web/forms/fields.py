@@ -41,16 +41,6 @@ def parse_partial_date(text: str) -> PartialDate | None:
     return None
 
 
-def partial_date_text(value: date | None, precision: str) -> str:
-    if value is None:
-        return ""
-    if precision == DatePrecision.YEAR:
-        return f"{value:%Y}"
-    if precision == DatePrecision.MONTH:
-        return f"{value:%Y-%m}"
-    return value.isoformat()
-
-
 class PartialDateField(forms.CharField):
     """A date that may be known to the year or the month only; cleans to (date, precision)."""
 

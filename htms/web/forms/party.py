@@ -32,7 +32,7 @@ NEW_PERSON_FIELDS = (
 
 
 def _terms(vocabulary: str) -> list[tuple[str, str]]:
-    return [(t.code, t.label) for t in Term.objects.filter(vocabulary=vocabulary)]
+    return [(t.code, str(t)) for t in Term.objects.filter(vocabulary=vocabulary)]
 
 
 class PartyForm(forms.Form):
@@ -85,7 +85,7 @@ class PartyForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["nationality"].choices = BLANK + [  # type: ignore[attr-defined]
-            (c.code, c.name) for c in Country.objects.all()
+            (c.code, str(c)) for c in Country.objects.all()
         ]
         self.fields["network_role"].choices = BLANK + _terms(Vocabulary.NETWORK_ROLE)  # type: ignore[attr-defined]
         self.fields["exploitation_types"].choices = _terms(Vocabulary.EXPLOITATION_TYPE)  # type: ignore[attr-defined]

@@ -71,10 +71,10 @@ class RouteForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["country"].choices = BLANK + [  # type: ignore[attr-defined]
-            (c.code, c.name) for c in Country.objects.all()
+            (c.code, str(c)) for c in Country.objects.all()
         ]
         self.fields["district"].choices = BLANK + [  # type: ignore[attr-defined]
-            (d.code, d.name) for d in District.objects.all()
+            (d.code, str(d)) for d in District.objects.all()
         ]
 
 

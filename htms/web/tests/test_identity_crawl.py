@@ -36,6 +36,7 @@ from django.test.utils import override_settings
 
 from htms.accounts.models import CASE_WRITER_ROLES, User
 from htms.cases.models import Case, CaseParty, PartyRole
+from htms.common.dates import partial_date_text
 from htms.intake.models import BorderEvent, Classification, Manifest, ManifestRow, Screening
 from htms.intake.services.events import border_event_record
 from htms.intake.services.screening import ScreeningInput, screening_record
@@ -118,9 +119,10 @@ def _identity_strings(person: Person) -> set[str]:
     for phone in person.phones.all():
         values.update({phone.number, phone.number.lstrip("+")})
     born = person.birth_date
-    # A full date of birth, as written (ISO); a year alone would match any page.
+    # A full date of birth, as pages ("3 Dec 1990") and the API (ISO) write it; a year alone
+    # would match any page.
     if born and person.birth_date_precision == DatePrecision.DAY and born.year < 2016:
-        values.add(born.isoformat())
+        values.update({born.isoformat(), partial_date_text(born, DatePrecision.DAY)})
     return values
 
 

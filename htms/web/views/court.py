@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from htms.cases.access import case_get_for_user
@@ -55,7 +56,7 @@ def hearing_add(request: HttpRequest, case_id: int) -> HttpResponse:
             ),
         )
         if hearing is not None:
-            messages.success(request, _("Hearing of %s recorded.") % hearing.date.isoformat())
+            messages.success(request, _("Hearing of %s recorded.") % date_format(hearing.date))
             return redirect("case_detail", case.pk)
     context = {"case": case, "form": form, "in_court": case.stage in COURT_STAGES}
     return render(request, "web/hearing_form.html", context)

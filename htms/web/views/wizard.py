@@ -93,7 +93,8 @@ def origin_step(request: HttpRequest, user: User, draft: Draft) -> HttpResponse:
 
 def _statute_groups() -> list[tuple[str, list[Statute]]]:
     statutes = Statute.objects.order_by("act", "id")
-    return [(act, list(rows)) for act, rows in groupby(statutes, key=lambda s: s.act)]
+    groups = [list(rows) for _act, rows in groupby(statutes, key=lambda s: s.act)]
+    return [(rows[0].act_text, rows) for rows in groups]
 
 
 def derived_crime_types(codes: list[str]) -> list[str]:

@@ -13,11 +13,11 @@ from htms.accounts.models import User
 from htms.cases.inputs import PartyInput, RouteInput
 from htms.cases.models import PartyRole, RouteEventKind
 from htms.cases.services.parties import parties_check
+from htms.common.dates import partial_date_text
 from htms.persons.access import person_queryset_for_user
 from htms.persons.presenters import identity_views
 from htms.reference.models import Country
 from htms.web.candidates import candidate_context, candidates_url, party_search_params
-from htms.web.forms.fields import partial_date_text
 from htms.web.forms.party import PartyForm, party_field_for, party_input
 from htms.web.forms.wizard import ROUTE_FIELDS, RouteForm
 from htms.web.views.common import add_errors
@@ -70,11 +70,9 @@ def draft_party_rows(user: User, draft: Draft, errors: Errors) -> list[DraftRow]
 
 def draft_route_rows(draft: Draft, errors: Errors) -> list[DraftRow]:
     legs = [route_from_json(r) for r in draft["route"]]
-    countries = dict(
-        Country.objects.filter(code__in=[leg.country_code for leg in legs]).values_list(
-            "code", "name"
-        )
-    )
+    countries = {
+        c.code: str(c) for c in Country.objects.filter(code__in=[leg.country_code for leg in legs])
+    }
     rows = []
     for i, leg in enumerate(legs):
         kind = str(RouteEventKind(leg.kind).label) if leg.kind in RouteEventKind.values else ""

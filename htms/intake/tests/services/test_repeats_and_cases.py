@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from htms.accounts.models import User
 from htms.cases.models import CaseParty, Origin, PartyRole
@@ -138,3 +139,14 @@ def test_leads_refuse_bad_input_field_by_field(ivan: User) -> None:
     with pytest.raises(ValidationError) as exc:
         lead_leg_add(actor=ivan, event_id=event.pk, data=LegInput(country_code="ZZ"))
     assert set(exc.value.message_dict) == {"country"}
+
+
+def test_the_case_summary_is_written_in_the_officers_language(ivan: User) -> None:
+    """An officer working in Urdu gets the post and the date in Urdu, the date day month year."""
+    event_id = _interviewed_with_leads(ivan, {"paid_agent": True, "irregular_crossing": True})
+    with translation.override("ur"):
+        case = case_open_from_interview(actor=ivan, event_id=event_id)
+
+    assert "ایف آئی اے امیگریشن، جناح انٹرنیشنل ایئرپورٹ، کراچی" in case.summary
+    assert "12 اکتوبر 2026" in case.summary
+    assert "Jinnah" not in case.summary and "2026-10-12" not in case.summary
