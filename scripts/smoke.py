@@ -3,10 +3,11 @@ running HTMS server: the check that a newcomer's `make run` really serves its us
 
     python scripts/smoke.py http://127.0.0.1:8000
 
-Each role logs in through the login page, then follows the links of its home page and of the
-pages those links lead to (two levels, GET only, same server), all roles at once in parallel
-threads, as an office of several officers would. Any answer other than 200 (a 500, a 404 behind
-a link, a redirect back to the login page) is a failure. Exits 1 on any failure.
+Each role logs in through the login page (password, then the code its demo authenticator shows
+now), then follows the links of its home page and of the pages those links lead to (two levels,
+GET only, same server), all roles at once in parallel threads, as an office of several officers
+would. Any answer other than 200 (a 500, a 404 behind a link, a redirect back to the login page)
+is a failure. Exits 1 on any failure.
 
 Needs the database the server uses (the same settings and DATABASE_URL): it reads the demo
 logins from it, so it runs in the server's virtualenv.
@@ -80,15 +81,19 @@ def _parse(html: str) -> _Links:
     return parser
 
 
-def _log_in(session: _Session, username: str, password: str) -> str | None:
-    """None when logged in, else what went wrong."""
+def _log_in(session: _Session, username: str, password: str, code: str) -> str | None:
+    """None when logged in (password, then the second-factor code), else what went wrong."""
     status, _, html = session.get("/login/")
     if status != 200:
         return f"/login/ answered {status}"
     form = {"username": username, "password": password, "csrfmiddlewaretoken": _parse(html).csrf}
-    status, final, _ = session.post("/login/", form)
+    status, final, html = session.post("/login/", form)
+    if status != 200 or final != "/login/code/":
+        return f"password of {username} refused ({status}, ended at {final})"
+    form = {"code": code, "csrfmiddlewaretoken": _parse(html).csrf}
+    status, final, _ = session.post("/login/code/", form)
     if status != 200 or final.startswith("/login/"):
-        return f"login as {username} failed ({status}, ended at {final})"
+        return f"second factor of {username} refused ({status}, ended at {final})"
     return None
 
 
@@ -101,9 +106,9 @@ def _local_path(href: str) -> str | None:
     return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
-def crawl(base: str, username: str, password: str, visit: Visit) -> None:
+def crawl(base: str, username: str, password: str, code: str, visit: Visit) -> None:
     session = _Session(base)
-    problem = _log_in(session, username, password)
+    problem = _log_in(session, username, password, code)
     if problem:
         visit.failures.append(problem)
         return
@@ -125,26 +130,34 @@ def crawl(base: str, username: str, password: str, visit: Visit) -> None:
                 queue.append((target, depth + 1))
 
 
-def demo_logins() -> list[tuple[str, str, str]]:
-    """(username, password, role) of every demo user, read the way the server reads them."""
+def demo_logins() -> list[tuple[str, str, str, str]]:
+    """(username, password, second-factor code, role) of every demo user: the code their demo
+    authenticator shows now (the public demo key, as ``htms demo_code`` prints it)."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "htms.settings")
     import django
 
     django.setup()
+    from htms.accounts.mfa import totp_code
     from htms.intake.demo import DEMO_POST_USERS
     from htms.synthetic.demo import DEMO_USERS
+    from htms.synthetic.second_factor import demo_device
 
-    return [(u.username, u.password, str(u.role)) for u in (*DEMO_USERS, *DEMO_POST_USERS)]
+    logins = []
+    for user in (*DEMO_USERS, *DEMO_POST_USERS):
+        device = demo_device(user.username)
+        code = totp_code(device) if device else ""
+        logins.append((user.username, user.password, code, str(user.role)))
+    return logins
 
 
 def main() -> int:
     base = sys.argv[1].rstrip("/") if len(sys.argv) > 1 else "http://127.0.0.1:8000"
     visits: list[Visit] = []
     threads = []
-    for username, password, role in demo_logins():
+    for username, password, code, role in demo_logins():
         visit = Visit(role=f"{username} ({role})")
         visits.append(visit)
-        threads.append(threading.Thread(target=crawl, args=(base, username, password, visit)))
+        threads.append(threading.Thread(target=crawl, args=(base, username, password, code, visit)))
     for thread in threads:
         thread.start()
     for thread in threads:

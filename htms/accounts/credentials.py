@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from htms.accounts.mfa import mfa_reset
 from htms.accounts.models import TokenEnd, User
 from htms.accounts.tokens import api_tokens_revoke_all
-from htms.audit.models import AuditAction
+from htms.audit.models import AuditAction, AuditObject
 from htms.audit.services import audit_record
 
 WRONG_OLD_PASSWORD = _("Your current password is not right. Nothing was changed.")
@@ -64,7 +64,7 @@ def _set_password(*, actor: User | None, user: User, password: str, must_change:
     audit_record(
         actor=actor,
         action=AuditAction.UPDATE,
-        object_type="user",
+        object_type=AuditObject.USER,
         object_id=user.pk,
         changes={"password": "changed", "must_change_password": must_change},
     )
@@ -82,7 +82,7 @@ def user_deactivate(*, actor: User | None, user: User) -> None:
     audit_record(
         actor=actor,
         action=AuditAction.UPDATE,
-        object_type="user",
+        object_type=AuditObject.USER,
         object_id=user.pk,
         changes={"is_active": {"old": True, "new": False}},
     )

@@ -36,7 +36,7 @@ from django_otp.models import Device
 
 from htms.accounts.mfa import WRONG_CODE, mfa_device_for_code, mfa_enrolled, mfa_required
 from htms.accounts.models import LoginFailure, User
-from htms.audit.models import AuditAction
+from htms.audit.models import AuditAction, AuditObject
 from htms.audit.services import audit_record
 
 # Defaults, overridden by the settings of the same name (environment variables in settings.py).
@@ -126,7 +126,7 @@ def _refuse(
     audit_record(
         actor=known,
         action=AuditAction.LOGIN_FAILED,
-        object_type="user",
+        object_type=AuditObject.USER,
         object_id=known.pk if known else attempt.username[:40],
         changes={"username": attempt.username, "reason": reason, "channel": attempt.channel},
     )
@@ -148,7 +148,7 @@ def _audit_login(user: User, attempt: Attempt, step: str) -> None:
     audit_record(
         actor=user,
         action=AuditAction.LOGIN,
-        object_type="user",
+        object_type=AuditObject.USER,
         object_id=user.pk,
         changes={"channel": attempt.channel, "step": step},
     )

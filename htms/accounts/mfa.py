@@ -22,7 +22,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from htms.accounts.models import Role, User
-from htms.audit.models import AuditAction
+from htms.audit.models import AuditAction, AuditObject
 from htms.audit.services import audit_record
 
 MFA_ROLES = frozenset(Role)
@@ -75,7 +75,7 @@ def _enrolment_save(*, user: User, device: TOTPDevice) -> list[str]:
     audit_record(
         actor=user,
         action=AuditAction.CREATE,
-        object_type="otp_device",
+        object_type=AuditObject.OTP_DEVICE,
         object_id=device.pk,
         changes={"kind": "totp"},
     )
@@ -92,7 +92,7 @@ def mfa_recovery_codes_renew(*, user: User) -> list[str]:
     audit_record(
         actor=user,
         action=AuditAction.CREATE,
-        object_type="otp_device",
+        object_type=AuditObject.OTP_DEVICE,
         object_id=device.pk,
         changes={"kind": "recovery_codes", "count": len(codes)},
     )
@@ -116,7 +116,7 @@ def mfa_reset(*, actor: User | None, user: User) -> int:
     audit_record(
         actor=actor,
         action=AuditAction.DELETE,
-        object_type="otp_device",
+        object_type=AuditObject.OTP_DEVICE,
         object_id=user.pk,
         changes={"user": user.username, "removed": removed},
     )

@@ -16,7 +16,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from htms.accounts.models import ApiToken, Role, TokenEnd, User
-from htms.audit.models import AuditAction
+from htms.audit.models import AuditAction, AuditObject
 from htms.audit.services import audit_record
 
 DEFAULT_TOKEN_HOURS = 12
@@ -45,7 +45,7 @@ def api_token_issue(*, user: User, now: datetime | None = None) -> tuple[ApiToke
     audit_record(
         actor=user,
         action=AuditAction.CREATE,
-        object_type="api_token",
+        object_type=AuditObject.API_TOKEN,
         object_id=token.pk,
         changes={"prefix": token.prefix, "expires_at": token.expires_at},
     )
@@ -98,7 +98,7 @@ def api_token_revoke(*, actor: User, token: ApiToken, reason: str = TokenEnd.REV
     audit_record(
         actor=actor,
         action=AuditAction.DELETE,
-        object_type="api_token",
+        object_type=AuditObject.API_TOKEN,
         object_id=token.pk,
         changes={"owner": token.user.username, "prefix": token.prefix, "reason": reason},
     )
@@ -119,7 +119,7 @@ def api_tokens_revoke_all(*, actor: User | None, user: User, reason: str) -> int
     audit_record(
         actor=actor,
         action=AuditAction.DELETE,
-        object_type="api_token",
+        object_type=AuditObject.API_TOKEN,
         object_id=user.pk,
         changes={"owner": user.username, "tokens": ids, "reason": reason},
     )

@@ -22,9 +22,13 @@ class AuditObject(models.TextChoices):
     """
 
     USER = "user", _("User")
+    API_TOKEN = "api_token", _("API token")
+    OTP_DEVICE = "otp_device", _("Second-factor device")
+    DATABASE = "database", _("Database")
     REFERENCE_DATA = "reference_data", _("Reference data")
     CASE = "case", _("Case")
     CASE_LIST = "case_list", _("List of cases")
+    CASE_DUPLICATES = "case_duplicates", _("Likely duplicate cases")
     CASE_PARTY = "case_party", _("Party to a case")
     CASE_DOCUMENT = "case_document", _("Case document")
     HEARING = "hearing", _("Hearing")

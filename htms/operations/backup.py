@@ -16,7 +16,7 @@ from typing import Any
 
 from django.db import connection
 
-from htms.audit.models import AuditAction
+from htms.audit.models import AuditAction, AuditObject
 from htms.audit.services import audit_record
 
 
@@ -33,7 +33,7 @@ def database_backup(*, path: Path) -> str:
     audit_record(
         actor=None,
         action=AuditAction.EXPORT,
-        object_type="database",
+        object_type=AuditObject.DATABASE,
         object_id="backup",
         changes={"engine": vendor, "path": str(path)},
     )

@@ -206,7 +206,7 @@ def case_duplicates_shown(*, actor: User, candidates: list[DuplicateCandidate], 
     audit_record(
         actor=actor,
         action=AuditAction.VIEW,
-        object_type="case_duplicates",
+        object_type=AuditObject.CASE_DUPLICATES,
         object_id=where,
         changes={"cases": [c.case_id for c in candidates]},
     )

@@ -32,20 +32,27 @@ def _setup(directory: str) -> None:
     call_command("migrate", verbosity=0)
 
 
-def _cast() -> list[tuple[str, str]]:
-    from htms.accounts.models import Role, User
+def _cast() -> list[tuple[str, str, list[str]]]:
+    """Username, password and recovery codes (one second factor per login) of each officer."""
+    from htms.accounts.mfa import mfa_recovery_codes_renew
+    from htms.accounts.models import Role
+    from htms.accounts.services import user_create
     from htms.reference.loader import reference_load
     from htms.reference.models import Unit, UnitKind
 
     reference_load()
-    unit = Unit.objects.create(code="OFFICE", name="Office circle", kind=UnitKind.CIRCLE)
+    Unit.objects.create(code="OFFICE", name="Office circle", kind=UnitKind.CIRCLE)
     logins = []
     for n in range(OFFICERS):
         username, password = f"officer{n}", f"office-pw-{n}-long-enough"
-        User.objects.create_user(
-            username=username, password=password, unit=unit, role=Role.INVESTIGATING_OFFICER
+        user = user_create(
+            actor=None,
+            username=username,
+            password=password,
+            unit_code="OFFICE",
+            role=Role.INVESTIGATING_OFFICER,
         )
-        logins.append((username, password))
+        logins.append((username, password, mfa_recovery_codes_renew(user=user)))
     return logins
 
 
@@ -82,9 +89,12 @@ def _case(officer: int, round_: int) -> dict[str, Any]:
     }
 
 
-def _officer(base: str, username: str, password: str, n: int, failures: list[str]) -> int:
-    """Logs in on the page and for the API, then registers a case, ROUNDS times. Returns the
-    number of requests sent; what went wrong is added to ``failures``."""
+def _officer(
+    base: str, username: str, password: str, codes: list[str], n: int, failures: list[str]
+) -> int:
+    """Logs in on the page (password, then a recovery code) and for the API, then registers a
+    case, ROUNDS times. Returns the number of requests sent; what went wrong is added to
+    ``failures``."""
     requests = 0
 
     def expect(name: str, status: int, body: str, wanted: int) -> bool:
@@ -99,22 +109,27 @@ def _officer(base: str, username: str, password: str, n: int, failures: list[str
         opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
         if not expect("login page", *_send(opener, urllib.request.Request(base + "/login/")), 200):
             continue
-        csrf = next(cookie.value for cookie in jar if cookie.name == "csrftoken")
-        form = {"username": username, "password": password, "csrfmiddlewaretoken": csrf}
-        login = urllib.request.Request(
-            base + "/login/", data=urllib.parse.urlencode(form).encode(), headers={"Referer": base}
+        status, body = _send(
+            opener, _form(jar, base, "/login/", username=username, password=password)
         )
-        status, body = _send(opener, login)
-        expect("login", status, body, 200)
-        if 'name="password"' in body:
+        expect("password", status, body, 200)
+        status, body = _send(opener, _form(jar, base, "/login/code/", code=codes.pop()))
+        expect("code", status, body, 200)
+        if 'id="code-form"' in body or 'name="password"' in body:
             failures.append(f"{username} login: refused")
-        token = {"username": username, "password": password}
+        token = {"username": username, "password": password, "otp": codes.pop()}
         status, body = _send(opener, _json_request(base + "/api/auth/token/", token))
         if not expect("token", status, body, 200):
             continue
         register = _json_request(base + "/api/cases/", _case(n, round_), json.loads(body)["token"])
         expect("register", *_send(opener, register), 201)
     return requests
+
+
+def _form(jar: CookieJar, base: str, path: str, **fields: str) -> urllib.request.Request:
+    csrf = next(cookie.value for cookie in jar if cookie.name == "csrftoken")
+    data = urllib.parse.urlencode({**fields, "csrfmiddlewaretoken": csrf}).encode()
+    return urllib.request.Request(base + path, data=data, headers={"Referer": base})
 
 
 def _json_request(url: str, payload: dict[str, Any], token: str = "") -> urllib.request.Request:
@@ -142,14 +157,11 @@ def main(directory: str) -> None:
     counts = [0] * len(logins)
     barrier = threading.Barrier(len(logins))
 
-    def run(n: int, username: str, password: str) -> None:
+    def run(n: int, username: str, password: str, codes: list[str]) -> None:
         barrier.wait()
-        counts[n] = _officer(base, username, password, n, failures)
+        counts[n] = _officer(base, username, password, codes, n, failures)
 
-    threads = [
-        threading.Thread(target=run, args=(n, username, password))
-        for n, (username, password) in enumerate(logins)
-    ]
+    threads = [threading.Thread(target=run, args=(n, *login)) for n, login in enumerate(logins)]
     for thread in threads:
         thread.start()
     for thread in threads:
