@@ -37,6 +37,7 @@ def _cast() -> list[tuple[str, str, list[str]]]:
     from htms.accounts.mfa import mfa_recovery_codes_renew
     from htms.accounts.models import Role
     from htms.accounts.services import user_create
+    from htms.accounts.tests.support import enrol
     from htms.reference.loader import reference_load
     from htms.reference.models import Unit, UnitKind
 
@@ -52,6 +53,7 @@ def _cast() -> list[tuple[str, str, list[str]]]:
             unit_code="OFFICE",
             role=Role.INVESTIGATING_OFFICER,
         )
+        enrol(user)
         logins.append((username, password, mfa_recovery_codes_renew(user=user)))
     return logins
 
