@@ -16,7 +16,9 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from django.conf import settings
 from django.db import connection
+from django.utils import translation
 
 from htms.accounts.models import Role, User
 from htms.cases.inputs import CaseInput, PartyInput, RouteInput
@@ -41,6 +43,15 @@ def django_db_setup(
         reference_load()
         _make_units()
     yield
+
+
+@pytest.fixture(autouse=True)
+def _default_language() -> Iterator[None]:
+    """Every test starts in the default language: a page requested in Urdu leaves Urdu active
+    in the thread, which would turn later tests' English messages into Urdu."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 def _make_units() -> None:

@@ -5,9 +5,9 @@ from typing import Any
 
 import pytest
 from django.test import Client
-from rest_framework.authtoken.models import Token
 
 from htms.accounts.models import User
+from htms.accounts.tokens import api_token_issue
 from htms.cases.models import Case
 
 pytestmark = pytest.mark.django_db
@@ -33,8 +33,8 @@ def test_it_forbids_storing_a_page_that_shows_a_person(alice: User, tip_case: Ca
 
 
 def test_it_forbids_storing_an_api_answer_given_to_a_token(alice: User, tip_case: Case) -> None:
-    token, _created = Token.objects.get_or_create(user=alice)
-    response = Client().get(f"/api/cases/{tip_case.pk}/", HTTP_AUTHORIZATION=f"Token {token.key}")
+    _token, key = api_token_issue(user=alice)
+    response = Client().get(f"/api/cases/{tip_case.pk}/", HTTP_AUTHORIZATION=f"Token {key}")
     assert response.status_code == 200
     assert _no_store(response) and "private" in response.headers["Cache-Control"]
 
