@@ -108,8 +108,3 @@ def diff(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
         for key in sorted(set(old_j) | set(new_j))
         if old_j.get(key) != new_j.get(key)
     }
-
-
-# Checking the chain lives in verify.py; these names stay importable from here.
-from htms.audit.verify import ChainProblem as ChainProblem  # noqa: E402
-from htms.audit.verify import audit_verify as audit_verify  # noqa: E402

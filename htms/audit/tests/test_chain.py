@@ -4,7 +4,8 @@ from django.core.management.base import CommandError
 
 from htms.accounts.models import User
 from htms.audit.models import AuditEvent
-from htms.audit.services import audit_record, audit_verify
+from htms.audit.services import audit_record
+from htms.audit.verify import audit_verify
 from htms.cases.models import Case
 
 pytestmark = pytest.mark.django_db

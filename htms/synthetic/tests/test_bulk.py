@@ -7,7 +7,7 @@ import pytest
 
 from htms.accounts.models import User
 from htms.audit.models import AuditEvent
-from htms.audit.services import audit_verify
+from htms.audit.verify import audit_verify
 from htms.cases.models import Case, CaseParty, Verdict
 from htms.cases.selectors import case_counts
 from htms.cases.services.registration import case_register

@@ -11,7 +11,7 @@ from django.core.management import CommandError, call_command
 
 from htms.accounts.models import User
 from htms.audit.models import AuditEvent
-from htms.audit.services import audit_verify
+from htms.audit.verify import audit_verify
 from htms.cases.models import Case
 from htms.synthetic.demo import DEMO_PASSWORD, DEMO_USERS
 from htms.synthetic.management.commands.generate import Command as Generate

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from htms.accounts.models import User
-from htms.audit.services import audit_verify
+from htms.audit.verify import audit_verify
 from htms.cases.models import Case, CaseParty, Hearing, StageChange
 from htms.cases.selectors import case_counts
 from htms.persons.models import Person

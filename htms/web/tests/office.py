@@ -168,7 +168,7 @@ def main(directory: str) -> None:
         thread.start()
     for thread in threads:
         thread.join()
-    from htms.audit.services import audit_verify
+    from htms.audit.verify import audit_verify
     from htms.cases.models import Case
 
     print(

@@ -19,7 +19,7 @@ from htms.cases.models import Case, Stage
 from htms.cases.services.court import hearing_record
 from htms.cases.services.lifecycle import case_decide_stage_change, case_request_stage
 from htms.cases.services.registration import case_register
-from htms.conftest import SOM_SECTION, TIP_SECTION, accused_input, victim_input
+from htms.conftest import SOM_SECTION, TIP_SECTION, _user, accused_input, victim_input
 from htms.reference.models import Country, Court, District, Statute, Term, Unit, Vocabulary
 from htms.web.tests.support import client_for, page, version
 from htms.web.tests.test_pdf import _pdf, _text
@@ -32,13 +32,7 @@ ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 
 
 def _lahore_user(username: str, role: str) -> User:
-    return User.objects.create_user(
-        username=username,
-        password="pw-" + username,
-        unit=Unit.objects.get(code=LAHORE_CIRCLE),
-        role=role,
-        first_name=username.capitalize(),
-    )
+    return _user(username, LAHORE_CIRCLE, role)
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from htms.accounts.models import Role, User
 from htms.audit.models import AuditEvent
-from htms.audit.services import audit_verify
+from htms.audit.verify import audit_verify
 from htms.conftest import _make_units
 from htms.intake.models import BorderEvent, IntakeStatus
 from htms.intake.services.processing import CLAIM_MINUTES, border_event_claim_next
