@@ -17,6 +17,7 @@ from datetime import date
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.utils import translation
 
@@ -42,6 +43,14 @@ def django_db_setup(
     with django_db_blocker.unblock():  # type: ignore[attr-defined]
         reference_load()
         _make_units()
+    yield
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache() -> Iterator[None]:
+    """Every test starts with an empty cache: refusal counts (htms/audit/refusals.py) are kept
+    per address, and every test client calls from 127.0.0.1."""
+    cache.clear()
     yield
 
 

@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "htms.audit.middleware.ClientAddressMiddleware",
+    "htms.audit.middleware.RefusalMiddleware",
     "htms.common.middleware.NoStoreMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -177,6 +178,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "htms.api.errors.api_exception_handler",
+    "DEFAULT_THROTTLE_CLASSES": ["htms.api.throttling.RefusalThrottle"],
     "DEFAULT_PARSER_CLASSES": ["htms.api.parsers.JSONParser"],
     "DEFAULT_METADATA_CLASS": "htms.api.metadata.SchemaPointerMetadata",
 }
@@ -197,6 +199,12 @@ SPECTACULAR_SETTINGS = {
         "RouteEventKindEnum": "htms.cases.models.RouteEventKind",
     },
 }
+
+# Refused requests (401, 403, 404 of a known address) a caller may make in a window before
+# every request of theirs is answered 429 until the window ends (htms/audit/refusals.py).
+HTMS_REFUSAL_WINDOW_SECONDS = int(os.environ.get("HTMS_REFUSAL_WINDOW_SECONDS", "600"))
+HTMS_REFUSAL_LIMIT_PER_USER = int(os.environ.get("HTMS_REFUSAL_LIMIT_PER_USER", "100"))
+HTMS_REFUSAL_LIMIT_PER_ADDRESS = int(os.environ.get("HTMS_REFUSAL_LIMIT_PER_ADDRESS", "500"))
 
 # Wrong passwords in a row before an account locks, and for how long (pages and API).
 HTMS_LOGIN_MAX_FAILURES = int(os.environ.get("HTMS_LOGIN_MAX_FAILURES", "5"))

@@ -13,6 +13,7 @@ class AuditAction(models.TextChoices):
     EXPORT = "export", _("Exported")
     LOGIN = "login", _("Logged in")
     LOGIN_FAILED = "login_failed", _("Failed login")
+    REFUSED = "refused", _("Refused")
 
 
 class AuditObject(models.TextChoices):
@@ -58,6 +59,7 @@ class AuditObject(models.TextChoices):
     INTAKE_COUNTS = "intake_counts", _("Border intake counts")
     SYNTHETIC_BATCH = "synthetic_batch", _("Synthetic data batch")
     SEALS = "seals", _("Seals of records written before sealing")
+    REQUEST = "request", _("Request")
 
 
 class AuditEvent(models.Model):
