@@ -72,6 +72,7 @@ def test_the_429_page_speaks_urdu(bob: User, tip_case: Case, low_limit: None) ->
     response = client.get("/", HTTP_ACCEPT_LANGUAGE="ur")
     assert response.status_code == 429
     assert "Too many refused requests" not in response.content.decode()
+    assert "بہت زیادہ مسترد درخواستیں" in response.content.decode()
 
 
 def test_api_refusals_are_audited_for_the_token_user_and_limited(
