@@ -276,10 +276,6 @@ OTP_TOTP_ISSUER = "HTMS"
 # officer out. htms/accounts/login.py slows wrong codes down instead, with a ceiling.
 OTP_TOTP_THROTTLE_FACTOR = 0
 OTP_STATIC_THROTTLE_FACTOR = 0
-# A code one 30-second step early or late is accepted (tolerance 1), always around the server's
-# clock: django-otp's drift learning would move the window after one late code, and the app's
-# next code would then be refused.
-OTP_TOTP_SYNC = False
 
 # Dates for Pakistan: day month year ("3 Dec 2026"), 24-hour times; see htms/formats.
 FORMAT_MODULE_PATH = ["htms.formats"]
