@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.db.models import Count, F, Prefetch, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -22,6 +22,8 @@ from htms.cases.models import (
     Verdict,
     crime_types_in,
 )
+from htms.identity.search import persons_named
+from htms.persons.access import identity_visible_condition
 
 # Stages in which the interim challan is still owed.
 CHALLAN_OWED_STAGES = (Stage.FIR, Stage.INVESTIGATION)
@@ -35,6 +37,7 @@ class CaseFilters:
     registered_from: date | None = None
     registered_to: date | None = None
     overdue: bool = False
+    text: str = ""  # a case reference, an FIR number or a party's name
 
 
 def challan_due_cutoff(today: date) -> date:
@@ -61,9 +64,24 @@ def case_list(*, user: User, filters: CaseFilters | None = None) -> QuerySet[Cas
         cases = cases.filter(
             stage__in=CHALLAN_OWED_STAGES, fir_date__lte=challan_due_cutoff(timezone.localdate())
         )
+    if f.text.strip():
+        cases = cases.filter(case_text_condition(user=user, text=f.text.strip()))
     return cases.prefetch_related(
         Prefetch("offences", queryset=Offence.objects.select_related("statute"))
     )
+
+
+def case_text_condition(*, user: User, text: str) -> Q:
+    """Cases whose reference or FIR number contains ``text``, or with a party named so (Latin or
+    Urdu script, by the register's name keys). A party counts only if the user may see their
+    identity: nobody finds a case, or learns that one exists, by the name of a victim whose
+    name the case page hides from them."""
+    condition = Q(reference__icontains=text) | Q(fir_number__icontains=text)
+    named = persons_named(text)
+    if named is not None:
+        findable = named.filter(identity_visible_condition(user))
+        condition |= Q(pk__in=CaseParty.objects.filter(person__in=findable).values("case_id"))
+    return condition
 
 
 def case_detail(*, user: User, case_id: int) -> Case:

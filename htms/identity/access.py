@@ -38,6 +38,14 @@ def searchable_persons(user: User) -> QuerySet[Person]:
     return Person.objects.none()
 
 
+def may_search_register(user: User) -> bool:
+    """Whether ``searchable_persons`` can find anyone at all for this user: case writers and
+    national readers. Pages offer the person search to these roles only."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user.role in CASE_WRITER_ROLES or user.reads_nationally
+
+
 def searchable_ids(user: User, person_ids: Iterable[int]) -> set[int]:
     """The ids among ``person_ids`` that ``user`` may find by a search."""
     ids = set(person_ids)

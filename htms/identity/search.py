@@ -14,13 +14,18 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import IntegerField, Q, Value
+from django.db.models import IntegerField, Q, QuerySet, Value
 
 from htms.accounts.models import User
 from htms.identity.access import searchable_ids
 from htms.identity.facts import PersonFacts, facts_for_ids
 from htms.identity.inputs import CandidateQuery, candidate_query_prepare, has_criteria
-from htms.identity.keys import cnic_near_values, name_father_values, skeleton_pairs
+from htms.identity.keys import (
+    cnic_near_values,
+    name_father_values,
+    name_skeletons,
+    skeleton_pairs,
+)
 from htms.identity.models import KeyKind, PersonKey
 from htms.identity.scoring import PreparedQuery, Token, judge
 from htms.persons.models import Person
@@ -209,3 +214,29 @@ def _any(parts: list[Q]) -> Q | None:
     for part in parts[1:]:
         condition |= part
     return condition
+
+
+# Tokens of a free-text name search that must all be found: pairs grow as n².
+MAX_NAME_TOKENS = 4
+
+
+def persons_named(text: str) -> QuerySet[Person] | None:
+    """Persons whose name (or an alias) holds every token of ``text``, in Latin or Urdu script,
+    by the index's name keys rather than the raw names; None when the text holds no name token
+    worth looking up (one weak token such as "Khan" names nobody in particular). Reads only, and
+    no access rule: callers narrow the result to the persons the user may find by name."""
+    every, strong = name_skeletons(text)
+    every = every[:MAX_NAME_TOKENS]
+    if len(every) == 1:
+        if not strong:
+            return None
+        return Person.objects.filter(
+            pk__in=PersonKey.objects.filter(kind=KeyKind.NAME, value=strong[0]).values("person_id")
+        )
+    if not every:
+        return None
+    persons = Person.objects.all()
+    for pair in sorted(skeleton_pairs(every)):
+        keys = PersonKey.objects.filter(kind=KeyKind.NAME_PAIR, value=pair)
+        persons = persons.filter(pk__in=keys.values("person_id"))
+    return persons

@@ -53,6 +53,7 @@ urlpatterns = [
     path(CASE + "documents/<int:document_id>/file/", documents.document_file, name="document_file"),
     path("approvals/", stage.approval_queue, name="approvals"),
     path("approvals/<int:change_id>/", stage.approval_decide, name="approval_decide"),
+    path("persons/", persons.person_search_page, name="person_search"),
     path("persons/<int:person_id>/", persons.person_page, name="person_detail"),
     path("statistics/", statistics.statistics, name="statistics"),
 ]

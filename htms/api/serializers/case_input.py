@@ -23,6 +23,7 @@ from htms.cases.models import (
     TraffickingStatus,
 )
 from htms.cases.selectors import CaseFilters
+from htms.identity.inputs import MAX_TEXT
 from htms.persons.inputs import DocumentInput, PersonInput
 from htms.persons.models import DatePrecision, DocumentKind, Relation, Sex
 from htms.reference.models import CrimeType
@@ -240,6 +241,16 @@ class HearingInputSerializer(serializers.Serializer[Any]):
 
 
 class CaseFilterSerializer(serializers.Serializer[Any]):
+    q = serializers.CharField(
+        required=False,
+        default="",
+        allow_blank=True,
+        max_length=MAX_TEXT,
+        help_text=(
+            "Case reference, FIR number, or a party's name in Latin or Urdu script; a name "
+            "finds only parties whose identity the user may see"
+        ),
+    )
     crime_type = _choice(CrimeType.choices)
     stage = _choice(Stage.choices)
     unit = _id(required=False, help_text="Unit id")
@@ -253,6 +264,7 @@ class CaseFilterSerializer(serializers.Serializer[Any]):
 def case_filters_from(data: dict[str, Any]) -> CaseFilters:
     """The selector's filters for validated CaseFilterSerializer data."""
     return CaseFilters(
+        text=data["q"],
         crime_type=data["crime_type"],
         stage=data["stage"],
         unit_id=data.get("unit"),

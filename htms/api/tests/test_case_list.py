@@ -135,3 +135,38 @@ def test_it_audits_the_page_with_its_filters_and_the_ids_it_returned(
     assert event is not None
     assert (event.actor, event.action, event.object_type) == (alice, "view", "case_list")
     assert event.changes == {"ids": [tip_case.pk], "filters": {"crime_type": "TIP"}}
+
+
+def test_it_searches_by_reference_fir_number_and_party_names(
+    client_for: ClientFor, alice: User, tip_case: Case
+) -> None:
+    client = client_for(alice)
+    for text in (tip_case.reference, tip_case.fir_number, "Imran Butt", "عمران بٹ", "Sajida Bibi"):
+        assert _ids(client.get("/api/cases/", {"q": text}).json()) == [tip_case.pk], text
+    assert _ids(client.get("/api/cases/", {"q": "Zubair Qureshi"}).json()) == []
+    assert _ids(client.get("/api/cases/", {"q": "Imran Butt", "crime_type": "SOM"}).json()) == []
+
+
+@pytest.mark.parametrize("who", ["zara", "hana", "mona"])
+def test_a_search_by_a_hidden_victim_name_finds_no_case_and_no_count(
+    request: pytest.FixtureRequest, client_for: ClientFor, tip_case: Case, who: str
+) -> None:
+    response = client_for(request.getfixturevalue(who)).get("/api/cases/", {"q": "ساجدہ بی بی"})
+    body = response.json()
+    assert (response.status_code, body["count"], body["results"]) == (200, 0, [])
+    assert "ساجدہ" not in response.content.decode()
+
+
+def test_the_search_terms_are_audited_with_the_cases_found(
+    client_for: ClientFor, alice: User, tip_case: Case
+) -> None:
+    client_for(alice).get("/api/cases/", {"q": "Imran Butt"})
+    row = AuditEvent.objects.filter(object_type="case_list").latest("pk")
+    assert row.changes["filters"]["q"] == "Imran Butt"
+    assert row.changes["ids"] == [tip_case.pk]
+
+
+def test_a_search_too_long_is_explained(client_for: ClientFor, alice: User) -> None:
+    response = client_for(alice).get("/api/cases/", {"q": "x" * 201})
+    assert response.status_code == 400
+    assert response.json() == {"q": ["Ensure this field has no more than 200 characters."]}

@@ -6,10 +6,18 @@ from django.utils.translation import gettext_lazy as _
 
 from htms.cases.models import Stage
 from htms.cases.selectors import CaseFilters
+from htms.identity.inputs import MAX_TEXT
 from htms.reference.models import CrimeType, Unit
 
 
 class CaseFilterForm(forms.Form):
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=MAX_TEXT,
+        help_text=_("Case reference, FIR number, or a party's name in English or Urdu"),
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
     crime_type = forms.ChoiceField(
         label=_("Crime type"), required=False, choices=[("", _("All"))] + list(CrimeType.choices)
     )
@@ -32,6 +40,7 @@ class CaseFilterForm(forms.Form):
     def filters(self) -> CaseFilters:
         data = self.cleaned_data
         return CaseFilters(
+            text=data["q"],
             crime_type=data["crime_type"],
             stage=data["stage"],
             unit_id=data["unit"].pk if data["unit"] else None,

@@ -281,11 +281,13 @@ def _api_list(crawl: Crawl, path: str) -> None:
 
 
 def _searches(crawl: Crawl) -> None:
-    """Searches by the names and CNICs of hidden persons: the API, the search suggestions."""
+    """Searches by the names and CNICs of hidden persons: the API (persons and cases), the
+    search suggestions."""
     for person in crawl.secrets.hidden[:SEARCHES]:
         name = person.full_name or person.full_name_ur
         cnics = [d.number for d in person.documents.all() if d.kind == "cnic"]
         crawl.get(f"/api/persons/?q={name}")
+        crawl.get(f"/api/cases/?q={name}")
         crawl.get(f"/api/persons/candidates/?name={name}")
         crawl.get(f"/identity/candidates/?name={name}")
         for cnic in cnics:

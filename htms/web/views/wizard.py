@@ -16,6 +16,7 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from htms.accounts.models import Role, User
@@ -29,6 +30,7 @@ from htms.cases.services.registration import (
     case_register,
 )
 from htms.reference.models import CrimeType, Statute
+from htms.reference.statute_search import statute_matches
 from htms.web.forms.wizard import ORIGIN_FIELD_FOR, DuplicateReasonForm, OriginForm
 from htms.web.views.common import add_errors, error_dict
 from htms.web.views.wizard_base import check_step, next_step, render_step, wizard_user
@@ -52,6 +54,15 @@ from htms.web.wizard import (
     origin_to_json,
     step_of,
 )
+
+# Finding a section by typing, on the offences step.
+MAX_FIND = 100
+MAX_FIND_SHOWN = 8
+FIND_NONE = _lazy(
+    "No section matches “%(text)s”. Type the act and the section, like PTPA 3, PEO 17 or PPC 370."
+)
+FIND_MANY = _lazy("Several sections match “%(text)s”: %(sections)s. Type the section number too.")
+FIND_TICKED = _lazy("Ticked %(section)s. Type another section, or save and continue.")
 
 
 def _officers(user: User) -> QuerySet[User]:
@@ -104,11 +115,15 @@ def derived_crime_types(codes: list[str]) -> list[str]:
 
 def offences_step(request: HttpRequest, user: User, draft: Draft) -> HttpResponse:
     errors = errors_for_step(draft["errors"], "offences")
+    found: dict[str, object] = {}
     if request.method == "POST":
         draft["statutes"] = request.POST.getlist("statutes")
-        errors = check_step(request, draft, "offences", user)
-        if not errors:
-            return next_step("offences")
+        if request.POST.get("action") == "find":
+            found = _statute_find(request, draft)
+        else:
+            errors = check_step(request, draft, "offences", user)
+            if not errors:
+                return next_step("offences")
     selected = set(draft["statutes"])
     context = {
         "groups": _statute_groups(),
@@ -116,7 +131,26 @@ def offences_step(request: HttpRequest, user: User, draft: Draft) -> HttpRespons
         "crime_types": derived_crime_types(draft["statutes"]),
         "errors": [m for messages_ in errors.values() for m in messages_],
     }
-    return render_step(request, "offences", draft, context)
+    return render_step(request, "offences", draft, context | found)
+
+
+def _statute_find(request: HttpRequest, draft: Draft) -> dict[str, object]:
+    """Ticks the one section the officer typed ("PTPA 3"), or says why it cannot; the step
+    stays open with the ticks kept."""
+    text = request.POST.get("statute_find", "").strip()[:MAX_FIND]
+    matches = statute_matches(text, Statute.objects.all())
+    if len(matches) != 1:
+        shown = ", ".join(str(s) for s in matches[:MAX_FIND_SHOWN])
+        if matches:
+            message = FIND_MANY % {"text": text, "sections": shown}
+        else:
+            message = FIND_NONE % {"text": text}
+        return {"find_text": text, "find_error": message}
+    statute = matches[0]
+    if statute.code not in draft["statutes"]:
+        draft["statutes"] = [*draft["statutes"], statute.code]
+    draft_save(request.session, draft)
+    return {"find_note": FIND_TICKED % {"section": statute}}
 
 
 def _duplicates_shown(

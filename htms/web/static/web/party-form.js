@@ -1,6 +1,8 @@
 // Search before create: while the officer types a name, father's name, CNIC, passport or
 // phone, persons already in the register are fetched (debounced) and shown as choices.
-// Without JavaScript the "Search the register" button does the same with a page load.
+// Enter in one of these fields searches at once and moves focus to the suggestions, instead of
+// posting the form. Without JavaScript the "Search the register" button does the same with a
+// page load.
 (function () {
   "use strict";
   var form = document.getElementById("party-form");
@@ -25,14 +27,23 @@
     return params.toString();
   }
 
-  function search() {
+  function search(then) {
     var q = query();
-    if (q === last) { return; }
+    if (q === last) { if (then) { then(); } return; }
     last = q;
     fetch(url + "?" + q, { credentials: "same-origin", headers: { "X-Requested-With": "fetch" } })
-      .then(function (r) { return r.ok ? r.text() : null; })
-      .then(function (html) { if (html !== null && q === last) { box.innerHTML = html; } })
+      .then(function (r) { return r.status < 500 ? r.text() : null; })
+      .then(function (html) {
+        if (html !== null && q === last) { box.innerHTML = html; }
+        if (then) { then(); }
+      })
       .catch(function () { /* the search button still works */ });
+  }
+
+  // Focus the first suggestion, or the box saying that none was found.
+  function focusResults() {
+    var first = box.querySelector("input[name=existing_person]");
+    (first || box).focus();
   }
 
   watched.forEach(function (name) {
@@ -41,6 +52,12 @@
     el.addEventListener("input", function () {
       window.clearTimeout(timer);
       timer = window.setTimeout(search, 400);
+    });
+    el.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter" || event.isComposing) { return; }
+      event.preventDefault();
+      window.clearTimeout(timer);
+      search(focusResults);
     });
   });
 

@@ -2,11 +2,13 @@
 
 import json
 import re
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
+from django.utils import timezone
 from playwright.sync_api import Page
 
 from htms.accounts.models import User
@@ -47,6 +49,19 @@ def log_in(page: Page, user: User) -> None:
     page.fill("#id_code", code_for(user))
     page.click("#code-form button[type=submit]")
     page.wait_for_url(re.compile(r"/(\?.*)?$"))
+
+
+def fill_origin(page: Page, fir_number: str, summary: str) -> None:
+    """The wizard's first step for a complaint with an FIR, from the menu; moves on to the
+    offences step."""
+    today = timezone.localdate()
+    page.click("nav.main-nav a[href='/cases/new/']")
+    page.select_option("#id_origin", "complaint")
+    page.fill("#id_fir_number", fir_number)
+    page.fill("#id_fir_date", (today - timedelta(days=30)).isoformat())
+    page.fill("#id_police_station", "FIA AHTC Lahore")
+    page.fill("#id_occurred_on", (today - timedelta(days=60)).isoformat())
+    page.fill("#id_summary", summary)
 
 
 def switch_language(page: Page, code: str) -> None:

@@ -9,25 +9,18 @@ from playwright.sync_api import Page, expect
 
 from htms.accounts.models import User
 from htms.cases.models import Case, Stage
-from htms.web.tests.browser.support import Steps, log_in, switch_language
+from htms.web.tests.browser.support import Steps, fill_origin, log_in, switch_language
 
 
 def _register_case(page: Page, steps: Steps) -> str:
     """Runs the registration wizard; returns the new case's reference."""
-    today = timezone.localdate()
-    page.click("nav.main-nav a[href='/cases/new/']")
-    page.select_option("#id_origin", "complaint")
-    page.fill("#id_fir_number", "77/2026")
-    page.fill("#id_fir_date", (today - timedelta(days=30)).isoformat())
-    page.fill("#id_police_station", "FIA AHTC Lahore")
-    page.fill("#id_occurred_on", (today - timedelta(days=60)).isoformat())
-    page.fill("#id_summary", "Promised work in Dubai; passport taken on arrival.")
+    fill_origin(page, "77/2026", "Promised work in Dubai; passport taken on arrival.")
     steps.accessible("wizard-origin")
     page.click("#origin-form button[type=submit]")
     page.check("#statute-PTPA2018-3")
     expect(page.locator("#derived-crime-types")).to_have_text("Trafficking in persons")
     steps.shot("wizard-offences")
-    page.click("#offences-form button[type=submit]")
+    page.click("#offences-next")
     _add_party(page, "victim", "Sajida Bibi", "ساجدہ بی بی", "F", "34101-1234567-2")
     _add_party(page, "accused", "Imran Butt", "", "M", "35202-7654321-1", status="arrested")
     _add_party(page, "accused", "Tariq Mehmood", "", "M", "35202-7654322-3", status="at_large")
