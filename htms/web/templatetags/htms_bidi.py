@@ -8,6 +8,8 @@ takes its direction from its first letter (``dir="auto"``, which also tells the 
 that this is typed text, not a reference label).
 """
 
+import unicodedata
+
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
@@ -27,3 +29,16 @@ def isolate(value: object) -> SafeString | str:
     if value in (None, ""):
         return ""
     return format_html('<bdi dir="auto">{}</bdi>', value)
+
+
+@register.filter
+def text_dir(value: object) -> str:
+    """"rtl" or "ltr" from the text's first strong letter, as ``dir="auto"`` decides in a browser;
+    for the PDF, whose renderer ignores ``dir="auto"``."""
+    for char in str(value or ""):
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return "ltr"

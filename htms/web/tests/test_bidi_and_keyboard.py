@@ -79,3 +79,9 @@ def test_it_leads_the_review_steps_skip_link_to_the_registration_form(alice: Use
     html = page(client_for(alice), "/cases/new/review/")
     assert '<a class="skip" href="#register-form">' in html
     assert '<form method="post" id="register-form">' in html
+
+
+def test_it_tells_the_direction_of_typed_text_from_its_first_letter() -> None:
+    assert _render("{{ v|text_dir }}", v="Statement recorded.") == "ltr"
+    assert _render("{{ v|text_dir }}", v="2026 بیان ریکارڈ ہوا") == "rtl"
+    assert _render("{{ v|text_dir }}", v="31/2026") == "ltr"

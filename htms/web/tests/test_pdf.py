@@ -134,3 +134,12 @@ def test_it_numbers_the_pages_first_of_all_in_both_languages(
     first, pages = _page_numbers(pdf, 1)
     assert (first, pages > 1) == (1, True)
     assert _page_numbers(pdf, pages) == (pages, pages)
+
+
+def test_it_keeps_the_full_stop_of_an_english_summary_at_its_end_in_urdu(
+    alice: User, tip_case: Case
+) -> None:
+    Case.objects.filter(pk=tip_case.pk).update(summary="Statement recorded.")
+    text = re.sub("[\u202a-\u202e]", "", _text(_pdf(alice, tip_case, "ur")))
+    assert "Statement recorded." in text
+    assert ".Statement recorded" not in text
