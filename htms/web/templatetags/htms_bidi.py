@@ -33,7 +33,7 @@ def isolate(value: object) -> SafeString | str:
 
 @register.filter
 def text_dir(value: object) -> str:
-    """"rtl" or "ltr" from the text's first strong letter, as ``dir="auto"`` decides in a browser;
+    """The direction ("rtl" or "ltr") of the first strong letter, as ``dir="auto"`` decides it;
     for the PDF, whose renderer ignores ``dir="auto"``."""
     for char in str(value or ""):
         kind = unicodedata.bidirectional(char)
