@@ -1,5 +1,6 @@
 """The printable case summary (PDF) for the court file."""
 
+import re
 import shutil
 import subprocess
 import tempfile
@@ -113,3 +114,32 @@ def test_it_sends_anonymous_users_to_login(tip_case: Case) -> None:
     response = Client().get(f"/cases/{tip_case.pk}/summary.pdf")
     assert response.status_code == 302
     assert response["Location"].startswith("/login/")
+
+
+def _page_numbers(pdf: bytes, page: int) -> tuple[int, int]:
+    """The "n / of" at the foot of the page, as the text layer gives it."""
+    text = _poppler("pdftotext", pdf, "-enc", "UTF-8", "-f", str(page), "-l", str(page), "PDF", "-")
+    text = re.sub("[\u202a-\u202e]", "", text)  # pdftotext's direction marks
+    found = re.search(r"(\d+) ?/ ?(\d+)\s*$", text)
+    assert found, text
+    return int(found[1]), int(found[2])
+
+
+@pytest.mark.parametrize("lang", ["en", "ur"])
+def test_it_numbers_the_pages_first_of_all_in_both_languages(
+    alice: User, tip_case: Case, lang: str
+) -> None:
+    Case.objects.filter(pk=tip_case.pk).update(summary="\n".join(["Statement recorded."] * 80))
+    pdf = _pdf(alice, tip_case, lang)
+    first, pages = _page_numbers(pdf, 1)
+    assert (first, pages > 1) == (1, True)
+    assert _page_numbers(pdf, pages) == (pages, pages)
+
+
+def test_it_keeps_the_full_stop_of_an_english_summary_at_its_end_in_urdu(
+    alice: User, tip_case: Case
+) -> None:
+    Case.objects.filter(pk=tip_case.pk).update(summary="Statement recorded.")
+    text = re.sub("[\u202a-\u202e]", "", _text(_pdf(alice, tip_case, "ur")))
+    assert "Statement recorded." in text
+    assert ".Statement recorded" not in text

@@ -33,8 +33,25 @@ def render_step(
     request: HttpRequest, step: str, draft: Draft, context: dict[str, Any]
 ) -> HttpResponse:
     steps = [(s, str(STEP_LABELS[s])) for s in STEPS]
-    base = {"step": step, "steps": steps, "draft": draft, "step_number": STEPS.index(step) + 1}
+    base = {
+        "step": step,
+        "steps": steps,
+        "draft": draft,
+        "step_number": STEPS.index(step) + 1,
+        "first_field_id": _first_field_id(context),
+    }
     return render(request, f"web/wizard/{step}.html", base | context)
+
+
+def _first_field_id(context: dict[str, Any]) -> str:
+    """Where the step's skip link leads: its form's first field, the first statute section on
+    the offences step, the registration form on the review step."""
+    form = context.get("form")
+    if form is not None:
+        return str(form[next(iter(form.fields))].id_for_label)
+    if groups := context.get("groups"):
+        return f"statute-{groups[0][1][0].code}"
+    return "register-form"
 
 
 def check_step(request: HttpRequest, draft: Draft, step: str, user: User) -> Errors:

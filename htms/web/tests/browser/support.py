@@ -38,9 +38,14 @@ def password_of(user: User) -> str:
 def log_in(page: Page, user: User) -> None:
     """Both steps, as an officer would: the password, then the code of their authenticator
     (set up for them first if they have none; the code is computed from its secret)."""
+    log_in_as(page, user, password_of(user))
+
+
+def log_in_as(page: Page, user: User, password: str) -> None:
+    """``log_in`` with a password other than the cast's (a demo user's)."""
     page.goto("/login/")
     page.fill("#id_username", user.username)
-    page.fill("#id_password", password_of(user))
+    page.fill("#id_password", password)
     page.click("main button[type=submit]")
     page.wait_for_url(re.compile(r"/login/(code|enrol)/$"))
     if page.url.endswith("/enrol/"):
@@ -111,13 +116,17 @@ class Steps:
 
     def accessible(self, step: str) -> None:
         """Screenshot, then axe-core on the whole page: no serious or critical violation."""
+        problems = self.axe_problems(step)
+        assert not problems, f"{self.page.url}:\n" + "\n".join(problems)
+
+    def axe_problems(self, step: str) -> list[str]:
+        """Screenshot and axe report kept as artifacts; the serious and critical violations."""
         path = self.shot(step)
         report = _axe.run(self.page).response
         path.with_suffix(".axe.json").write_text(
             json.dumps(report["violations"], indent=1, ensure_ascii=False), encoding="utf-8"
         )
-        problems = blocking_violations(report)
-        assert not problems, f"{self.page.url}:\n" + "\n".join(problems)
+        return blocking_violations(report)
 
 
 def rendered_fonts(page: Page, selector: str) -> set[str]:
