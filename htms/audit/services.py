@@ -89,16 +89,21 @@ class AuditEntry:
 AUDIT_ROWS_PER_INSERT = 2000
 
 
-@transaction.atomic(savepoint=False)
 def audit_records(*, actor: User | None, entries: Sequence[AuditEntry]) -> int:
     """Appends many events to the chain at once, in order: one lock of the chain head and one
     insert per 2,000 rows, for bulk writes (thousands of parties in one request). Called by
     services only. Unlike ``audit_record`` it computes no seals: each entry carries the seals
     the caller computed in bulk (``htms.audit.seals.seals_of``) for the records it wrote.
-    Returns the number of rows written."""
+    Returns the number of rows written. An unknown action or object type raises ValueError
+    before anything is written, as in ``audit_record``."""
     checked = [(AuditAction(e.action), AuditObject(e.object_type), e) for e in entries]
-    if not checked:
-        return 0
+    return _append_many(actor, checked) if checked else 0
+
+
+@transaction.atomic(savepoint=False)
+def _append_many(
+    actor: User | None, checked: list[tuple[AuditAction, AuditObject, AuditEntry]]
+) -> int:
     head, _ = AuditChainHead.objects.select_for_update().get_or_create(pk=1)
     seq, prev_hash, now = head.last_seq, head.last_hash, timezone.now()
     actor_label, address = (actor.username if actor else "system"), client_address.get()
