@@ -20,7 +20,7 @@ django.setup()
 from bench import machine  # noqa: E402
 
 REPORT = Path(__file__).resolve().parent.parent / "BENCHMARKS.md"
-SUITES = ["case_monitoring", "identity_search", "resolution", "intake"]
+SUITES = ["case_monitoring", "identity_search", "resolution", "intake", "bulk_parties"]
 
 
 def _log(message: str) -> None:

@@ -184,6 +184,10 @@ REST_FRAMEWORK = {
 }
 # The largest JSON body the API reads (413 above it), and how deeply it may nest (400).
 HTMS_API_MAX_BODY_BYTES = int(os.environ.get("HTMS_API_MAX_BODY_BYTES", str(1024 * 1024)))
+# Bulk inputs (10,000 victims of one case with their documents) are larger.
+HTMS_API_MAX_BULK_BODY_BYTES = int(
+    os.environ.get("HTMS_API_MAX_BULK_BODY_BYTES", str(32 * 1024 * 1024))
+)
 HTMS_API_MAX_JSON_DEPTH = int(os.environ.get("HTMS_API_MAX_JSON_DEPTH", "20"))
 SPECTACULAR_SETTINGS = {
     "TITLE": "HTMS API",
@@ -197,6 +201,7 @@ SPECTACULAR_SETTINGS = {
         "StageEnum": "htms.cases.models.Stage",
         "DocumentKindEnum": "htms.persons.models.DocumentKind",
         "RouteEventKindEnum": "htms.cases.models.RouteEventKind",
+        "CaseDocumentKindEnum": "htms.web.models.DocumentKind",
     },
 }
 

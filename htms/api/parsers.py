@@ -48,13 +48,15 @@ class JSONParser(parsers.JSONParser):
     """DRF's JSON parser with the limits of ``HTMS_API_MAX_BODY_BYTES`` and
     ``HTMS_API_MAX_JSON_DEPTH``."""
 
+    limit_setting = "HTMS_API_MAX_BODY_BYTES"
+
     def parse(
         self,
         stream: IO[Any] | None,
         media_type: str | None = None,
         parser_context: Mapping[str, Any] | None = None,
     ) -> Any:
-        limit = settings.HTMS_API_MAX_BODY_BYTES
+        limit: int = getattr(settings, self.limit_setting)
         if _declared_length(parser_context or {}) > limit:
             raise _too_large(limit)
         body = stream.read(limit + 1) if stream is not None else b""
@@ -77,3 +79,10 @@ class JSONParser(parsers.JSONParser):
     @staticmethod
     def _encoding(context: Mapping[str, Any] | None) -> str:
         return str((context or {}).get("encoding", settings.DEFAULT_CHARSET))
+
+
+class BulkJSONParser(JSONParser):
+    """For the few bulk inputs (thousands of parties in one request): the larger limit of
+    ``HTMS_API_MAX_BULK_BODY_BYTES``."""
+
+    limit_setting = "HTMS_API_MAX_BULK_BODY_BYTES"

@@ -13,6 +13,7 @@ from rest_framework.permissions import IsAuthenticated
 SCHEMA_SETTINGS: dict[str, Any] = {
     "ENUM_NAME_OVERRIDES": {
         "DocumentKindEnum": "htms.persons.models.DocumentKind",
+        "CaseDocumentKindEnum": "htms.web.models.DocumentKind",
         "RouteEventKindEnum": "htms.cases.models.RouteEventKind",
         "UnitKindEnum": "htms.reference.models.UnitKind",
         "DatePrecisionEnum": "htms.persons.models.DatePrecision",

@@ -3,7 +3,7 @@
 from django.urls import URLPattern, URLResolver, path
 
 from htms.api.schema import SchemaView
-from htms.api.views import auth, cases, identity, persons, reference, stats
+from htms.api.views import auth, cases, documents, identity, parties, persons, reference, stats
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("auth/token/", auth.TokenView.as_view(), name="api_token"),
@@ -14,6 +14,29 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("cases/<str:case_id>/stage/", cases.CaseStageView.as_view(), name="api_case_stage"),
     path(
         "cases/<str:case_id>/hearings/", cases.CaseHearingsView.as_view(), name="api_case_hearings"
+    ),
+    path(
+        "cases/<str:case_id>/parties/", parties.CasePartiesView.as_view(), name="api_case_parties"
+    ),
+    path(
+        "cases/<str:case_id>/parties/<str:party_id>/",
+        parties.CasePartyView.as_view(),
+        name="api_case_party",
+    ),
+    path(
+        "cases/<str:case_id>/documents/",
+        documents.CaseDocumentsView.as_view(),
+        name="api_case_documents",
+    ),
+    path(
+        "cases/<str:case_id>/documents/<str:document_id>/file/",
+        documents.CaseDocumentFileView.as_view(),
+        name="api_case_document_file",
+    ),
+    path(
+        "cases/<str:case_id>/timeline/",
+        documents.CaseTimelineView.as_view(),
+        name="api_case_timeline",
     ),
     path("persons/", persons.PersonCollectionView.as_view(), name="api_persons"),
     path("persons/candidates/", identity.CandidatesView.as_view(), name="api_candidates"),

@@ -29,6 +29,16 @@ def person_keys_refresh(*, person: Person) -> None:
         _insert(_rows([facts]))
 
 
+def persons_keys_add(*, person_ids: Iterable[int]) -> int:
+    """Builds the search keys of persons just written in bulk, who have none yet, a batch of
+    ids at a time. Called by the bulk person service inside its transaction. Returns the number
+    of keys written."""
+    ids, written = list(person_ids), 0
+    for start in range(0, len(ids), REINDEX_BATCH):
+        written += _insert(_rows(facts_for_ids(ids[start : start + REINDEX_BATCH]).values()))
+    return written
+
+
 @dataclass
 class ReindexCounts:
     persons: int = 0

@@ -53,10 +53,33 @@ class CleanPerson:
     phones: list[str]
 
 
-def _country(code: str, errors: dict[str, list[str]], key: str) -> Country | None:
+class ReferenceLookups:
+    """Countries and districts by code, each looked up once: for checking thousands of persons
+    in one request. Lives for one request only, so reference data loaded later is seen."""
+
+    def __init__(self) -> None:
+        self.countries: dict[str, Country | None] = {}
+        self.districts: dict[str, District | None] = {}
+
+    def country(self, code: str) -> Country | None:
+        if code not in self.countries:
+            self.countries[code] = Country.objects.filter(code=code).first()
+        return self.countries[code]
+
+    def district(self, code: str) -> District | None:
+        if code not in self.districts:
+            self.districts[code] = (
+                District.objects.filter(code=code).select_related("province").first()
+            )
+        return self.districts[code]
+
+
+def _country(
+    code: str, errors: dict[str, list[str]], key: str, lookups: ReferenceLookups
+) -> Country | None:
     if not code:
         return None
-    country = Country.objects.filter(code=code.upper()).first()
+    country = lookups.country(code.upper())
     if country is None:
         errors.setdefault(key, []).append(_("Unknown country code “%s”.") % code)
     return country
@@ -103,17 +126,20 @@ def _check_birth_date(data: PersonInput, errors: dict[str, list[str]]) -> None:
 
 
 def _clean_documents(
-    data: PersonInput, nationality: Country | None, errors: dict[str, list[str]]
+    data: PersonInput,
+    nationality: Country | None,
+    errors: dict[str, list[str]],
+    lookups: ReferenceLookups,
 ) -> list[tuple[str, str, Country | None]]:
     cleaned = []
     pakistan = None
     for i, doc in enumerate(data.documents):
         key = f"documents[{i}]"
-        country = _country(doc.country_code, errors, key)
+        country = _country(doc.country_code, errors, key, lookups)
         try:
             if doc.kind == DocumentKind.CNIC:
                 number = normalize_cnic(doc.number)
-                pakistan = pakistan or Country.objects.filter(code="PK").first()
+                pakistan = pakistan or lookups.country("PK")
                 country = pakistan
             elif doc.kind == DocumentKind.PASSPORT:
                 issuer = country or nationality
@@ -141,20 +167,22 @@ def _clean_phones(data: PersonInput, errors: dict[str, list[str]]) -> list[str]:
     return phones
 
 
-def person_input_clean(data: PersonInput) -> CleanPerson:
-    """Checks every field and raises one ValidationError naming each bad field."""
+def person_input_clean(data: PersonInput, lookups: ReferenceLookups | None = None) -> CleanPerson:
+    """Checks every field and raises one ValidationError naming each bad field. ``lookups``
+    shares reference lookups between the persons of one request."""
+    lookups = lookups or ReferenceLookups()
     errors: dict[str, list[str]] = {}
     _check_names(data, errors)
     _check_birth_date(data, errors)
-    nationality = _country(data.nationality_code, errors, "nationality")
+    nationality = _country(data.nationality_code, errors, "nationality", lookups)
     district = None
     if data.district_code:
-        district = District.objects.filter(code=data.district_code).first()
+        district = lookups.district(data.district_code)
         if district is None:
             errors.setdefault("district", []).append(
                 _("Unknown district “%s”.") % data.district_code
             )
-    documents = _clean_documents(data, nationality, errors)
+    documents = _clean_documents(data, nationality, errors, lookups)
     phones = _clean_phones(data, errors)
     if errors:
         raise ValidationError(errors)

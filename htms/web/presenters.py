@@ -4,7 +4,9 @@ from dataclasses import dataclass
 
 from htms.accounts.models import User
 from htms.cases.models import ADULT_AGE, Case, CaseParty, case_offence_date
+from htms.cases.selectors_timeline import TimelineEntry, case_timeline
 from htms.persons.access import identity_visibility
+from htms.web.models import CaseDocument
 
 
 @dataclass
@@ -37,3 +39,16 @@ def party_views(user: User, case: Case) -> list[PartyView]:
             )
         )
     return views
+
+
+def case_timeline_for(
+    case: Case, *, parties: list[PartyView], documents: list[CaseDocument]
+) -> list[TimelineEntry]:
+    """The case's timeline as the page and the API show it: parties under the names the viewer
+    may see (``party_views``), and the case's documents on their dates."""
+    names = {p.party.pk: p.name for p in parties}
+    return case_timeline(
+        case,
+        party_name=lambda party: names[party.pk],
+        extra=[TimelineEntry(d.date, "document", d.get_kind_display(), d.title) for d in documents],
+    )

@@ -192,6 +192,11 @@ def _party_input(data: dict[str, Any]) -> PartyInput:
     )
 
 
+def party_input_from(data: dict[str, Any]) -> PartyInput:
+    """The service input for one validated PartyInputSerializer item."""
+    return _party_input(data)
+
+
 def _route_input(data: dict[str, Any]) -> RouteInput:
     return RouteInput(
         kind=data["kind"],

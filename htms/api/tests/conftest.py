@@ -18,6 +18,12 @@ def _api_urls(settings: Any) -> None:
     settings.ROOT_URLCONF = "htms.api.tests.urls"
 
 
+@pytest.fixture(autouse=True)
+def _media_dir(settings: Any, tmp_path: Any) -> None:
+    """Uploaded case documents go to a folder of the test's own."""
+    settings.HTMS_MEDIA_DIR = str(tmp_path)
+
+
 @pytest.fixture
 def client_for(db: None) -> ClientFor:
     def make(user: User) -> APIClient:

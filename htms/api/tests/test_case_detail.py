@@ -12,7 +12,7 @@ from htms.api.tests.conftest import ClientFor
 from htms.audit.models import AuditEvent
 from htms.cases.inputs import PartyInput
 from htms.cases.models import Case
-from htms.cases.services.parties import case_add_party
+from htms.cases.services.parties_bulk import case_add_party
 from htms.conftest import accused_input
 
 pytestmark = pytest.mark.django_db

@@ -3,8 +3,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from htms.accounts.models import User
-from htms.audit.models import AuditEvent
-from htms.audit.services import audit_record
+from htms.audit.models import AuditEvent, AuditObject
+from htms.audit.services import AuditEntry, audit_record, audit_records
 from htms.audit.verify import audit_verify
 from htms.cases.models import Case
 
@@ -46,3 +46,30 @@ def test_it_records_views_with_the_actor(alice: User, tip_case: Case) -> None:
     event = audit_record(actor=alice, action="view", object_type="case", object_id=tip_case.pk)
     assert event.actor_label == "alice"
     assert event.prev_hash == AuditEvent.objects.get(seq=event.seq - 1).hash
+
+
+def test_it_chains_rows_appended_in_bulk(alice: User, tip_case: Case) -> None:
+    entries = [
+        AuditEntry(action="view", object_type=AuditObject.CASE, object_id=tip_case.pk)
+        for _ in range(5)
+    ]
+    last = AuditEvent.objects.order_by("-seq").first()
+    assert last is not None
+    assert audit_records(actor=alice, entries=entries) == 5
+    after = audit_record(actor=alice, action="view", object_type="case", object_id=tip_case.pk)
+    bulk = list(AuditEvent.objects.filter(seq__gt=last.seq, seq__lt=after.seq).order_by("seq"))
+    assert [e.seq for e in bulk] == list(range(last.seq + 1, last.seq + 6))
+    assert bulk[0].prev_hash == last.hash and after.prev_hash == bulk[-1].hash
+    assert audit_verify() == []
+    AuditEvent.objects.filter(pk=bulk[2].pk).update(object_id="999")
+    assert [p.seq for p in audit_verify()] == [bulk[2].seq]
+
+
+def test_it_refuses_an_unknown_kind_in_bulk_before_writing(alice: User, tip_case: Case) -> None:
+    count = AuditEvent.objects.count()
+    with pytest.raises(ValueError):
+        audit_records(
+            actor=alice,
+            entries=[AuditEntry(action="peek", object_type=AuditObject.CASE, object_id=1)],
+        )
+    assert AuditEvent.objects.count() == count

@@ -1,10 +1,10 @@
 """Adding people to a case in a role, with the facts of that role."""
 
+from collections.abc import Iterable
 from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import Http404
 from django.utils.translation import gettext as _
 
 from htms.accounts.models import User
@@ -21,8 +21,8 @@ from htms.cases.models import (
     TraffickingStatus,
 )
 from htms.common.versioning import lock_at_version
-from htms.persons.access import person_get_for_user
-from htms.persons.inputs import CleanPerson, person_input_clean
+from htms.persons.access import persons_visible_among
+from htms.persons.inputs import CleanPerson, ReferenceLookups, person_input_clean
 from htms.persons.models import Person
 from htms.persons.services import person_create
 from htms.reference.models import Term, Vocabulary
@@ -32,12 +32,42 @@ UNKNOWN_PERSON = _("There is no person with this number that you may see.")
 SAME_PARTY_TWICE = _("This person already has this role in the case.")
 
 
-def _terms(vocabulary: str, codes: list[str], key: str, errors: dict[str, list[str]]) -> list[Term]:
-    terms = list(Term.objects.filter(vocabulary=vocabulary, code__in=codes))
-    missing = sorted(set(codes) - {t.code for t in terms})
-    if missing:
-        errors.setdefault(key, []).append(_("Unknown terms: %s.") % ", ".join(missing))
-    return terms
+# The vocabulary of each list of term codes a party may carry, by the error key of the list.
+_PARTY_TERMS = (
+    ("network_role", Vocabulary.NETWORK_ROLE),
+    ("exploitation_types", Vocabulary.EXPLOITATION_TYPE),
+    ("means_of_control", Vocabulary.MEANS_OF_CONTROL),
+)
+
+
+def _party_codes(party: PartyInput) -> dict[str, list[str]]:
+    return {
+        "network_role": [party.network_role_code] if party.network_role_code else [],
+        "exploitation_types": party.exploitation_type_codes,
+        "means_of_control": party.means_of_control_codes,
+    }
+
+
+def party_term_ids(parties: Iterable[PartyInput]) -> dict[tuple[str, str], int]:
+    """The id of every term the parties name, by (vocabulary, code): one query."""
+    codes = {code for p in parties for cs in _party_codes(p).values() for code in cs}
+    rows = Term.objects.filter(code__in=codes).values_list("vocabulary", "code", "pk")
+    return {(vocabulary, code): pk for vocabulary, code, pk in rows}
+
+
+def _check_terms(
+    party: PartyInput,
+    key: str,
+    known: dict[tuple[str, str], int],
+    errors: dict[str, list[str]],
+) -> None:
+    codes = _party_codes(party)
+    for name, vocabulary in _PARTY_TERMS:
+        missing = sorted({c for c in codes[name] if (vocabulary, c) not in known})
+        if missing:
+            errors.setdefault(f"{key}.{name}", []).append(
+                _("Unknown terms: %s.") % ", ".join(missing)
+            )
 
 
 def _check_role_facts(party: PartyInput, key: str, errors: dict[str, list[str]]) -> None:
@@ -64,8 +94,22 @@ def _check_role_facts(party: PartyInput, key: str, errors: dict[str, list[str]])
         )
 
 
+def _known_births(actor: User, parties: list[PartyInput]) -> dict[int, date | None]:
+    """The birth date of each existing person the parties name that the actor may see (the
+    others are missing): a few queries, whatever the number of parties."""
+    ids = {p.person_id for p in parties if p.person_id is not None}
+    visible = persons_visible_among(actor, ids)
+    return dict(Person.objects.filter(pk__in=visible).values_list("pk", "birth_date"))
+
+
 def _check_person(
-    party: PartyInput, key: str, *, actor: User, on: date | None, errors: dict[str, list[str]]
+    party: PartyInput,
+    key: str,
+    *,
+    known: dict[int, date | None],
+    lookups: ReferenceLookups,
+    on: date | None,
+    errors: dict[str, list[str]],
 ) -> CleanPerson | None:
     """Checks the party's person; returns the cleaned new person, if the party brings one."""
     clean = None
@@ -74,7 +118,7 @@ def _check_person(
         return None
     if party.person is not None:
         try:
-            clean = person_input_clean(party.person)
+            clean = person_input_clean(party.person, lookups)
         except ValidationError as exc:
             for field_name, messages in exc.message_dict.items():
                 errors.setdefault(f"{key}.{field_name}", []).extend(messages)
@@ -82,11 +126,10 @@ def _check_person(
         birth = party.person.birth_date
     else:
         assert party.person_id is not None
-        try:
-            birth = person_get_for_user(user=actor, person_id=party.person_id).birth_date
-        except Http404:
+        if party.person_id not in known:
             errors.setdefault(f"{key}.person_id", []).append(str(UNKNOWN_PERSON))
             return None
+        birth = known[party.person_id]
     if birth and on and birth > on:
         errors.setdefault(f"{key}.birth_date", []).append(str(DOB_AFTER_OFFENCE))
     return clean
@@ -118,30 +161,15 @@ def parties_check(
     new persons by party index, for ``party_write``."""
     cleans: dict[int, CleanPerson] = {}
     _check_repeats(parties, existing or set(), errors)
+    known, term_ids = _known_births(actor, parties), party_term_ids(parties)
+    lookups = ReferenceLookups()
     for i, party in enumerate(parties):
         key = f"parties[{i}]"
         _check_role_facts(party, key, errors)
-        clean = _check_person(party, key, actor=actor, on=on, errors=errors)
+        clean = _check_person(party, key, known=known, lookups=lookups, on=on, errors=errors)
         if clean is not None:
             cleans[i] = clean
-        _terms(
-            Vocabulary.NETWORK_ROLE,
-            [party.network_role_code] if party.network_role_code else [],
-            f"{key}.network_role",
-            errors,
-        )
-        _terms(
-            Vocabulary.EXPLOITATION_TYPE,
-            party.exploitation_type_codes,
-            f"{key}.exploitation_types",
-            errors,
-        )
-        _terms(
-            Vocabulary.MEANS_OF_CONTROL,
-            party.means_of_control_codes,
-            f"{key}.means_of_control",
-            errors,
-        )
+        _check_terms(party, key, term_ids, errors)
     return cleans
 
 
@@ -198,36 +226,6 @@ def party_summary(row: CaseParty) -> dict[str, object]:
         "accused_status": row.accused_status,
         "trafficking_status": row.trafficking_status,
     }
-
-
-@transaction.atomic
-def case_add_party(
-    *, actor: User, case_id: int, expected_version: int, party: PartyInput
-) -> CaseParty:
-    """Adds one party to a case. Writers of the case's unit only."""
-    case = case_get_for_user(user=actor, case_id=case_id, write=True)
-    errors: dict[str, list[str]] = {}
-    existing = set(CaseParty.objects.filter(case=case).values_list("person_id", "role"))
-    cleans = parties_check(
-        [party],
-        actor=actor,
-        on=case.occurred_on or case.fir_date,
-        errors=errors,
-        existing=existing,
-    )
-    if errors:
-        raise ValidationError(errors)
-    case = lock_at_version(Case, pk=case.pk, expected_version=expected_version)
-    case.save(update_fields=["version"])
-    row = party_write(case, party, actor=actor, is_synthetic=case.is_synthetic, clean=cleans.get(0))
-    audit_record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        object_type=AuditObject.CASE_PARTY,
-        object_id=row.pk,
-        changes={"case": case.pk, "new": party_summary(row)},
-    )
-    return row
 
 
 NO_SUCH_ACCUSED = _("This person is not an accused in this case.")

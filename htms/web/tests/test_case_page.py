@@ -11,7 +11,7 @@ from htms.audit.models import AuditEvent
 from htms.cases.inputs import PartyInput
 from htms.cases.models import Case, Stage
 from htms.cases.services.lifecycle import case_request_stage
-from htms.cases.services.parties import case_add_party
+from htms.cases.services.parties_bulk import case_add_party
 from htms.conftest import accused_input
 from htms.web.models import CaseDocument
 from htms.web.tests.support import client_for, page, version

@@ -43,6 +43,7 @@ from htms.intake.services.screening import ScreeningInput, screening_record
 from htms.intake.tests.conftest import deportee
 from htms.persons.models import DatePrecision, Person
 from htms.resolution.models import MatchLink
+from htms.web.models import CaseDocument
 
 pytestmark = pytest.mark.django_db
 
@@ -253,17 +254,24 @@ def _every_object_page(persons: list[int]) -> list[str]:
 
 def _api(crawl: Crawl, persons: list[int]) -> None:
     schema = json.loads(crawl.client.get("/api/schema/?format=json").content)
-    ids = {"case_id": list(Case.objects.values_list("pk", flat=True)), "person_id": persons}
+    ids: dict[tuple[str, ...], list[tuple[int, ...]]] = {
+        ("case_id",): [(pk,) for pk in Case.objects.values_list("pk", flat=True)],
+        ("person_id",): [(pk,) for pk in persons],
+        ("case_id", "document_id"): list(CaseDocument.objects.values_list("case_id", "pk")),
+    }
     for path, operations in schema["paths"].items():
         if "get" not in operations or path == "/api/schema/":
             continue
-        params = re.findall(r"{(\w+)}", path)
+        params = tuple(re.findall(r"{(\w+)}", path))
         if not params:
             _api_list(crawl, path)
             continue
-        assert len(params) == 1 and params[0] in ids, f"no ids to walk {path} with"
-        for pk in ids[params[0]]:
-            crawl.get(path.replace(f"{{{params[0]}}}", str(pk)))
+        assert params in ids, f"no ids to walk {path} with"
+        for values in ids[params]:
+            url = path
+            for name, value in zip(params, values, strict=True):
+                url = url.replace(f"{{{name}}}", str(value))
+            crawl.get(url)
 
 
 def _api_list(crawl: Crawl, path: str) -> None:

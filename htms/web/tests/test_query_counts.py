@@ -9,7 +9,7 @@ from htms.cases.inputs import PartyInput
 from htms.cases.models import Case, Stage
 from htms.cases.services.court import hearing_record
 from htms.cases.services.lifecycle import case_request_stage
-from htms.cases.services.parties import case_add_party
+from htms.cases.services.parties_bulk import case_add_party
 from htms.cases.services.registration import case_register
 from htms.conftest import accused_input, tip_case_input, victim_input
 from htms.reference.models import Court

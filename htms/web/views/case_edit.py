@@ -9,7 +9,8 @@ from django.views.decorators.http import require_POST
 
 from htms.cases.access import case_get_for_user
 from htms.cases.services.details import DETAIL_FIELDS, CaseDetailsInput, case_update_details
-from htms.cases.services.parties import case_add_party, party_set_accused_status
+from htms.cases.services.parties import party_set_accused_status
+from htms.cases.services.parties_bulk import case_add_party
 from htms.web.candidates import candidate_context, candidates_url, party_search_params
 from htms.web.forms.actions import AccusedStatusForm, CaseDetailsForm
 from htms.web.forms.party import PartyForm, party_field_for, party_input

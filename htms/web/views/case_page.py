@@ -14,13 +14,11 @@ from htms.audit.models import AuditEvent, AuditObject
 from htms.audit.services import audit_view
 from htms.cases.access import case_may_write
 from htms.cases.audit_access import case_audit_visible
-from htms.cases.models import Case, CaseParty, Stage, StageChange, TransitionStatus
+from htms.cases.models import Case, Stage, StageChange, TransitionStatus
 from htms.cases.selectors import case_detail
-from htms.cases.selectors_timeline import TimelineEntry, case_timeline
 from htms.cases.services.court import COURT_STAGES
 from htms.cases.services.lifecycle import NEEDS_APPROVAL, TRANSITIONS
-from htms.web.models import CaseDocument
-from htms.web.presenters import PartyView, party_views
+from htms.web.presenters import case_timeline_for, party_views
 from htms.web.selectors import case_audit_trail, case_documents
 from htms.web.views.common import current_user
 
@@ -52,10 +50,6 @@ def pending_change(case: Case) -> StageChange | None:
     return next((c for c in case.stage_changes.all() if c.status == TransitionStatus.PENDING), None)
 
 
-def _document_entries(documents: list[CaseDocument]) -> list[TimelineEntry]:
-    return [TimelineEntry(d.date, "document", d.get_kind_display(), d.title) for d in documents]
-
-
 def _audit_rows(user: User, case: Case) -> list[AuditRow] | None:
     if not case_audit_visible(user, case):
         return None
@@ -81,11 +75,6 @@ def case_page(request: HttpRequest, case_id: int) -> HttpResponse:
     case = case_detail(user=user, case_id=case_id)
     audit_view(actor=user, object_type=AuditObject.CASE, object_id=case.pk)
     parties = party_views(user, case)
-    names: dict[int, PartyView] = {p.party.pk: p for p in parties}
-
-    def party_name(party: CaseParty) -> str:
-        return names[party.pk].name
-
     documents = list(case_documents(case=case))
     may_write = case_may_write(user, case)
     context: dict[str, Any] = {
@@ -93,7 +82,7 @@ def case_page(request: HttpRequest, case_id: int) -> HttpResponse:
         "parties": parties,
         "may_write": may_write,
         "crime_types": sorted({o.statute.get_crime_type_display() for o in case.offences.all()}),
-        "timeline": case_timeline(case, party_name=party_name, extra=_document_entries(documents)),
+        "timeline": case_timeline_for(case, parties=parties, documents=documents),
         "documents": documents,
         "audit_rows": _audit_rows(user, case),
     }

@@ -2,14 +2,14 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from htms.cases.access import case_get_for_user
 from htms.web.forms.documents import DocumentForm
-from htms.web.services.documents import case_document_add, case_document_open
+from htms.web.services.documents import case_document_add, case_document_download
 from htms.web.views.common import current_user, run_service
 
 
@@ -41,16 +41,7 @@ def document_add(request: HttpRequest, case_id: int) -> HttpResponse:
 
 @login_required
 def document_file(request: HttpRequest, case_id: int, document_id: int) -> FileResponse:
-    document = case_document_open(
+    download = case_document_download(
         actor=current_user(request), case_id=case_id, document_id=document_id
     )
-    suffix = document.file.name.rsplit(".", 1)[-1] if document.file.name else "bin"
-    try:
-        handle = document.file.open("rb")
-    except FileNotFoundError:
-        raise Http404("The file of this document is missing from the server.") from None
-    return FileResponse(
-        handle,
-        as_attachment=True,
-        filename=f"{document.case.reference.replace('/', '-')}-{document.pk}.{suffix}",
-    )
+    return FileResponse(download.handle, as_attachment=True, filename=download.filename)

@@ -181,7 +181,7 @@ def test_it_refuses_the_same_person_twice_in_one_role(alice: User, tip_case: Cas
 
 
 def test_adding_an_existing_party_again_is_refused(alice: User, tip_case: Case) -> None:
-    from htms.cases.services.parties import case_add_party
+    from htms.cases.services.parties_bulk import case_add_party
 
     accused = tip_case.parties.filter(role="accused").first()
     assert accused is not None
