@@ -74,7 +74,7 @@ class Counted:
     categories: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
-_PARTY_FIELDS = (
+PARTY_FIELDS = (
     "id",
     "person__sex",
     "person__birth_date",
@@ -89,7 +89,7 @@ _PARTY_FIELDS = (
 )
 
 
-def _age_on_offence(row: dict[str, Any]) -> int | None:
+def age_on_offence(row: dict[str, Any]) -> int | None:
     person = Person(
         birth_date=row["person__birth_date"],
         birth_date_precision=row["person__birth_date_precision"],
@@ -103,7 +103,7 @@ def _age_on_offence(row: dict[str, Any]) -> int | None:
 
 
 def _categories(row: dict[str, Any], exploitation: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
-    age = _age_on_offence(row)
+    age = age_on_offence(row)
     nationality = row["person__nationality_verified__code"] or row["person__nationality__code"]
     found = {
         Dimension.PROVINCE: (str(row["case__unit__province__code"] or ""),),
@@ -118,7 +118,7 @@ def _categories(row: dict[str, Any], exploitation: tuple[str, ...]) -> dict[str,
     return found
 
 
-def _registration_year(row: dict[str, Any]) -> int:
+def registration_year(row: dict[str, Any]) -> int:
     registered = row["case__registered_at"]
     assert isinstance(registered, datetime)
     return timezone.localtime(registered).year
@@ -151,8 +151,8 @@ def _counted(rows: list[dict[str, Any]], years: dict[int, int], victims: bool) -
 
 
 def _by_registration(parties: QuerySet[CaseParty], victims: bool = False) -> list[Counted]:
-    rows = list(parties.values(*_PARTY_FIELDS).order_by("id"))
-    years = {int(str(row["id"])): _registration_year(row) for row in rows}
+    rows = list(parties.values(*PARTY_FIELDS).order_by("id"))
+    years = {int(str(row["id"])): registration_year(row) for row in rows}
     return _counted(rows, years, victims)
 
 
@@ -179,7 +179,7 @@ def _by_judgment(user: User, *, convicted: bool) -> list[Counted]:
             years[row["accused_id"]] = row["first_conviction"].year
         elif not convicted and not row["convictions"]:
             years[row["accused_id"]] = row["last"].year
-    rows = list(_parties(user).filter(pk__in=list(years)).values(*_PARTY_FIELDS).order_by("id"))
+    rows = list(_parties(user).filter(pk__in=list(years)).values(*PARTY_FIELDS).order_by("id"))
     return _counted(rows, years, victims=False)
 
 

@@ -60,13 +60,20 @@ def case(
     return made
 
 
-def victim(of: Case, who: Person, exploitation: tuple[str, ...] = ()) -> CaseParty:
+def victim(
+    of: Case, who: Person, exploitation: tuple[str, ...] = (), means: tuple[str, ...] = ()
+) -> CaseParty:
     party = CaseParty.objects.create(
-        case=of, person=who, role=PartyRole.VICTIM, trafficking_status="actual"
+        case=of,
+        person=who,
+        role=PartyRole.VICTIM,
+        trafficking_status="actual",
+        status_decided_by="police",
     )
     party.exploitation_types.set(
         Term.objects.filter(vocabulary="exploitation_type", code__in=exploitation)
     )
+    party.means_of_control.set(Term.objects.filter(vocabulary="means_of_control", code__in=means))
     return party
 
 
