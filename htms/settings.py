@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "htms.api",
     "htms.web",
     "htms.operations",
+    "htms.statistics",
 ]
 
 MIDDLEWARE = [
@@ -240,6 +241,9 @@ HTMS_UPLOAD_STORE_BATCH = int(os.environ.get("HTMS_UPLOAD_STORE_BATCH", "1000"))
 HTMS_INTERIM_CHALLAN_DAYS = int(os.environ.get("HTMS_INTERIM_CHALLAN_DAYS", "14"))
 # How many days ahead a deadline counts as "due soon".
 HTMS_DUE_SOON_DAYS = int(os.environ.get("HTMS_DUE_SOON_DAYS", "7"))
+# Statistics: cells counting fewer people than this are withheld from roles without identity
+# access, exports and public figures (docs/statistics.md).
+HTMS_STATISTICS_K = int(os.environ.get("HTMS_STATISTICS_K", "11"))
 
 LOGGING = {
     "version": 1,

@@ -4,6 +4,7 @@ from django.urls import URLPattern, URLResolver, path
 
 from htms.api.schema import SchemaView
 from htms.api.views import auth, cases, documents, identity, parties, persons, reference, stats
+from htms.statistics.figures import CountingUnit
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("auth/token/", auth.TokenView.as_view(), name="api_token"),
@@ -42,6 +43,11 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("persons/candidates/", identity.CandidatesView.as_view(), name="api_candidates"),
     path("persons/<str:person_id>/", persons.PersonDetailView.as_view(), name="api_person"),
     path("stats/case-counts/", stats.CaseCountsView.as_view(), name="api_case_counts"),
+    path("stats/funnel/", stats.FunnelView.as_view(), name="api_stats_funnel"),
+    *(
+        path(f"stats/{unit}/", stats.FigureView.as_view(unit=unit), name=f"api_stats_{unit}")
+        for unit in CountingUnit.values
+    ),
     path("reference/provinces/", reference.ProvinceList.as_view(), name="api_provinces"),
     path("reference/districts/", reference.DistrictList.as_view(), name="api_districts"),
     path("reference/countries/", reference.CountryList.as_view(), name="api_countries"),

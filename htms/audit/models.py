@@ -57,6 +57,7 @@ class AuditObject(models.TextChoices):
     LEAD_PAYMENT = "lead_payment", _("Payment named at the border")
     LEAD_ROUTE_LEG = "lead_route_leg", _("Route leg named at the border")
     INTAKE_COUNTS = "intake_counts", _("Border intake counts")
+    STATISTICS = "statistics", _("Statistics")
     SYNTHETIC_BATCH = "synthetic_batch", _("Synthetic data batch")
     SEALS = "seals", _("Seals of records written before sealing")
     REQUEST = "request", _("Request")

@@ -3,6 +3,7 @@
 import pytest
 from rest_framework.test import APIClient
 
+from htms.accounts.models import User
 from htms.api.tests.conftest import ClientFor
 from htms.cases.models import Case
 
@@ -35,3 +36,36 @@ def test_it_counts_the_cases_the_user_may_see(
 
 def test_it_requires_a_login(anonymous: APIClient) -> None:
     assert anonymous.get("/api/stats/case-counts/").status_code == 401
+
+
+def test_it_withholds_small_counts_of_victims_from_national_readers(
+    client_for: ClientFor, tip_case: Case, alice: User, hana: User
+) -> None:
+    """The shared case has one victim: her writers' circle sees 1, headquarters sees null."""
+    own = client_for(alice).get("/api/stats/victims/?by=sex").json()
+    assert own["k"] is None and own["rows"][0]["code"] == "F" and own["rows"][0]["total"] == 1
+    national = client_for(hana).get("/api/stats/victims/?by=sex").json()
+    assert national["k"] == 11 and national["rows"][0]["total"] is None
+    assert national["totals"]["total"] is None and national["year_basis"]
+
+
+@pytest.mark.parametrize("unit", ["victims", "suspects", "prosecuted", "convicted", "acquitted"])
+def test_it_answers_every_counting_unit(client_for: ClientFor, hana: User, unit: str) -> None:
+    response = client_for(hana).get(f"/api/stats/{unit}/?by=nationality")
+    assert response.status_code == 200 and response.json()["dimension"] == "nationality"
+
+
+def test_it_explains_an_unknown_dimension(client_for: ClientFor, hana: User) -> None:
+    response = client_for(hana).get("/api/stats/victims/?by=shoe_size")
+    assert response.status_code == 400 and "by" in response.json()
+
+
+def test_it_gives_the_funnel(client_for: ClientFor, tip_case: Case, alice: User) -> None:
+    funnel = client_for(alice).get("/api/stats/funnel/").json()
+    assert funnel["rows"][0] == {
+        "code": "firs",
+        "label": "Cases with an FIR",
+        "cells": [1],
+        "total": 1,
+    }
+    assert funnel["rates"][0]["total"] == 0.0

@@ -1,4 +1,5 @@
-"""Statistics over the cases the user may see."""
+"""Statistics over the cases the user may see, under the same disclosure control as the
+statistics page (``docs/statistics.md``)."""
 
 from drf_spectacular.utils import extend_schema
 from rest_framework.request import Request
@@ -7,8 +8,12 @@ from rest_framework.views import APIView
 
 from htms.api.errors import ErrorsMixin, error_responses
 from htms.api.serializers.case_output import CaseCountSerializer
-from htms.api.views.base import actor
+from htms.api.serializers.statistics import FigureQuery, FunnelSerializer, PublishedTableSerializer
+from htms.api.views.base import actor, valid
 from htms.cases.selectors import case_counts
+from htms.statistics.figures import CountingUnit
+from htms.statistics.funnel import case_funnel
+from htms.statistics.published import unit_tables
 
 
 class CaseCountsView(ErrorsMixin, APIView):
@@ -17,3 +22,27 @@ class CaseCountsView(ErrorsMixin, APIView):
         """Cases by crime type, stage and province; a case counts once per crime type."""
         rows = case_counts(user=actor(request))
         return Response(CaseCountSerializer(rows, many=True).data)
+
+
+class FigureView(ErrorsMixin, APIView):
+    """One counting unit by year and one dimension; ``unit`` is set per route."""
+
+    unit = CountingUnit.VICTIMS
+
+    @extend_schema(
+        parameters=[FigureQuery],
+        responses={200: PublishedTableSerializer, **error_responses(400)},
+    )
+    def get(self, request: Request) -> Response:
+        """People counted by year and one dimension; cells of fewer than k people withheld
+        (null) unless the user may see every counted person's identity."""
+        by = valid(FigureQuery, request.query_params)["by"]
+        table = unit_tables(user=actor(request), unit=self.unit)[by]
+        return Response(PublishedTableSerializer(table).data)
+
+
+class FunnelView(ErrorsMixin, APIView):
+    @extend_schema(responses={200: FunnelSerializer, **error_responses()})
+    def get(self, request: Request) -> Response:
+        """Cases with an FIR → challan → trial → conviction, by year of the FIR, with rates."""
+        return Response(FunnelSerializer(case_funnel(user=actor(request))).data)

@@ -1,0 +1,53 @@
+"""Output of the statistics endpoints: published tables, withheld cells as null."""
+
+from typing import Any
+
+from rest_framework import serializers
+
+from htms.statistics.dimensions import Dimension
+
+
+class FigureQuery(serializers.Serializer[Any]):
+    by = serializers.ChoiceField(
+        choices=Dimension.choices,
+        default=Dimension.SEX,
+        help_text="The dimension the counts are broken down by (besides the year)",
+    )
+
+
+class PublishedRowSerializer(serializers.Serializer[Any]):
+    code = serializers.CharField(help_text="The category's code; empty for unknown")
+    label = serializers.CharField()  # type: ignore[assignment]  # a field, not Field.label
+    cells = serializers.ListField(
+        child=serializers.IntegerField(allow_null=True),
+        help_text="One count per column (year); null where withheld",
+    )
+    total = serializers.IntegerField(allow_null=True, help_text="null where withheld")
+
+
+class PublishedTableSerializer(serializers.Serializer[Any]):
+    unit = serializers.CharField(help_text="The counting unit (docs/statistics.md)")
+    dimension = serializers.CharField()
+    year_basis = serializers.CharField(help_text="Which year the columns count people in")
+    k = serializers.IntegerField(
+        allow_null=True,
+        help_text="Cells of fewer than k people are withheld (null); null k: whole counts",
+    )
+    columns = serializers.ListField(child=serializers.CharField())
+    rows = PublishedRowSerializer(many=True)
+    totals = PublishedRowSerializer(
+        allow_null=True, help_text="The total row; null when one person may be in several rows"
+    )
+
+
+class RateRowSerializer(serializers.Serializer[Any]):
+    label = serializers.CharField()  # type: ignore[assignment]  # a field, not Field.label
+    cells = serializers.ListField(child=serializers.FloatField(allow_null=True))
+    total = serializers.FloatField(allow_null=True)
+
+
+class FunnelSerializer(serializers.Serializer[Any]):
+    k = serializers.IntegerField(allow_null=True)
+    columns = serializers.ListField(child=serializers.CharField(), help_text="Years of the FIR")
+    rows = PublishedRowSerializer(many=True)
+    rates = RateRowSerializer(many=True, help_text="Percentages; null where a count is withheld")

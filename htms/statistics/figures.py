@@ -1,0 +1,213 @@
+"""The national figures: people counted by counting unit, year and one dimension.
+
+Each counting unit and dimension is defined in ``docs/statistics.md``. Every count starts
+from the cases the asking user may see (``case_queryset_for_user``) and is made from
+structured fields, never from free text. What may be shown of the counts is decided in
+``htms/statistics/published.py``.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from django.db.models import Count, Exists, Max, Min, OuterRef, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from htms.accounts.models import User
+from htms.cases.access import case_queryset_for_user
+from htms.cases.models import (
+    Case,
+    CaseParty,
+    PartyRole,
+    Stage,
+    StageChange,
+    TransitionStatus,
+    Verdict,
+    VerdictOutcome,
+    case_offence_date,
+    crime_types_in,
+)
+from htms.persons.models import Person
+from htms.statistics.dimensions import Dimension, age_band, age_group
+
+# Stages a case has reached once its trial began.
+TRIAL_STAGES = (Stage.TRIAL, Stage.JUDGMENT, Stage.APPEAL)
+
+
+class CountingUnit:
+    VICTIMS = "victims"
+    SUSPECTS = "suspects"
+    PROSECUTED = "prosecuted"
+    CONVICTED = "convicted"
+    ACQUITTED = "acquitted"
+
+    choices = (
+        (VICTIMS, _("Victims")),
+        (SUSPECTS, _("Suspects")),
+        (PROSECUTED, _("Persons prosecuted")),
+        (CONVICTED, _("Persons convicted at trial")),
+        (ACQUITTED, _("Persons acquitted at trial")),
+    )
+    values = tuple(code for code, _label in choices)
+
+
+# The year each counting unit is counted in, always named with the figure.
+REGISTRATION_YEAR = _("year of registration of the case")
+JUDGMENT_YEAR = _("year of the trial judgment")
+YEAR_BASIS = {
+    CountingUnit.VICTIMS: REGISTRATION_YEAR,
+    CountingUnit.SUSPECTS: REGISTRATION_YEAR,
+    CountingUnit.PROSECUTED: REGISTRATION_YEAR,
+    CountingUnit.CONVICTED: JUDGMENT_YEAR,
+    CountingUnit.ACQUITTED: JUDGMENT_YEAR,
+}
+
+
+@dataclass(frozen=True)
+class Counted:
+    """One person in one case, counted once: the year and their category in each dimension
+    (several for a multi-valued dimension such as the forms of exploitation)."""
+
+    year: int
+    categories: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+PARTY_FIELDS = (
+    "id",
+    "person__sex",
+    "person__birth_date",
+    "person__birth_date_precision",
+    "person__nationality__code",
+    "person__nationality_verified__code",
+    "case__registered_at",
+    "case__occurred_on",
+    "case__fir_date",
+    "case__crime_mask",
+    "case__unit__province__code",
+)
+
+
+def age_on_offence(row: dict[str, Any]) -> int | None:
+    person = Person(
+        birth_date=row["person__birth_date"],
+        birth_date_precision=row["person__birth_date_precision"],
+    )
+    case = Case(
+        occurred_on=row["case__occurred_on"],
+        fir_date=row["case__fir_date"],
+        registered_at=row["case__registered_at"],
+    )
+    return person.youngest_age_on(case_offence_date(case))
+
+
+def _categories(row: dict[str, Any], exploitation: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    age = age_on_offence(row)
+    nationality = row["person__nationality_verified__code"] or row["person__nationality__code"]
+    found = {
+        Dimension.PROVINCE: (str(row["case__unit__province__code"] or ""),),
+        Dimension.SEX: (str(row["person__sex"]),),
+        Dimension.AGE_GROUP: (age_group(age),),
+        Dimension.AGE_BAND: (age_band(age),),
+        Dimension.NATIONALITY: (str(nationality or ""),),
+        Dimension.CRIME_TYPE: tuple(crime_types_in(int(str(row["case__crime_mask"])))),
+    }
+    if exploitation:
+        found[Dimension.EXPLOITATION] = exploitation
+    return found
+
+
+def registration_year(row: dict[str, Any]) -> int:
+    registered = row["case__registered_at"]
+    assert isinstance(registered, datetime)
+    return timezone.localtime(registered).year
+
+
+def _exploitation(party_ids: Iterable[int]) -> dict[int, tuple[str, ...]]:
+    through = CaseParty.exploitation_types.through
+    found: dict[int, list[str]] = {}
+    rows = through.objects.filter(caseparty_id__in=list(party_ids)).values_list(
+        "caseparty_id", "term__code"
+    )
+    for party_id, code in rows.order_by("term__code"):
+        found.setdefault(party_id, []).append(code)
+    return {party_id: tuple(codes) for party_id, codes in found.items()}
+
+
+def _parties(user: User) -> QuerySet[CaseParty]:
+    return CaseParty.objects.filter(case__in=case_queryset_for_user(user))
+
+
+def _counted(rows: list[dict[str, Any]], years: dict[int, int], victims: bool) -> list[Counted]:
+    exploitation = _exploitation(years) if victims else {}
+    counted = []
+    for row in rows:
+        party_id = int(str(row["id"]))
+        if party_id in years:
+            categories = _categories(row, exploitation.get(party_id, ()))
+            counted.append(Counted(years[party_id], categories))
+    return counted
+
+
+def _by_registration(parties: QuerySet[CaseParty], victims: bool = False) -> list[Counted]:
+    rows = list(parties.values(*PARTY_FIELDS).order_by("id"))
+    years = {int(str(row["id"])): registration_year(row) for row in rows}
+    return _counted(rows, years, victims)
+
+
+def _trial_verdicts(user: User) -> list[dict[str, Any]]:
+    """Per accused, their trial verdicts: how many convictions, the first conviction's date
+    and the last verdict's date."""
+    rows = (
+        Verdict.objects.filter(case__in=case_queryset_for_user(user), on_appeal=False)
+        .values("accused_id")
+        .annotate(
+            convictions=Count("id", filter=Q(outcome=VerdictOutcome.CONVICTED)),
+            first_conviction=Min("date", filter=Q(outcome=VerdictOutcome.CONVICTED)),
+            last=Max("date"),
+        )
+        .order_by()
+    )
+    return [dict(row) for row in rows]
+
+
+def _by_judgment(user: User, *, convicted: bool) -> list[Counted]:
+    years: dict[int, int] = {}
+    for row in _trial_verdicts(user):
+        if convicted and row["convictions"]:
+            years[row["accused_id"]] = row["first_conviction"].year
+        elif not convicted and not row["convictions"]:
+            years[row["accused_id"]] = row["last"].year
+    rows = list(_parties(user).filter(pk__in=list(years)).values(*PARTY_FIELDS).order_by("id"))
+    return _counted(rows, years, victims=False)
+
+
+def case_reached_trial() -> Q:
+    """A case whose trial began: at trial or later now, or with a trial in its history."""
+    history = StageChange.objects.filter(
+        case=OuterRef("pk"), to_stage__in=TRIAL_STAGES, status=TransitionStatus.APPROVED
+    )
+    return Q(stage__in=TRIAL_STAGES) | Q(Exists(history))
+
+
+def people_counted(*, user: User, unit: str) -> list[Counted]:
+    """Every person the counting unit counts among the cases the user may see."""
+    accused = _parties(user).filter(role=PartyRole.ACCUSED)
+    if unit == CountingUnit.VICTIMS:
+        return _by_registration(_parties(user).filter(role=PartyRole.VICTIM), victims=True)
+    if unit == CountingUnit.SUSPECTS:
+        return _by_registration(accused)
+    if unit == CountingUnit.PROSECUTED:
+        tried = case_queryset_for_user(user).filter(case_reached_trial())
+        return _by_registration(accused.filter(case__in=tried))
+    if unit == CountingUnit.CONVICTED:
+        return _by_judgment(user, convicted=True)
+    if unit == CountingUnit.ACQUITTED:
+        return _by_judgment(user, convicted=False)
+    raise ValueError(unit)
+
+
+def years_of(counted: Iterable[Counted]) -> list[int]:
+    """The years to show as columns: every year with someone counted, in order."""
+    return sorted({c.year for c in counted})

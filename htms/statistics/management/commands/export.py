@@ -1,0 +1,49 @@
+"""``htms export htcds|ctdc --output FILE.csv --user NAME --purpose TEXT [--k 11]``."""
+
+from pathlib import Path
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from htms.accounts.models import User
+from htms.statistics.exports.standard import CTDC, HTCDS, standard_export
+
+
+class Command(BaseCommand):
+    help = (
+        "Exports every victim in the cases the acting user may see in a data standard: "
+        "htcds (HTCDS 2.0, one row per victim, no identity) or ctdc (the CTDC global "
+        "dataset, k-anonymous). Audited with its purpose."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        standards = parser.add_subparsers(dest="standard", required=True)
+        for name, text in ((HTCDS, "HTCDS 2.0 fields"), (CTDC, "CTDC variables, k-anonymous")):
+            sub = standards.add_parser(name, help=text)
+            sub.add_argument("--output", required=True, help="the CSV file to write")
+            sub.add_argument("--user", required=True, help="the acting user's username")
+            sub.add_argument("--purpose", required=True, help="why the data leaves HTMS")
+            if name == CTDC:
+                sub.add_argument("--k", type=int, default=None, help="at least 11 (default)")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        user = User.objects.filter(username=options["user"], is_active=True).first()
+        if user is None:
+            raise CommandError(f"No active user {options['user']!r}.")
+        output = Path(options["output"])
+        if not output.parent.is_dir():
+            raise CommandError(f"No folder {str(output.parent)!r} to write the file in.")
+        try:
+            done = standard_export(
+                actor=user,
+                standard=options["standard"],
+                output=output,
+                purpose=options["purpose"],
+                k=options.get("k"),
+            )
+        except PermissionDenied as exc:
+            raise CommandError(str(exc)) from exc
+        except ValidationError as exc:
+            raise CommandError(" ".join(exc.messages)) from exc
+        self.stdout.write(f"{done.rows} rows written to {output}; {done.withheld_rows} left out.")

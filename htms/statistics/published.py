@@ -1,0 +1,143 @@
+"""What of the figures a user is shown: whole counts, or counts under disclosure control.
+
+A user who may see the identity of every person counted (a case writer of a circle, whose
+figures cover only the cases of their own unit, whose people their unit handles:
+``htms/persons/access.py``) sees whole counts. Everyone else (zone, headquarters, the ATU
+monitoring cell, analysts), every export and every public figure gets the counts with every
+cell of fewer than k people withheld, protected together across the dimensions of a counting
+unit (``htms/statistics/disclosure.py``).
+"""
+
+from dataclasses import dataclass
+
+from htms.accounts.models import CASE_WRITER_ROLES, User
+from htms.statistics.dimensions import ADULT as ADULT_GROUP
+from htms.statistics.dimensions import CHILD as CHILD_GROUP
+from htms.statistics.dimensions import CHILD_BANDS, MULTI_VALUED, UNKNOWN, Dimension, dimension_rows
+from htms.statistics.disclosure import (
+    TOTAL,
+    Key,
+    Link,
+    Table,
+    public_k,
+    shared_totals,
+    tables_suppress,
+)
+from htms.statistics.figures import YEAR_BASIS, Counted, people_counted, years_of
+
+# (code, label) of each row, in order.
+Labels = list[tuple[str, str]]
+
+
+def statistics_k_for(user: User) -> int | None:
+    """The threshold the user's figures are published under; None for whole counts."""
+    if (
+        user.role in CASE_WRITER_ROLES
+        and user.unit_id is not None
+        and not user.reads_nationally
+        and not user.supervises_zone
+    ):
+        return None
+    return public_k()
+
+
+@dataclass
+class PublishedRow:
+    code: str
+    label: str
+    cells: list[int | None]
+    total: int | None
+
+
+@dataclass
+class PublishedTable:
+    unit: str
+    dimension: str
+    year_basis: str
+    columns: list[str]
+    rows: list[PublishedRow]
+    totals: PublishedRow | None
+    # The threshold applied; None when the counts are whole.
+    k: int | None
+
+    @property
+    def withheld(self) -> bool:
+        rows = [*self.rows, *([self.totals] if self.totals else [])]
+        return any(n is None for row in rows for n in [*row.cells, row.total])
+
+
+def _table(dimension: str, counted: list[Counted], years: list[int]) -> tuple[Table, Labels]:
+    codes = {code for c in counted for code in c.categories.get(dimension, ())}
+    rows = dimension_rows(dimension, codes)
+    index = {code: i for i, (code, _label) in enumerate(rows)}
+    column = {year: i for i, year in enumerate(years)}
+    cells = [[0] * len(years) for _ in rows]
+    for person in counted:
+        for code in person.categories.get(dimension, ()):
+            cells[index[code]][column[person.year]] += 1
+    table = Table(
+        name=dimension,
+        rows=[code for code, _label in rows],
+        columns=[str(y) for y in years],
+        cells=cells,
+        additive=dimension not in MULTI_VALUED,
+    )
+    return table, rows
+
+
+def _age_links(tables: dict[str, Table]) -> list[Link]:
+    """Children are the people of the CTDC bands under 18; adults those of the others."""
+    groups, bands = tables.get(Dimension.AGE_GROUP), tables.get(Dimension.AGE_BAND)
+    if groups is None or bands is None:
+        return []
+    links: list[Link] = []
+    for column in [*groups.columns, TOTAL]:
+        for group in (CHILD_GROUP, ADULT_GROUP, UNKNOWN):
+            if group not in groups.rows:
+                continue
+            parts = [b for b in bands.rows if _band_group(b) == group]
+            links.append(
+                Link((groups.name, group, column), [(bands.name, band, column) for band in parts])
+            )
+    return links
+
+
+def _band_group(band: str) -> str:
+    if band == UNKNOWN:
+        return UNKNOWN
+    return CHILD_GROUP if band in CHILD_BANDS else ADULT_GROUP
+
+
+def _published(table: Table, labels: Labels, withheld: set[Key]) -> list[PublishedRow]:
+    values = table.values()
+
+    def shown(row: str, column: str) -> int | None:
+        key = (table.name, row, column)
+        return None if key in withheld else values[key]
+
+    rows = [
+        PublishedRow(code, label, [shown(code, c) for c in table.columns], shown(code, TOTAL))
+        for code, label in labels
+    ]
+    return rows
+
+
+def unit_tables(*, user: User, unit: str) -> dict[str, PublishedTable]:
+    """Every dimension of one counting unit, as the user may see it."""
+    counted = people_counted(user=user, unit=unit)
+    years = years_of(counted)
+    built = {d: _table(d, counted, years) for d in Dimension.values}
+    tables = {d: t for d, (t, _rows) in built.items() if t.rows}
+    k = statistics_k_for(user)
+    links = shared_totals(list(tables.values())) + _age_links(tables)
+    withheld = tables_suppress(list(tables.values()), k=k, links=links) if k else set()
+    published: dict[str, PublishedTable] = {}
+    for dimension, (table, labels) in built.items():
+        rows = _published(table, labels, withheld)
+        totals = None
+        if table.additive:
+            totals = _published(table, [(TOTAL, "")], withheld)[0] if table.rows else None
+        published[dimension] = PublishedTable(
+            unit, dimension, str(YEAR_BASIS[unit]), table.columns, rows, totals, k
+        )
+    return published
