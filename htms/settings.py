@@ -197,6 +197,7 @@ SPECTACULAR_SETTINGS = {
         "StageEnum": "htms.cases.models.Stage",
         "DocumentKindEnum": "htms.persons.models.DocumentKind",
         "RouteEventKindEnum": "htms.cases.models.RouteEventKind",
+        "ClassificationEnum": "htms.intake.models.Classification",
     },
 }
 
