@@ -203,6 +203,7 @@ SPECTACULAR_SETTINGS = {
         "DocumentKindEnum": "htms.persons.models.DocumentKind",
         "RouteEventKindEnum": "htms.cases.models.RouteEventKind",
         "CaseDocumentKindEnum": "htms.web.models.DocumentKind",
+        "ClassificationEnum": "htms.intake.models.Classification",
     },
 }
 

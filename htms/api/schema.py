@@ -18,6 +18,7 @@ SCHEMA_SETTINGS: dict[str, Any] = {
         "UnitKindEnum": "htms.reference.models.UnitKind",
         "DatePrecisionEnum": "htms.persons.models.DatePrecision",
         "StageEnum": "htms.cases.models.Stage",
+        "ClassificationEnum": "htms.intake.models.Classification",
     },
 }
 

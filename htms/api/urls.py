@@ -3,8 +3,21 @@
 from django.urls import URLPattern, URLResolver, path
 
 from htms.api.schema import SchemaView
-from htms.api.views import auth, cases, documents, identity, parties, persons, reference, stats
+from htms.api.views import (
+    auth,
+    cases,
+    documents,
+    identity,
+    intake,
+    parties,
+    persons,
+    reference,
+    stats,
+)
 from htms.statistics.figures import CountingUnit
+
+EVENT = "intake/events/<str:event_id>/"
+MANIFEST = "intake/manifests/<str:manifest_id>/"
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("auth/token/", auth.TokenView.as_view(), name="api_token"),
@@ -55,5 +68,12 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("reference/courts/", reference.CourtList.as_view(), name="api_courts"),
     path("reference/statutes/", reference.StatuteList.as_view(), name="api_statutes"),
     path("reference/terms/", reference.TermList.as_view(), name="api_terms"),
+    path("intake/events/", intake.BorderEventCollectionView.as_view(), name="api_intake_events"),
+    path(EVENT + "screening/", intake.ScreeningView.as_view(), name="api_intake_screening"),
+    path("intake/manifests/", intake.ManifestCollectionView.as_view(), name="api_manifests"),
+    path(MANIFEST, intake.ManifestDetailView.as_view(), name="api_manifest"),
+    path(MANIFEST + "mapping/", intake.ManifestMappingView.as_view(), name="api_manifest_mapping"),
+    path(MANIFEST + "import/", intake.ManifestImportView.as_view(), name="api_manifest_import"),
+    path(MANIFEST + "rows/", intake.ManifestRowsView.as_view(), name="api_manifest_rows"),
     path("schema/", SchemaView.as_view(), name="api_schema"),
 ]

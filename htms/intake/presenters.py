@@ -12,9 +12,11 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from htms.identity.numbers import cnic_digits
 from htms.intake.fields import FIELD_LABELS
 from htms.intake.models import ManifestRow
 from htms.intake.selectors import PreviewRow
+from htms.persons.validators import format_cnic
 
 MASK = "•••"
 # Fields whose cells identify nobody: shown to everyone who may see the manifest.
@@ -50,6 +52,17 @@ class RowView:
     errors: list[tuple[str, list[str]]]
     notes: list[str] = field(default_factory=list)
     note: str = ""
+    duplicate: "DuplicateOf | None" = None
+    border_event_id: int | None = None
+
+
+@dataclass(frozen=True)
+class DuplicateOf:
+    """The earlier row a duplicate repeats; ``file_name`` is set when it is in another file."""
+
+    row_id: int
+    number: int
+    file_name: str = ""
 
 
 def masked_values(values: dict[str, str], visible: bool) -> dict[str, str]:
@@ -87,11 +100,32 @@ def row_view(row: ManifestRow, mapping: dict[str, str], visible: bool) -> RowVie
         errors=[(str(FIELD_LABELS.get(k, k)), v) for k, v in errors.items()],
         notes=list(row.read_notes) if visible else [],
         note=row.note if visible else "",
+        duplicate=_duplicate_of(row),
+        border_event_id=row.border_event_id,
     )
 
 
+def _duplicate_of(row: ManifestRow) -> DuplicateOf | None:
+    """The rows of one source share a post, so whoever sees this row may open the earlier one."""
+    earlier = row.duplicate_of
+    if earlier is None:
+        return None
+    other_file = earlier.manifest.file_name if earlier.manifest_id != row.manifest_id else ""
+    return DuplicateOf(earlier.pk, earlier.number, other_file)
+
+
 def preview_masked(preview: list[PreviewRow], visible: bool) -> list[PreviewRow]:
+    """The preview as the viewer may see it, a CNIC written 12345-1234567-1 as it will be read."""
     return [
-        PreviewRow(r.number, masked_values(r.values, visible), masked_errors(r.errors, visible))
+        PreviewRow(
+            r.number,
+            masked_values(_cnic_shown(r.values), visible),
+            masked_errors(r.errors, visible),
+        )
         for r in preview
     ]
+
+
+def _cnic_shown(values: dict[str, str]) -> dict[str, str]:
+    digits = cnic_digits(values.get("cnic", ""))
+    return {**values, "cnic": format_cnic(digits)} if digits else values

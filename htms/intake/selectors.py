@@ -21,6 +21,7 @@ from htms.intake.models import (
     IntakeStatus,
     Manifest,
     ManifestRow,
+    RowStatus,
 )
 from htms.intake.rows import EntryDefaults, entry_from_values, mapped_values
 from htms.persons.models import Person
@@ -41,7 +42,13 @@ def event_queue(*, user: User, filters: QueueFilters | None = None) -> QuerySet[
     """The border events the user may see, oldest first, ready for the processing queue."""
     f = filters or QueueFilters()
     events = border_event_queryset_for_user(user).select_related(
-        "person", "post", "deporting_country", "destination", "screening", "claimed_by"
+        "person",
+        "post",
+        "deporting_country",
+        "destination",
+        "screening",
+        "claimed_by",
+        "manifest_row",
     )
     if f.manifest_id:
         events = events.filter(manifest_id=f.manifest_id)
@@ -179,9 +186,19 @@ def manifest_list(*, user: User) -> QuerySet[Manifest]:
     return manifest_queryset_for_user(user).select_related("source", "post", "uploaded_by")
 
 
-def correction_queue(*, user: User, manifest: Manifest) -> QuerySet[ManifestRow]:
-    """The rows of a manifest that wait for an officer: to correct, or to say who they are."""
-    return manifest.rows.filter(status__in=OPEN_ROW_STATUSES).order_by("number")
+# The correction queue: rows to correct, to say who they are about, and duplicates to look at.
+QUEUE_STATUSES = (*OPEN_ROW_STATUSES, RowStatus.DUPLICATE)
+ALL_ROWS = "all"
+
+
+def correction_queue(*, user: User, manifest: Manifest, status: str = "") -> QuerySet[ManifestRow]:
+    """The rows of a manifest the user may see (call with a manifest from the chokepoint):
+    by default those that wait for an officer; ``status`` one row status, or ``"all"``."""
+    rows = manifest.rows.select_related("duplicate_of__manifest")
+    if status == ALL_ROWS:
+        return rows.order_by("number")
+    statuses = [status] if status in RowStatus.values else QUEUE_STATUSES
+    return rows.filter(status__in=statuses).order_by("number")
 
 
 @dataclass

@@ -5,6 +5,7 @@ from datetime import date
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from htms.persons.validators import document_number_text
 from htms.reference.models import Country, District, Province
 
 
@@ -124,7 +125,7 @@ class IdentityDocument(models.Model):
         indexes = [models.Index(fields=["kind", "number"])]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.number}"
+        return f"{self.get_kind_display()} {document_number_text(self.kind, self.number)}"
 
 
 class PersonPhone(models.Model):

@@ -48,7 +48,14 @@ def normalize_cnic(raw: str) -> str:
 
 
 def format_cnic(digits: str) -> str:
+    """A CNIC as officers write it, 12345-1234567-1: the one way a CNIC is shown on pages,
+    PDFs and exports. Anything that is not 13 digits is returned as it is."""
     return f"{digits[:5]}-{digits[5:12]}-{digits[12:]}" if len(digits) == CNIC_DIGITS else digits
+
+
+def document_number_text(kind: str, number: str) -> str:
+    """An identity document's number as shown to people: a CNIC with its dashes."""
+    return format_cnic(number) if kind == "cnic" else number
 
 
 def normalize_passport(raw: str, *, pakistani: bool) -> str:

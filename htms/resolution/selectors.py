@@ -10,6 +10,7 @@ from htms.common.dates import partial_date_text
 from htms.persons.access import person_get_for_user, person_queryset_for_user
 from htms.persons.models import Person
 from htms.persons.presenters import IdentityView, identity_view, identity_views
+from htms.persons.validators import format_cnic
 from htms.resolution.access import links_for_user
 from htms.resolution.models import ClusterMember, LinkStatus, MatchLink, ReviewDecision
 
@@ -48,7 +49,7 @@ class ComparedRow:
 
 def _values(person: Person) -> dict[str, str]:
     documents = list(person.documents.all())
-    cnics = [d.number for d in documents if d.kind == "cnic"]
+    cnics = [format_cnic(d.number) for d in documents if d.kind == "cnic"]
     passports = [d.number for d in documents if d.kind == "passport"]
     born = partial_date_text(person.birth_date, person.birth_date_precision)
     addresses = [str(a.district) for a in person.addresses.all() if a.district_id]

@@ -32,6 +32,14 @@ OPERATIONS = {
     ("get", "/api/persons/candidates/"),
     ("get", "/api/persons/{person_id}/"),
     ("get", "/api/stats/case-counts/"),
+    ("get", "/api/intake/events/"),
+    ("put", "/api/intake/events/{event_id}/screening/"),
+    ("get", "/api/intake/manifests/"),
+    ("post", "/api/intake/manifests/"),
+    ("get", "/api/intake/manifests/{manifest_id}/"),
+    ("put", "/api/intake/manifests/{manifest_id}/mapping/"),
+    ("post", "/api/intake/manifests/{manifest_id}/import/"),
+    ("get", "/api/intake/manifests/{manifest_id}/rows/"),
     *{
         ("get", f"/api/reference/{name}/")
         for name in ("provinces", "districts", "countries", "units", "courts", "statutes", "terms")

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.utils import timezone
+from django.utils.dates import MONTHS as MONTH_NAMES
 from django.utils.translation import gettext as _
 
 from htms.intake.parsing.cells import DIGITS
@@ -69,10 +70,27 @@ def _make(raw: str, year: int, month: int, day: int) -> ParsedDate:
     try:
         return ParsedDate(date(year, month, day), DatePrecision.DAY)
     except ValueError:
+        pass
+    if not 1 <= month <= 12:
+        raise DateError(_("“%(raw)s”: %(month)d is not a month.") % {"raw": raw, "month": month})
+    raise DateError(
+        _("“%(raw)s” is not a date: %(month)s %(year)d has no day %(day)d.")
+        % {"raw": raw, "month": MONTH_NAMES[month], "year": year, "day": day}
+    )
+
+
+def _year_first(raw: str, year: int, month: int, day: int) -> ParsedDate:
+    """2026-03-25: a date that starts with the year is always year/month/day."""
+    if month > 12:
         raise DateError(
-            _("“%(raw)s” is not a date: month %(month)d has no day %(day)d.")
-            % {"raw": raw, "month": month, "day": day}
-        ) from None
+            _(
+                "“%(raw)s” cannot be read: a date that starts with the year must be written "
+                "year/month/day, like %(example)s. Write the date as day/month/year, like "
+                "25/03/2026."
+            )
+            % {"raw": raw, "example": "2026/03/25"}
+        )
+    return _make(raw, year, month, day)
 
 
 def _numeric(raw: str, a: int, b: int, year: int, day_first: bool) -> ParsedDate:
@@ -110,7 +128,7 @@ def parse_date(text: str, *, day_first: bool = True, past: bool = True) -> Parse
     if not s:
         raise DateError(_("The date is empty."))
     if m := _ISO.match(s):
-        return _make(raw, int(m[1]), int(m[2]), int(m[3]))
+        return _year_first(raw, int(m[1]), int(m[2]), int(m[3]))
     if m := _NUMERIC.match(s):
         return _numeric(raw, int(m[1]), int(m[2]), _year(m[3], past=past), day_first)
     if m := _WORDS.match(s):

@@ -75,7 +75,7 @@ def test_a_list_of_500_from_oman_is_imported_screened_and_turned_into_a_case(
         client, source, manifest_bytes(ManifestSpec(rows=500, seed=5, on=ON)), "oman.csv"
     )
     page = client.get(f"/intake/manifests/{manifest.pk}/").content.decode()
-    assert "Confirm the columns below" in page and "Preview of the first rows" in page
+    assert "Check the columns below and keep them" in page and "Preview of the first rows" in page
     progress = _import(client, manifest)
     assert progress["processed"] == 500
     counts = progress["counts"]

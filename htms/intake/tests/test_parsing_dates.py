@@ -56,3 +56,16 @@ def test_it_reads_month_first_only_when_the_source_says_so() -> None:
 def test_it_says_what_is_wrong_with_a_date(text: str, message: str) -> None:
     with pytest.raises(DateError, match=message):
         parse_date(text)
+
+
+def test_it_says_which_order_a_date_starting_with_the_year_must_have() -> None:
+    with pytest.raises(DateError) as refused:
+        parse_date("1990/31/12")
+    message = str(refused.value)
+    assert "year/month/day" in message and "25/03/2026" in message
+    assert "no day" not in message
+
+
+def test_it_names_the_month_that_lacks_the_day() -> None:
+    with pytest.raises(DateError, match="February 2026 has no day 31"):
+        parse_date("31/02/2026")

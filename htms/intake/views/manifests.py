@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from htms.accounts.models import User
@@ -28,7 +29,7 @@ from htms.intake.forms.manifests import MappingForm, SourceForm, UploadForm
 from htms.intake.importer import manifest_defaults
 from htms.intake.models import Manifest, ManifestSource, RowStatus
 from htms.intake.presenters import preview_masked, row_view
-from htms.intake.selectors import correction_queue, manifest_list, manifest_preview
+from htms.intake.selectors import ALL_ROWS, correction_queue, manifest_list, manifest_preview
 from htms.intake.services.manifests import (
     ImportProgress,
     import_progress,
@@ -40,6 +41,11 @@ from htms.intake.services.manifests import (
     manifest_upload,
 )
 from htms.intake.views.common import audit_list, current_user, run_service
+
+MAPPING_KEPT = _(
+    "The columns were kept for “%(source)s”: the rows can be imported now, and the next list "
+    "of this source is read the same way."
+)
 
 
 def _sources(user: User) -> Any:
@@ -126,6 +132,9 @@ def _manifest_page(
     user = current_user(request)
     suggested = manifest_mapping(manifest)
     problems = manifest_mapping_problems(manifest)
+    # What the suggested columns still leave open: said plainly, not as errors, until a
+    # submitted mapping is wrong (then the form carries the errors next to its fields).
+    still_open = manifest_mapping_problems(manifest, suggested) if form is None else {}
     form = form or MappingForm(
         initial={**suggested, "day_first": manifest.source.day_first}, headers=manifest.headers
     )
@@ -143,10 +152,11 @@ def _manifest_page(
         "may_write": intake_may_write(user, manifest.post_id),
         "form": form,
         "problems": problems,
+        "still_open": still_open,
         "preview": preview,
         "preview_fields": [(k, FIELD_LABELS[k]) for k in FIELD_LABELS if k in preview_mapping],
         "progress": progress,
-        "status_counts": [(RowStatus(k).label, n) for k, n in progress.counts.items()],
+        "status_counts": [(k, RowStatus(k).label, n) for k, n in progress.counts.items()],
         "unmapped": [h for h in manifest.headers if h not in preview_mapping.values()],
     }
     return render(request, "intake/manifest.html", context, status=status)
@@ -175,6 +185,7 @@ def manifest_mapping_view(request: HttpRequest, manifest_id: int) -> HttpRespons
             ),
         )
         if saved is not None:
+            messages.success(request, MAPPING_KEPT % {"source": saved.name})
             return redirect("intake_manifest", manifest_id=manifest.pk)
     return _manifest_page(request, manifest, form, status=400)
 
@@ -220,15 +231,27 @@ def manifest_progress_view(request: HttpRequest, manifest_id: int) -> HttpRespon
 def corrections_page(request: HttpRequest, manifest_id: int) -> HttpResponse:
     user = current_user(request)
     manifest = manifest_get_for_user(user=user, manifest_id=manifest_id)
-    page = Paginator(correction_queue(user=user, manifest=manifest), 50).get_page(
-        request.GET.get("page")
-    )
+    status = request.GET.get("status", "")
+    status = status if status == ALL_ROWS or status in RowStatus.values else ""
+    queue = correction_queue(user=user, manifest=manifest, status=status)
+    page = Paginator(queue, 50).get_page(request.GET.get("page"))
     audit_list(user, AuditObject.MANIFEST_ROW_LIST, [r.pk for r in page], manifest=manifest.pk)
     visible = manifest_row_cells_visible(user, manifest)
-    rows = [row_view(r, manifest.source.mapping, visible) for r in page]
-    return render(
-        request, "intake/corrections.html", {"manifest": manifest, "page": page, "rows": rows}
-    )
+    context = {
+        "manifest": manifest,
+        "page": page,
+        "rows": [row_view(r, manifest.source.mapping, visible) for r in page],
+        "status": status,
+        "status_label": _status_label(status),
+        "statuses": [(ALL_ROWS, _("All rows")), *RowStatus.choices],
+    }
+    return render(request, "intake/corrections.html", context)
+
+
+def _status_label(status: str) -> str:
+    if status == ALL_ROWS:
+        return str(_("All rows"))
+    return str(RowStatus(status).label) if status else ""
 
 
 @login_required

@@ -35,7 +35,7 @@ def test_it_hands_the_handling_unit_the_whole_identity(alice: User, tip_case: Ca
         "Ghulam Rasool",
     )
     assert view.birth_date == "1 May 2007"
-    assert view.documents == ["CNIC 3410112345672"]
+    assert view.documents == ["CNIC 34101-1234567-2"]
     assert view.label == "Sajida Bibi, daughter of Ghulam Rasool, 1 May 2007"
 
 
