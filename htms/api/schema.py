@@ -17,6 +17,8 @@ SCHEMA_SETTINGS: dict[str, Any] = {
         "UnitKindEnum": "htms.reference.models.UnitKind",
         "DatePrecisionEnum": "htms.persons.models.DatePrecision",
         "StageEnum": "htms.cases.models.Stage",
+        "RoleEnum": "htms.cases.models.PartyRole",
+        "AccountRoleEnum": "htms.accounts.models.Role",
     },
 }
 

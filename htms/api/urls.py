@@ -3,7 +3,7 @@
 from django.urls import URLPattern, URLResolver, path
 
 from htms.api.schema import SchemaView
-from htms.api.views import auth, cases, identity, persons, reference, stats
+from htms.api.views import auth, cases, identity, persons, reference, stats, users
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("auth/token/", auth.TokenView.as_view(), name="api_token"),
@@ -26,5 +26,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("reference/courts/", reference.CourtList.as_view(), name="api_courts"),
     path("reference/statutes/", reference.StatuteList.as_view(), name="api_statutes"),
     path("reference/terms/", reference.TermList.as_view(), name="api_terms"),
+    path("users/", users.AccountCollectionView.as_view(), name="api_users"),
+    path("users/<str:user_id>/", users.AccountDetailView.as_view(), name="api_user"),
+    path("users/<str:user_id>/actions/", users.AccountActionView.as_view(), name="api_user_action"),
     path("schema/", SchemaView.as_view(), name="api_schema"),
 ]

@@ -26,6 +26,11 @@ OPERATIONS = {
     ("get", "/api/persons/candidates/"),
     ("get", "/api/persons/{person_id}/"),
     ("get", "/api/stats/case-counts/"),
+    ("get", "/api/users/"),
+    ("post", "/api/users/"),
+    ("get", "/api/users/{user_id}/"),
+    ("patch", "/api/users/{user_id}/"),
+    ("post", "/api/users/{user_id}/actions/"),
     *{
         ("get", f"/api/reference/{name}/")
         for name in ("provinces", "districts", "countries", "units", "courts", "statutes", "terms")
