@@ -198,6 +198,8 @@ SPECTACULAR_SETTINGS = {
         "StageEnum": "htms.cases.models.Stage",
         "DocumentKindEnum": "htms.persons.models.DocumentKind",
         "RouteEventKindEnum": "htms.cases.models.RouteEventKind",
+        "RoleEnum": "htms.cases.models.PartyRole",
+        "AccountRoleEnum": "htms.accounts.models.Role",
     },
 }
 
