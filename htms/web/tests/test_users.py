@@ -13,7 +13,7 @@ from htms.accounts.tests.support import enrol
 from htms.accounts.tokens import api_token_for_key, api_token_issue
 from htms.audit.models import AuditEvent
 from htms.reference.models import Unit
-from htms.web.tests.support import client_for, page
+from htms.web.tests.support import client_for, count_queries, page
 
 pytestmark = pytest.mark.django_db
 
@@ -209,3 +209,20 @@ def test_nobody_else_creates_or_changes_accounts(
         assert client.post(f"/users/{bob.pk}/{action}/").status_code == 403
     bob.refresh_from_db()
     assert bob.role == "io" and not User.objects.filter(username="amina").exists()
+
+
+def test_the_account_list_is_paged_and_keeps_its_filters(adam: User) -> None:
+    for number in range(51):
+        User.objects.create(username=f"officer{number:02d}", role="io")
+    client = client_for(adam)
+    first = page(client, "/users/?role=io")
+    assert "Page 1 of 2" in first and "?role=io&amp;page=2" in first
+    assert "officer50" in page(client, "/users/?role=io&page=2")
+
+
+def test_the_account_list_costs_the_same_queries_for_more_accounts(adam: User) -> None:
+    client = client_for(adam)
+    few = count_queries(client, "/users/")
+    for number in range(20):
+        User.objects.create(username=f"officer{number:02d}", role="io", unit_id=_unit("T-A"))
+    assert count_queries(client, "/users/") == few

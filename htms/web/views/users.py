@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.functional import Promise
@@ -29,6 +30,8 @@ from htms.web.forms.auth import PasswordResetForm
 from htms.web.forms.users import AccountChangeForm, AccountCreateForm, AccountFilterForm
 from htms.web.views.common import current_user, run_service
 
+ACCOUNTS_PER_PAGE = 50
+
 
 @login_required
 def user_list(request: HttpRequest) -> HttpResponse:
@@ -37,16 +40,17 @@ def user_list(request: HttpRequest) -> HttpResponse:
     form = AccountFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     unit = filters.get("unit")
-    accounts = list(
-        account_list(
-            actor=admin,
-            role=filters.get("role", ""),
-            unit_id=unit.pk if unit else None,
-            status=filters.get("status", ""),
-        )
+    accounts = account_list(
+        actor=admin,
+        role=filters.get("role", ""),
+        unit_id=unit.pk if unit else None,
+        status=filters.get("status", ""),
     )
-    locked = login_slowed_usernames(usernames=[a.username for a in accounts])
-    context = {"accounts": accounts, "locked": locked, "form": form}
+    page = Paginator(accounts, ACCOUNTS_PER_PAGE).get_page(request.GET.get("page"))
+    locked = login_slowed_usernames(usernames=[a.username for a in page])
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"page": page, "locked": locked, "form": form, "query": query.urlencode()}
     return render(request, "web/users.html", context)
 
 
