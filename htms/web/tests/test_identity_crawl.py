@@ -253,7 +253,11 @@ def _every_object_page(persons: list[int]) -> list[str]:
 
 def _api(crawl: Crawl, persons: list[int]) -> None:
     schema = json.loads(crawl.client.get("/api/schema/?format=json").content)
-    ids = {"case_id": list(Case.objects.values_list("pk", flat=True)), "person_id": persons}
+    ids = {
+        "case_id": list(Case.objects.values_list("pk", flat=True)),
+        "person_id": persons,
+        "user_id": list(User.objects.values_list("pk", flat=True)),
+    }
     for path, operations in schema["paths"].items():
         if "get" not in operations or path == "/api/schema/":
             continue
