@@ -120,6 +120,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "htms.web.menu.menu",
             ],
         },
     },
@@ -204,6 +205,8 @@ SPECTACULAR_SETTINGS = {
         "RouteEventKindEnum": "htms.cases.models.RouteEventKind",
         "CaseDocumentKindEnum": "htms.web.models.DocumentKind",
         "ClassificationEnum": "htms.intake.models.Classification",
+        "RoleEnum": "htms.cases.models.PartyRole",
+        "AccountRoleEnum": "htms.accounts.models.Role",
     },
 }
 

@@ -28,7 +28,7 @@ from django.conf import settings
 from django.contrib.auth import authenticate
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -219,3 +219,32 @@ def login_for_token(
     if user.must_change_password:
         raise ValidationError(PASSWORD_RESET_PENDING, code="password_reset")
     return user
+
+
+def login_slowed_usernames(
+    *, usernames: list[str] | None = None, now: datetime | None = None
+) -> set[str]:
+    """Which of these usernames are slowed down at the moment ("locked" to an administrator):
+    from some address, or at the code step, their failures within the window reached the
+    limit. One query, for lists of accounts (None: every username). The wait per address
+    alone is left out: it is about the address, not the account, and unlocking an account does
+    not lift it."""
+    since = (now or timezone.now()) - _window()
+    allowed = int(getattr(settings, "HTMS_LOGIN_MAX_FAILURES", DEFAULT_MAX_FAILURES))
+    failures = LoginFailure.objects.filter(at__gt=since)
+    if usernames is not None:
+        failures = failures.filter(username__in=usernames)
+    groups = (
+        failures.values("username", "address", "second_factor")
+        .annotate(failures=Count("id"))
+        .order_by()
+    )
+    per_address: dict[tuple[str, str | None], int] = {}
+    codes: dict[str, int] = {}
+    for group in groups:
+        key = (group["username"], group["address"])
+        per_address[key] = per_address.get(key, 0) + group["failures"]
+        if group["second_factor"]:
+            codes[group["username"]] = codes.get(group["username"], 0) + group["failures"]
+    slowed = {name for (name, _address), count in per_address.items() if count >= allowed}
+    return slowed | {name for name, count in codes.items() if count >= 2 * allowed}

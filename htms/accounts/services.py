@@ -27,19 +27,23 @@ def user_create(
     role: str,
     first_name: str = "",
     last_name: str = "",
+    must_change_password: bool = False,
 ) -> User:
     """Creates a user in a unit with a role, and one audit row (``actor`` None for the command
     line and the seeders). Administrators (role ``admin``) may use the admin site.
 
     ``password`` must pass every ``AUTH_PASSWORD_VALIDATORS`` check against this user (a
     password like the username is refused); None gives an account that cannot log in. Raises
-    ValidationError naming each wrong field; nothing is written then.
+    ValidationError naming each wrong field; nothing is written then. ``must_change_password``
+    obliges the user to choose their own password at their first login (an administrator's
+    initial password).
     """
     unit = Unit.objects.filter(code=unit_code).first()
     if unit is None:
         raise ValidationError({"unit": NO_SUCH_UNIT % {"code": unit_code}})
     user = User(username=username, unit=unit, role=role, first_name=first_name)
     user.last_name, user.is_staff = last_name, role == Role.ADMINISTRATOR
+    user.must_change_password = must_change_password and password is not None
     _set_password(user, password)
     user.full_clean()
     user.save()
@@ -48,9 +52,22 @@ def user_create(
         action=AuditAction.CREATE,
         object_type=AuditObject.USER,
         object_id=user.pk,
-        changes={"username": username, "unit": unit.code, "role": role, "is_staff": user.is_staff},
+        changes=_created(user),
     )
     return user
+
+
+def _created(user: User) -> dict[str, object]:
+    assert user.unit is not None
+    changes: dict[str, object] = {
+        "username": user.username,
+        "unit": user.unit.code,
+        "role": user.role,
+        "is_staff": user.is_staff,
+    }
+    if user.must_change_password:
+        changes["must_change_password"] = True
+    return changes
 
 
 def _set_password(user: User, password: str | None) -> None:

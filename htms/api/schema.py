@@ -19,6 +19,8 @@ SCHEMA_SETTINGS: dict[str, Any] = {
         "DatePrecisionEnum": "htms.persons.models.DatePrecision",
         "StageEnum": "htms.cases.models.Stage",
         "ClassificationEnum": "htms.intake.models.Classification",
+        "RoleEnum": "htms.cases.models.PartyRole",
+        "AccountRoleEnum": "htms.accounts.models.Role",
     },
 }
 

@@ -13,6 +13,7 @@ from htms.api.views import (
     persons,
     reference,
     stats,
+    users,
 )
 from htms.statistics.figures import CountingUnit
 
@@ -75,5 +76,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path(MANIFEST + "mapping/", intake.ManifestMappingView.as_view(), name="api_manifest_mapping"),
     path(MANIFEST + "import/", intake.ManifestImportView.as_view(), name="api_manifest_import"),
     path(MANIFEST + "rows/", intake.ManifestRowsView.as_view(), name="api_manifest_rows"),
+    path("users/", users.AccountCollectionView.as_view(), name="api_users"),
+    path("users/<str:user_id>/", users.AccountDetailView.as_view(), name="api_user"),
+    path("users/<str:user_id>/actions/", users.AccountActionView.as_view(), name="api_user_action"),
     path("schema/", SchemaView.as_view(), name="api_schema"),
 ]

@@ -40,6 +40,11 @@ OPERATIONS = {
     ("put", "/api/intake/manifests/{manifest_id}/mapping/"),
     ("post", "/api/intake/manifests/{manifest_id}/import/"),
     ("get", "/api/intake/manifests/{manifest_id}/rows/"),
+    ("get", "/api/users/"),
+    ("post", "/api/users/"),
+    ("get", "/api/users/{user_id}/"),
+    ("patch", "/api/users/{user_id}/"),
+    ("post", "/api/users/{user_id}/actions/"),
     *{
         ("get", f"/api/reference/{name}/")
         for name in ("provinces", "districts", "countries", "units", "courts", "statutes", "terms")

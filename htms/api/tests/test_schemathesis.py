@@ -115,7 +115,7 @@ def _failures(
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("who", ["hana", "alice"])
+@pytest.mark.parametrize("who", ["hana", "alice", "adam"])
 @pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE])
 def test_it_answers_generated_requests_within_the_schema(
     request: pytest.FixtureRequest, who: str, mode: GenerationMode, tip_case: Case
@@ -158,7 +158,7 @@ def _boundary_failures(
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("who", ["hana", "alice"])
+@pytest.mark.parametrize("who", ["hana", "alice", "adam"])
 def test_it_answers_boundary_requests_within_the_schema(
     request: pytest.FixtureRequest, who: str, tip_case: Case
 ) -> None:
@@ -200,6 +200,20 @@ def test_it_answers_successful_writes_within_the_schema(
         path_parameters={"case_id": tip_case.pk},
         body={"court": court.pk, "date": "2026-11-20", "next_date": "2026-12-01"},
     )
+
+
+def test_it_answers_successful_account_administration_within_the_schema(
+    adam: User, alice: User
+) -> None:
+    body = {"username": "amina", "first_name": "Amina", "role": "io", "unit": "T-A"}
+    created = _call(adam, "POST", "/api/users/", 201, body=body | {"password": "Blue-4417-x"})
+    ids = {"user_id": created["id"]}
+    _call(adam, "GET", "/api/users/", 200, query={"role": "io", "status": "active"})
+    _call(adam, "GET", "/api/users/{user_id}/", 200, path_parameters=ids)
+    _call(adam, "PATCH", "/api/users/{user_id}/", 200, path_parameters=ids, body={"unit": "T-B"})
+    for action in ("unlock", "reset_second_factor", "deactivate", "reactivate"):
+        path = "/api/users/{user_id}/actions/"
+        _call(adam, "POST", path, 200, path_parameters=ids, body={"action": action})
 
 
 @pytest.mark.parametrize("who", ["alice", "hana"])
