@@ -3,7 +3,7 @@
 from django.urls import URLPattern, URLResolver, path
 
 from htms.api.schema import SchemaView
-from htms.api.views import auth, cases, identity, persons, reference, stats
+from htms.api.views import auth, cases, identity, lifecycle, persons, reference, stats
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("auth/token/", auth.TokenView.as_view(), name="api_token"),
@@ -14,6 +14,22 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("cases/<str:case_id>/stage/", cases.CaseStageView.as_view(), name="api_case_stage"),
     path(
         "cases/<str:case_id>/hearings/", cases.CaseHearingsView.as_view(), name="api_case_hearings"
+    ),
+    path(
+        "cases/<str:case_id>/judgment/",
+        lifecycle.CaseJudgmentView.as_view(),
+        name="api_case_judgment",
+    ),
+    path("approvals/", lifecycle.ApprovalCollectionView.as_view(), name="api_approvals"),
+    path(
+        "approvals/<str:change_id>/approve/",
+        lifecycle.ApprovalApproveView.as_view(),
+        name="api_approval_approve",
+    ),
+    path(
+        "approvals/<str:change_id>/decline/",
+        lifecycle.ApprovalDeclineView.as_view(),
+        name="api_approval_decline",
     ),
     path("persons/", persons.PersonCollectionView.as_view(), name="api_persons"),
     path("persons/candidates/", identity.CandidatesView.as_view(), name="api_candidates"),
