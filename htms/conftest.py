@@ -23,11 +23,13 @@ from django.utils import translation
 
 from htms.accounts.models import Role, User
 from htms.cases.inputs import CaseInput, PartyInput, RouteInput
-from htms.cases.models import Case
+from htms.cases.models import Case, Stage, StageChange
+from htms.cases.services.effective import earliest_effective_date
+from htms.cases.services.lifecycle import case_request_stage
 from htms.cases.services.registration import case_register
 from htms.persons.inputs import DocumentInput, PersonInput
 from htms.reference.loader import reference_load
-from htms.reference.models import Unit, UnitKind
+from htms.reference.models import Court, Unit, UnitKind
 
 TIP_SECTION = "PTPA2018-3"
 # Every case made by tip_case_input() gets its own FIR number: one FIR is registered once.
@@ -183,6 +185,37 @@ def tip_case_input() -> CaseInput:
             RouteInput(kind="recruitment", country_code="PK"),
             RouteInput(kind="exploitation", country_code="AE"),
         ],
+    )
+
+
+# What a test that moves a case on gives case_request_stage unless it says otherwise.
+BACKDATE_REASON = "Entered from the case file"
+CHALLAN_COURT = "CRT-SJ-LHR"
+
+
+def stage_extras(case: Case, to_stage: str, **given: object) -> dict[str, object]:
+    """The step took effect on the day the case was opened, or the day of its current stage if
+    later (so hearings and judgments dated after it fit), entered late for a reason; a challan
+    has a number and a court."""
+    extras: dict[str, object] = {
+        "effective_on": earliest_effective_date(case),
+        "backdate_reason": BACKDATE_REASON,
+    }
+    if to_stage in (Stage.INTERIM_CHALLAN, Stage.FINAL_CHALLAN):
+        extras["challan_number"] = f"CH-{case.pk}-{to_stage}"
+        extras["court_id"] = Court.objects.get(code=CHALLAN_COURT).pk
+    return extras | given
+
+
+def stage_move(actor: User, case: Case, to_stage: str, **given: object) -> StageChange:
+    """Asks to move ``case`` on as ``actor``, with ``stage_extras`` unless ``given``."""
+    case.refresh_from_db()
+    return case_request_stage(
+        actor=actor,
+        case_id=case.pk,
+        expected_version=case.version,
+        to_stage=to_stage,
+        **stage_extras(case, to_stage, **given),  # type: ignore[arg-type]
     )
 
 

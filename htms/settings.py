@@ -292,3 +292,6 @@ OTP_STATIC_THROTTLE_FACTOR = 0
 
 # Dates for Pakistan: day month year ("3 Dec 2026"), 24-hour times; see htms/formats.
 FORMAT_MODULE_PATH = ["htms.formats"]
+# A stage change, challan, judgment or hearing dated more than this many days before the day it
+# is entered needs a written reason (docs/data-model.md, "Effective dates").
+HTMS_BACKDATE_GRACE_DAYS = int(os.environ.get("HTMS_BACKDATE_GRACE_DAYS", "7"))

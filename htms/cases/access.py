@@ -13,7 +13,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from htms.accounts.models import CASE_WRITER_ROLES, Role, User
-from htms.cases.models import Case
+from htms.cases.models import Case, StageChange
 from htms.common.errors import NotAllowedError
 
 
@@ -55,3 +55,15 @@ def case_get_for_user(*, user: User, case_id: int, write: bool = False) -> Case:
     if write and not case_may_write(user, case):
         raise NotAllowedError()
     return case
+
+
+def approval_get_for_user(*, user: User, change_id: int) -> StageChange:
+    """A stage change (request) of a case the user may see, with its case; 404 otherwise."""
+    change = (
+        StageChange.objects.filter(pk=change_id, case__in=case_queryset_for_user(user))
+        .select_related("case", "requested_by", "decided_by", "court")
+        .first()
+    )
+    if change is None:
+        raise Http404("No such request.")
+    return change

@@ -264,6 +264,18 @@ class StageChange(models.Model):
     status = models.CharField(max_length=8, choices=TransitionStatus.choices)
     closure_reason = models.CharField(max_length=16, choices=ClosureReason.choices, blank=True)
     note = models.TextField(blank=True)
+    # When the step happened (a challan's date, a judgment's date), apart from when it was
+    # entered (requested_at) or decided (decided_at).
+    effective_on = models.DateField(_("effective date"))
+    backdate_reason = models.TextField(
+        _("why it is entered late"),
+        blank=True,
+        help_text=_("Required when the effective date is well before the day it is entered"),
+    )
+    # A challan: its number and the court it is filed in (also the step to trial: the court).
+    challan_number = models.CharField(_("challan number"), max_length=60, blank=True)
+    court = models.ForeignKey(Court, on_delete=models.PROTECT, null=True, blank=True)
+    decline_reason = models.TextField(_("why the request was declined"), blank=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -278,7 +290,7 @@ class StageChange(models.Model):
     decided_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        ordering = ["requested_at", "id"]
+        ordering = ["effective_on", "requested_at", "id"]
         constraints = [
             models.UniqueConstraint(
                 fields=["case"],
@@ -302,6 +314,9 @@ class Hearing(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+    # ``date`` is when the hearing was held; this is when it was entered.
+    recorded_at = models.DateTimeField(default=timezone.now)
+    backdate_reason = models.TextField(_("why it is entered late"), blank=True)
 
     class Meta:
         ordering = ["date", "id"]

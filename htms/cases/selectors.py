@@ -106,7 +106,7 @@ def case_detail(*, user: User, case_id: int) -> Case:
             ),
             Prefetch(
                 "stage_changes",
-                queryset=StageChange.objects.select_related("requested_by", "decided_by"),
+                queryset=StageChange.objects.select_related("requested_by", "decided_by", "court"),
             ),
             Prefetch(
                 "verdicts",

@@ -33,29 +33,46 @@ class TimelineEntry:
         return partial_date_text(self.day, self.precision)
 
 
+def _stage_detail(change: StageChange, decided: str) -> str:
+    parts = [decided]
+    if change.challan_number:
+        parts.append(_("challan %s") % change.challan_number)
+    if change.court_id is not None:
+        parts.append(str(change.court))
+    if change.closure_reason:
+        parts.append(change.get_closure_reason_display())
+    parts.append(change.note)
+    if change.backdate_reason:
+        parts.append(_("entered late: %s") % change.backdate_reason)
+    if change.decline_reason:
+        parts.append(_("reason for declining: %s") % change.decline_reason)
+    return "; ".join(filter(None, parts))
+
+
 def _stage_entry(change: StageChange) -> TimelineEntry | None:
+    """Placed on the day the step took effect; a declined request on the day it was declined."""
     if not change.from_stage:
         return None  # the first stage is part of the registration entry
     target = change.get_to_stage_display()
     asked = _("asked by %s") % change.requested_by
     if change.status == TransitionStatus.PENDING:
-        day = timezone.localdate(change.requested_at)
-        return TimelineEntry(day, "stage", _("Asked to move to %s") % target, asked, pending=True)
+        title = _("Asked to move to %s") % target
+        detail = _stage_detail(change, asked)
+        return TimelineEntry(change.effective_on, "stage", title, detail, pending=True)
     assert change.decided_at is not None
-    day = timezone.localdate(change.decided_at)
+    day = change.effective_on
     if change.status == TransitionStatus.REJECTED:
-        detail = f"{asked}; " + _("rejected by %s") % change.decided_by
+        day = timezone.localdate(change.decided_at)
+        decided = f"{asked}; " + _("rejected by %s") % change.decided_by
         title = _("Request to move to %s rejected") % target
     else:
         title = _("Moved to %s") % target
-        detail = (
+        decided = (
             asked
             if change.decided_by_id == change.requested_by_id
             else (f"{asked}; " + _("approved by %s") % change.decided_by)
         )
-    if change.closure_reason:
-        detail += f"; {change.get_closure_reason_display()}"
-    return TimelineEntry(day, "stage", title, "; ".join(filter(None, [detail, change.note])))
+    return TimelineEntry(day, "stage", title, _stage_detail(change, decided))
 
 
 def _registration_entries(case: Case) -> list[TimelineEntry]:
@@ -81,6 +98,8 @@ def _court_entries(case: Case, party_name: Callable[[CaseParty], str]) -> list[T
         detail = "; ".join(filter(None, [str(h.court), h.purpose, h.outcome]))
         if h.next_date:
             detail += "; " + _("next hearing %s") % date_format(h.next_date)
+        if h.backdate_reason:
+            detail += "; " + _("entered late: %s") % h.backdate_reason
         entries.append(TimelineEntry(h.date, "hearing", _("Hearing"), detail))
     for v in case.verdicts.all():
         title = _("Verdict: %(name)s, %(outcome)s") % {
@@ -132,7 +151,8 @@ def case_timeline(
     party_name: Callable[[CaseParty], str],
     extra: Iterable[TimelineEntry] = (),
 ) -> list[TimelineEntry]:
-    """Every dated event of the case, oldest first. ``party_name`` gives the name the viewer
+    """Every dated event of the case, oldest first by the day it happened (its effective date,
+    not the day it was entered). ``party_name`` gives the name the viewer
     may see (a pseudonym for a protected person without need-to-know)."""
     entries = _registration_entries(case)
     entries += [e for e in map(_stage_entry, case.stage_changes.all()) if e is not None]

@@ -308,6 +308,7 @@ class _BatchWriter:
                 to_stage=b,
                 status="approved",
                 closure_reason=case.closure_reason if b == "closed" else "",
+                effective_on=case.fir_date or timezone.localdate(now),
                 requested_by=officer,
                 requested_at=now,
                 decided_by=officer,
@@ -322,6 +323,7 @@ class _BatchWriter:
                     from_stage=stages[-1],
                     to_stage=case.pending_stage,
                     status="pending",
+                    effective_on=case.fir_date or timezone.localdate(now),
                     requested_by=officer,
                     requested_at=now,
                 )

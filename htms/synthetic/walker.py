@@ -7,7 +7,12 @@ from htms.accounts.models import User
 from htms.cases.inputs import VerdictInput
 from htms.cases.models import Case, CaseParty, Stage, TransitionStatus
 from htms.cases.services.court import case_record_judgment, hearing_record
-from htms.cases.services.lifecycle import case_decide_stage_change, case_request_stage
+from htms.cases.services.effective import earliest_effective_date
+from htms.cases.services.lifecycle import (
+    CHALLAN_STAGES,
+    case_decide_stage_change,
+    case_request_stage,
+)
 from htms.cases.services.parties import party_set_accused_status
 from htms.cases.services.registration import case_register
 from htms.synthetic.records import SynCase, SynPerson
@@ -36,12 +41,19 @@ class LoadCounts:
     by_stage: dict[str, int] = field(default_factory=dict)
 
 
+# Not shown as typed by an officer: the reason on every step of a generated history.
+ENTERED_LATE = "Synthetic case history"
+COURT_STEPS = CHALLAN_STAGES | {Stage.TRIAL}
+
+
 class CaseWalker:
     """Takes one registered case through its planned stages, as its officers would."""
 
     def __init__(self, case: SynCase, actors: UnitActors, courts: Mapping[str, int]) -> None:
         self.case, self.actors = case, actors
         self.court_id = courts.get(case.court_code)
+        # A challan names a court even when the plan has none for the case.
+        self.challan_court_id = self.court_id or next(iter(courts.values()), None)
         self.case_id = 0
         self.party_ids: list[int] = []
         self.hearings_done = False
@@ -90,7 +102,11 @@ class CaseWalker:
             expected_version=self._version(),
             to_stage=stage,
             closure_reason=self.case.closure_reason if stage == Stage.CLOSED else "",
-            court_id=self.court_id if stage == Stage.TRIAL else None,
+            court_id=self.challan_court_id if stage in COURT_STEPS else None,
+            challan_number=f"SYN-{self.case_id}-{stage}" if stage in CHALLAN_STAGES else "",
+            # The history is generated now: each step dated as early as the rules allow.
+            effective_on=earliest_effective_date(Case.objects.get(pk=self.case_id)),
+            backdate_reason=ENTERED_LATE,
         )
         return change.pk if change.status == TransitionStatus.PENDING else 0
 
@@ -128,6 +144,7 @@ class CaseWalker:
                 outcome=h.outcome,
                 next_date=h.next_date,
                 witness_party_ids=[self.party_ids[i] for i in h.witness_indexes],
+                backdate_reason=ENTERED_LATE,
             )
             counts.hearings += 1
 
@@ -151,4 +168,5 @@ class CaseWalker:
             court_id=self.court_id,
             date=case.judgment_date,
             verdicts=verdicts,
+            backdate_reason=ENTERED_LATE,
         )

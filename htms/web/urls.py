@@ -3,6 +3,7 @@ from django.urls import path
 from htms.web import pdf
 from htms.web.views import (
     account,
+    approvals,
     auth,
     case_edit,
     case_page,
@@ -53,8 +54,8 @@ urlpatterns = [
     path(CASE + "parties/<int:party_id>/status/", case_edit.accused_status, name="accused_status"),
     path(CASE + "documents/new/", documents.document_add, name="document_add"),
     path(CASE + "documents/<int:document_id>/file/", documents.document_file, name="document_file"),
-    path("approvals/", stage.approval_queue, name="approvals"),
-    path("approvals/<int:change_id>/", stage.approval_decide, name="approval_decide"),
+    path("approvals/", approvals.approval_queue, name="approvals"),
+    path("approvals/<int:change_id>/", approvals.approval_decide, name="approval_decide"),
     path("persons/", persons.person_search_page, name="person_search"),
     path("persons/<int:person_id>/", persons.person_page, name="person_detail"),
     path("statistics/", statistics.statistics, name="statistics"),

@@ -133,6 +133,9 @@ class CaseRegisterSerializer(serializers.Serializer[Any]):
     fir_date = _date()
     police_station = _text(120)
     occurred_on = _date()
+    registered_on = _date(
+        help_text="For a case entered from an older register: the day it was first registered"
+    )
     duplicate_reason = _text(
         1000,
         help_text=(
@@ -221,6 +224,7 @@ def case_input_from(data: dict[str, Any]) -> CaseInput:
         fir_date=data["fir_date"],
         police_station=data["police_station"],
         occurred_on=data["occurred_on"],
+        registered_on=data["registered_on"],
     )
 
 
@@ -230,13 +234,26 @@ class StageRequestSerializer(serializers.Serializer[Any]):
         min_value=1, max_value=MAX_VERSION, help_text="The case's version as last read"
     )
     closure_reason = _choice(ClosureReason.choices, help_text="Required to close")
-    court = _id(required=False, allow_null=True, default=None, help_text="Court id")
+    court = _id(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Court id: the court a challan is filed in, or the court that tries the case",
+    )
     note = _text(2000)
+    effective_on = _date(help_text="When the step happened (a challan's date); today if absent")
+    backdate_reason = _text(
+        2000, help_text="Why it is entered late: required when effective_on is well in the past"
+    )
+    challan_number = _text(60, help_text="Required for a challan")
 
 
 class HearingInputSerializer(serializers.Serializer[Any]):
     court = _id(help_text="Court id")
-    date = serializers.DateField()
+    date = serializers.DateField(help_text="The day the hearing was held")
+    backdate_reason = _text(
+        2000, help_text="Why it is entered late: required when the date is well in the past"
+    )
     purpose = _text(200)
     outcome = _text(300)
     next_date = _date()

@@ -131,12 +131,23 @@ class HearingSerializer(OutputSerializer[Hearing]):
 
     class Meta:
         model = Hearing
-        fields = ["id", "court", "date", "purpose", "outcome", "next_date", "witnesses_due"]
+        fields = [
+            "id",
+            "court",
+            "date",
+            "purpose",
+            "outcome",
+            "next_date",
+            "witnesses_due",
+            "recorded_at",
+            "backdate_reason",
+        ]
 
 
 class StageChangeSerializer(OutputSerializer[StageChange]):
     requested_by = UserBriefSerializer(read_only=True)
     decided_by = UserBriefSerializer(read_only=True, allow_null=True)
+    court = CourtBriefSerializer(read_only=True, allow_null=True)
 
     class Meta:
         model = StageChange
@@ -147,6 +158,11 @@ class StageChangeSerializer(OutputSerializer[StageChange]):
             "status",
             "closure_reason",
             "note",
+            "effective_on",
+            "backdate_reason",
+            "challan_number",
+            "court",
+            "decline_reason",
             "requested_by",
             "requested_at",
             "decided_by",

@@ -4,8 +4,7 @@ from typing import Any
 
 from htms.accounts.models import User
 from htms.cases.models import Case
-from htms.cases.services.lifecycle import case_request_stage
-from htms.conftest import SOM_SECTION
+from htms.conftest import SOM_SECTION, stage_move
 
 
 def som_case_payload() -> dict[str, Any]:
@@ -68,9 +67,6 @@ def som_case_payload() -> dict[str, Any]:
 def move_case(actor: User, case: Case, *stages: str) -> Case:
     """Moves the case through ``stages`` with the lifecycle service, as ``actor``."""
     for stage in stages:
-        case.refresh_from_db()
-        case_request_stage(
-            actor=actor, case_id=case.pk, expected_version=case.version, to_stage=stage
-        )
+        stage_move(actor, case, stage)
     case.refresh_from_db()
     return case

@@ -9,6 +9,7 @@ from htms.api.tests.conftest import ClientFor
 from htms.api.tests.payloads import move_case
 from htms.cases.models import Case, Hearing
 from htms.cases.services.court import NEXT_DATE_BEFORE, NOT_IN_COURT, WITNESS_NOT_PARTY
+from htms.conftest import BACKDATE_REASON
 from htms.reference.models import Court
 
 pytestmark = pytest.mark.django_db
@@ -40,6 +41,7 @@ def test_it_records_a_hearing(
         {
             "court": court.pk,
             "date": "2026-11-20",
+            "backdate_reason": BACKDATE_REASON,
             "purpose": "Charge framed",
             "next_date": "2026-12-04",
             "witnesses_due": [victim.pk],
@@ -68,7 +70,7 @@ def test_it_gives_the_services_message(
     change: dict[str, Any],
     errors: dict[str, list[str]],
 ) -> None:
-    body = {"court": court.pk, "date": "2026-11-20", **change}
+    body = {"court": court.pk, "date": "2026-11-20", "backdate_reason": BACKDATE_REASON, **change}
     response = _post(client_for, alice, court_case, body)
     assert response.status_code == 400
     assert response.json() == errors

@@ -3,12 +3,15 @@
 from typing import Any
 
 import pytest
+from django.utils import timezone
 
 from htms.accounts.models import User
 from htms.api.tests.conftest import ClientFor
 from htms.cases.models import Case, StageChange
 from htms.cases.services.lifecycle import CHALLAN_NEEDS_ACCUSED, CLOSURE_NEEDS_REASON
 from htms.common.errors import NOT_ALLOWED, STALE_EDIT
+from htms.conftest import CHALLAN_COURT
+from htms.reference.models import Court
 
 pytestmark = pytest.mark.django_db
 
@@ -65,10 +68,17 @@ def test_it_leaves_a_challan_pending_for_the_incharge(
         client_for,
         alice,
         tip_case,
-        {"to_stage": "interim_challan", "expected_version": tip_case.version + 1},
+        {
+            "to_stage": "interim_challan",
+            "expected_version": tip_case.version + 1,
+            "challan_number": "CH-7/2026",
+            "court": Court.objects.get(code=CHALLAN_COURT).pk,
+        },
     )
     assert response.status_code == 201
     assert response.json()["change"]["status"] == "pending"
+    assert response.json()["change"]["challan_number"] == "CH-7/2026"
+    assert response.json()["change"]["effective_on"] == str(timezone.localdate())
     assert response.json()["case"]["stage"] == "investigation"
 
 

@@ -34,6 +34,7 @@ from htms.accounts.models import User
 from htms.accounts.tokens import api_token_issue
 from htms.api.tests.payloads import move_case, som_case_payload
 from htms.cases.models import Case
+from htms.conftest import BACKDATE_REASON, TIP_SECTION
 from htms.reference.models import Court
 from htms.wsgi import application
 
@@ -198,8 +199,60 @@ def test_it_answers_successful_writes_within_the_schema(
         "/api/cases/{case_id}/hearings/",
         201,
         path_parameters={"case_id": tip_case.pk},
-        body={"court": court.pk, "date": "2026-11-20", "next_date": "2026-12-01"},
+        body={
+            "court": court.pk,
+            "date": "2026-11-20",
+            "next_date": "2026-12-01",
+            "backdate_reason": BACKDATE_REASON,
+        },
     )
+    _approvals_and_judgment(alice, anne, tip_case, court)
+
+
+def _request_final_challan(alice: User, tip_case: Case, court: Court) -> int:
+    tip_case.refresh_from_db()
+    body = {
+        "to_stage": "final_challan",
+        "expected_version": tip_case.version,
+        "effective_on": "2026-11-22",
+        "backdate_reason": BACKDATE_REASON,
+        "challan_number": "CH-9/2026",
+        "court": court.pk,
+    }
+    ids = {"case_id": tip_case.pk}
+    answer = _call(
+        alice, "POST", "/api/cases/{case_id}/stage/", 201, path_parameters=ids, body=body
+    )
+    return int(answer["change"]["id"])
+
+
+def _approvals_and_judgment(alice: User, anne: User, tip_case: Case, court: Court) -> None:
+    change = {"change_id": _request_final_challan(alice, tip_case, court)}
+    assert _call(anne, "GET", "/api/approvals/", 200)["count"] == 1
+    reason = {"reason": "Attach the FSL report"}
+    _call(
+        anne,
+        "POST",
+        "/api/approvals/{change_id}/decline/",
+        200,
+        path_parameters=change,
+        body=reason,
+    )
+    change = {"change_id": _request_final_challan(alice, tip_case, court)}
+    path = "/api/approvals/{change_id}/approve/"
+    _call(anne, "POST", path, 200, path_parameters=change, body={})
+    move_case(anne, tip_case, "trial")
+    imran = tip_case.parties.get(person__full_name="Imran Butt")
+    verdict = {"accused": imran.pk, "statute": TIP_SECTION, "outcome": "convicted"}
+    body = {
+        "expected_version": tip_case.version,
+        "court": court.pk,
+        "date": "2026-11-25",
+        "backdate_reason": BACKDATE_REASON,
+        "verdicts": [verdict],
+    }
+    ids = {"case_id": tip_case.pk}
+    _call(alice, "POST", "/api/cases/{case_id}/judgment/", 201, path_parameters=ids, body=body)
 
 
 def test_it_answers_successful_account_administration_within_the_schema(

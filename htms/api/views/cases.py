@@ -149,7 +149,11 @@ class CaseStageView(ErrorsMixin, APIView):
         responses={201: StageChangeResultSerializer, **error_responses(400, 403, 404, 409)},
     )
     def post(self, request: Request, case_id: str) -> Response:
-        """Moves the case to another stage, or asks the circle in-charge to approve it."""
+        """Moves the case to another stage as of `effective_on`, or asks the circle in-charge
+        to approve it (challans and closures). A challan names its number and court; closing
+        names the reason. The effective date cannot be in the future, nor before the case was
+        opened or the current stage took effect; well in the past, it needs a `backdate_reason`.
+        """
         user = actor(request)
         case = case_get_for_user(user=user, case_id=path_id(case_id), write=True)
         data = valid(StageRequestSerializer, request.data)
@@ -161,6 +165,9 @@ class CaseStageView(ErrorsMixin, APIView):
             closure_reason=data["closure_reason"],
             court_id=data["court"],
             note=data["note"],
+            effective_on=data["effective_on"],
+            backdate_reason=data["backdate_reason"],
+            challan_number=data["challan_number"],
         )
         case.refresh_from_db(fields=["stage", "version"])
         result = StageChangeResultSerializer({"change": change, "case": case})
@@ -176,7 +183,8 @@ class CaseHearingsView(ErrorsMixin, APIView):
         responses={201: HearingSerializer, **error_responses(400, 403, 404)},
     )
     def post(self, request: Request, case_id: str) -> Response:
-        """Records a hearing of the case and the next date."""
+        """Records a hearing held on `date` and the next date; a date well in the past needs a
+        `backdate_reason`."""
         user = actor(request)
         case = case_get_for_user(user=user, case_id=path_id(case_id), write=True)
         data = valid(HearingInputSerializer, request.data)
@@ -189,5 +197,6 @@ class CaseHearingsView(ErrorsMixin, APIView):
             outcome=data["outcome"],
             next_date=data["next_date"],
             witness_party_ids=data["witnesses_due"],
+            backdate_reason=data["backdate_reason"],
         )
         return Response(HearingSerializer(hearing).data, status=status.HTTP_201_CREATED)

@@ -25,6 +25,7 @@ from htms.cases.models import (
     Verdict,
     VerdictOutcome,
 )
+from htms.cases.services.effective import effective_date_check
 from htms.common.versioning import lock_at_version
 from htms.reference.models import Court
 
@@ -56,8 +57,10 @@ def hearing_record(
     outcome: str = "",
     next_date: date | None = None,
     witness_party_ids: list[int] | None = None,
+    backdate_reason: str = "",
 ) -> Hearing:
-    """Records a hearing and the next date. Writers of the case's unit."""
+    """Records a hearing held on ``date`` (or scheduled then, without an outcome) and the next
+    date. Writers of the case's unit."""
     case = case_get_for_user(user=actor, case_id=case_id, write=True)
     if case.stage not in COURT_STAGES:
         raise ValidationError({"date": str(NOT_IN_COURT)})
@@ -65,6 +68,15 @@ def hearing_record(
         raise ValidationError({"next_date": str(NEXT_DATE_BEFORE)})
     if case.fir_date and date < case.fir_date:
         raise ValidationError({"date": str(HEARING_BEFORE_FIR)})
+    # A hearing ahead is scheduled; one with an outcome has been held, so not in the future.
+    effective_date_check(
+        case=case,
+        day=date,
+        backdate_reason=backdate_reason,
+        field="date",
+        after_previous=False,
+        allow_future=not outcome.strip(),
+    )
     witnesses = list(CaseParty.objects.filter(case=case, pk__in=witness_party_ids or []))
     if len(witnesses) != len(set(witness_party_ids or [])):
         raise ValidationError({"witnesses_due": str(WITNESS_NOT_PARTY)})
@@ -76,6 +88,7 @@ def hearing_record(
         outcome=outcome.strip(),
         next_date=next_date,
         recorded_by=actor,
+        backdate_reason=backdate_reason.strip(),
     )
     hearing.witnesses_due.set(witnesses)
     audit_record(
@@ -83,7 +96,13 @@ def hearing_record(
         action=AuditAction.CREATE,
         object_type=AuditObject.HEARING,
         object_id=hearing.pk,
-        changes={"case": case.pk, "date": date, "next_date": next_date, "outcome": outcome},
+        changes={
+            "case": case.pk,
+            "date": date,
+            "next_date": next_date,
+            "outcome": outcome,
+            "backdate_reason": hearing.backdate_reason,
+        },
     )
     return hearing
 
@@ -163,16 +182,15 @@ def case_record_judgment(
     court_id: int,
     date: date,
     verdicts: list[VerdictInput],
+    backdate_reason: str = "",
 ) -> list[Verdict]:
-    """Records the verdict per accused per offence and moves the case to judgment.
-
-    Writers of the case's unit, at trial or on appeal."""
+    """Records the verdict per accused per offence and moves the case to judgment as of the
+    judgment's ``date``. Writers of the case's unit, at trial or on appeal."""
     case_get_for_user(user=actor, case_id=case_id, write=True)
     case = lock_at_version(Case, pk=case_id, expected_version=expected_version)
     if case.stage not in (Stage.TRIAL, Stage.APPEAL):
         raise ValidationError({"stage": str(JUDGMENT_STAGE)})
-    if date > timezone.localdate():
-        raise ValidationError({"date": _("This date is in the future.")})
+    effective_date_check(case=case, day=date, backdate_reason=backdate_reason, field="date")
     court = _court(court_id)
     rows = _verdict_rows(case, verdicts, court, date, on_appeal=case.stage == Stage.APPEAL)
     _check_complete(case, rows)
@@ -187,6 +205,9 @@ def case_record_judgment(
         from_stage=old,
         to_stage=Stage.JUDGMENT,
         status=TransitionStatus.APPROVED,
+        effective_on=date,
+        backdate_reason=backdate_reason.strip(),
+        court=court,
         requested_by=actor,
         requested_at=now,
         decided_by=actor,
@@ -199,6 +220,8 @@ def case_record_judgment(
         object_id=case.pk,
         changes={
             "stage": {"old": old, "new": Stage.JUDGMENT},
+            "effective_on": date,
+            "backdate_reason": backdate_reason.strip(),
             "verdicts": [
                 {
                     "accused": r.accused.pk,

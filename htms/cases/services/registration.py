@@ -292,6 +292,12 @@ def case_register(
         from_stage="",
         to_stage=stage,
         status=TransitionStatus.APPROVED,
+        # At FIR the first stage took effect when the FIR was lodged.
+        effective_on=(
+            case.fir_date
+            if stage == Stage.FIR and case.fir_date
+            else timezone.localdate(registered_at)
+        ),
         requested_by=actor,
         requested_at=timezone.now(),
         decided_by=actor,

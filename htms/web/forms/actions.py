@@ -17,7 +17,23 @@ class VersionedForm(forms.Form):
     expected_version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
 
+def backdate_reason_field() -> forms.CharField:
+    return forms.CharField(
+        label=_("Why is it entered only now?"),
+        help_text=_("Needed when the date is more than a few days ago."),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+CHALLAN_STAGES = (Stage.INTERIM_CHALLAN, Stage.FINAL_CHALLAN)
+
+
 class StageForm(VersionedForm):
+    effective_on = date_field(_("Date it happened"))
+    backdate_reason = backdate_reason_field()
+    challan_number = forms.CharField(label=_("Challan number"), max_length=60, required=False)
     closure_reason = forms.ChoiceField(
         label=_("Reason for closing the case"),
         choices=BLANK + list(ClosureReason.choices),
@@ -37,14 +53,27 @@ class StageForm(VersionedForm):
         super().__init__(*args, **kwargs)
         if to_stage != Stage.CLOSED:
             del self.fields["closure_reason"]
-        if to_stage != Stage.TRIAL:
-            del self.fields["court"]
+        if to_stage in CHALLAN_STAGES:
+            self.fields["court"].label = _("Court the challan is filed in")
+        else:
+            del self.fields["challan_number"]
+            if to_stage != Stage.TRIAL:
+                del self.fields["court"]
 
 
 class DecisionForm(forms.Form):
+    """Approving is confirmed on a page of its own; declining needs a reason."""
+
     decision = forms.ChoiceField(choices=[("approve", _("Approve")), ("reject", _("Reject"))])
+    confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
     note = forms.CharField(
         label=_("Note"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    reason = forms.CharField(
+        label=_("Reason for declining"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 
@@ -55,6 +84,7 @@ class AccusedStatusForm(VersionedForm):
 class HearingForm(forms.Form):
     court = forms.ModelChoiceField(label=_("Court"), queryset=Court.objects.all())
     date = date_field(_("Date of the hearing"), required=True)
+    backdate_reason = backdate_reason_field()
     purpose = forms.CharField(label=_("Purpose"), max_length=200, required=False)
     outcome = forms.CharField(label=_("What happened"), max_length=300, required=False)
     next_date = date_field(_("Next hearing"))
@@ -86,6 +116,7 @@ class JudgmentForm(VersionedForm):
 
     court = forms.ModelChoiceField(label=_("Court"), queryset=Court.objects.all())
     date = date_field(_("Date of the judgment"), required=True)
+    backdate_reason = backdate_reason_field()
 
     def __init__(self, *args: Any, pairs: list[tuple[int, int]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

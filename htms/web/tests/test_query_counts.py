@@ -8,10 +8,9 @@ from htms.accounts.models import User
 from htms.cases.inputs import PartyInput
 from htms.cases.models import Case, Stage
 from htms.cases.services.court import hearing_record
-from htms.cases.services.lifecycle import case_request_stage
 from htms.cases.services.parties_bulk import case_add_party
 from htms.cases.services.registration import case_register
-from htms.conftest import accused_input, tip_case_input, victim_input
+from htms.conftest import BACKDATE_REASON, accused_input, stage_move, tip_case_input, victim_input
 from htms.reference.models import Court
 from htms.web.services.documents import case_document_add
 from htms.web.tests.support import client_for, count_queries, version
@@ -39,11 +38,15 @@ def _grow(anne: User, case: Case, n: int) -> None:
             date=date(2026, 10, 2),
         )
     for stage in (Stage.INVESTIGATION, Stage.INTERIM_CHALLAN):
-        case_request_stage(
-            actor=anne, case_id=case.pk, expected_version=version(case), to_stage=stage
-        )
+        stage_move(anne, case, stage)
     for i in range(n):
-        hearing_record(actor=anne, case_id=case.pk, court_id=court.pk, date=date(2026, 10, 10 + i))
+        hearing_record(
+            actor=anne,
+            case_id=case.pk,
+            court_id=court.pk,
+            date=date(2026, 10, 10 + i),
+            backdate_reason=BACKDATE_REASON,
+        )
 
 
 def test_the_case_page_costs_the_same_however_big_the_case(anne: User, alice: User) -> None:

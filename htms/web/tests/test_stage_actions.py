@@ -8,6 +8,7 @@ from htms.audit.models import AuditEvent
 from htms.cases.models import Case, CaseParty, Stage, StageChange, Verdict
 from htms.cases.services.lifecycle import case_request_stage
 from htms.common.errors import STALE_EDIT
+from htms.conftest import BACKDATE_REASON, CHALLAN_COURT, stage_extras
 from htms.reference.models import Court
 from htms.web.tests.support import client_for, page, version
 
@@ -20,11 +21,15 @@ def _move(actor: User, case: Case, stage: str, **kwargs: object) -> None:
         case_id=case.pk,
         expected_version=version(case),
         to_stage=stage,
-        **kwargs,  # type: ignore[arg-type]
+        **stage_extras(case, stage, **kwargs),  # type: ignore[arg-type]
     )
 
 
 def _post_stage(client: Client, case: Case, stage: str, **data: object) -> str:
+    """Posts the stage form; a challan gets a number and a court unless the test gives them."""
+    if stage in (Stage.INTERIM_CHALLAN, Stage.FINAL_CHALLAN):
+        court = Court.objects.get(code=CHALLAN_COURT)
+        data = {"challan_number": "CH-1/2026", "court": court.pk} | data
     response = client.post(
         f"/cases/{case.pk}/stage/{stage}/", {"expected_version": version(case), **data}
     )
@@ -64,7 +69,9 @@ def test_a_challan_waits_in_the_incharge_queue_until_approved(
     assert tip_case.reference in queue
     assert tip_case.reference in page(client_for(anne), "/")
     change = StageChange.objects.get(case=tip_case, status="pending")
-    client_for(anne).post(f"/approvals/{change.pk}/", {"decision": "approve", "note": "ok"})
+    client_for(anne).post(
+        f"/approvals/{change.pk}/", {"decision": "approve", "confirmed": "True", "note": "ok"}
+    )
     assert version(tip_case) and tip_case.stage == Stage.INTERIM_CHALLAN
     assert "Nothing is waiting for you" in page(client_for(anne), "/approvals/")
 
@@ -73,9 +80,9 @@ def test_the_incharge_rejects_with_a_note(alice: User, anne: User, tip_case: Cas
     _move(alice, tip_case, Stage.INVESTIGATION)
     _post_stage(client_for(alice), tip_case, "closed", closure_reason="untraced")
     change = StageChange.objects.get(case=tip_case, status="pending")
-    client_for(anne).post(f"/approvals/{change.pk}/", {"decision": "reject", "note": "Trace him"})
+    client_for(anne).post(f"/approvals/{change.pk}/", {"decision": "reject", "reason": "Trace him"})
     change.refresh_from_db()
-    assert (change.status, change.note) == ("rejected", "Trace him")
+    assert (change.status, change.decline_reason) == ("rejected", "Trace him")
     assert version(tip_case) and tip_case.stage == Stage.INVESTIGATION
 
 
@@ -86,7 +93,7 @@ def test_a_decided_request_says_so_instead_of_failing(
     _post_stage(client_for(alice), tip_case, "interim_challan")
     change = StageChange.objects.get(case=tip_case, status="pending")
     client = client_for(anne)
-    client.post(f"/approvals/{change.pk}/", {"decision": "approve"})
+    client.post(f"/approvals/{change.pk}/", {"decision": "approve", "confirmed": "True"})
     response = client.post(f"/approvals/{change.pk}/", {"decision": "approve"}, follow=True)
     assert "already decided" in response.content.decode()
 
@@ -114,15 +121,17 @@ def test_closure_asks_for_the_reason(alice: User, tip_case: Case) -> None:
     assert 'id="id_closure_reason"' in html
 
 
-def test_trial_asks_for_the_court(anne: User, tip_case: Case) -> None:
+def test_a_challan_asks_for_its_number_and_court(anne: User, tip_case: Case) -> None:
     _move(anne, tip_case, Stage.INVESTIGATION)
-    _move(anne, tip_case, Stage.FINAL_CHALLAN)
-    html = _post_stage(client_for(anne), tip_case, "trial")
-    assert "Name the court that tries the case." in html
-    court = Court.objects.first()
-    assert court is not None
-    assert _post_stage(client_for(anne), tip_case, "trial", court=court.pk) == ""
-    assert version(tip_case) and tip_case.stage == Stage.TRIAL
+    html = _post_stage(client_for(anne), tip_case, "final_challan", challan_number="", court="")
+    assert "Give the challan&#x27;s number." in html or "Give the challan’s number." in html
+    assert 'id="id_court"' in html and 'id="id_effective_on"' in html
+    html = _post_stage(client_for(anne), tip_case, "final_challan", court="")
+    assert "Name the court the challan is filed in." in html
+    assert _post_stage(client_for(anne), tip_case, "final_challan") == ""
+    assert version(tip_case) and tip_case.stage == Stage.FINAL_CHALLAN
+    change = tip_case.stage_changes.get(to_stage=Stage.FINAL_CHALLAN)
+    assert (change.challan_number, change.court.code) == ("CH-1/2026", CHALLAN_COURT)
 
 
 def test_a_stale_form_is_refused_and_keeps_the_input(alice: User, tip_case: Case) -> None:
@@ -149,6 +158,7 @@ def test_it_records_a_hearing(anne: User, tip_case: Case) -> None:
         {
             "court": court.pk,
             "date": "2026-10-20",
+            "backdate_reason": BACKDATE_REASON,
             "purpose": "Framing of charge",
             "next_date": "2026-11-03",
             "witnesses_due": [victim.pk],
@@ -184,7 +194,12 @@ def test_it_records_the_judgment_per_accused_per_offence(anne: User, tip_case: C
     imran = tip_case.parties.get(person__full_name="Imran Butt")
     offence = tip_case.offences.get()
     key = f"{imran.pk}_{offence.pk}"
-    data = {"expected_version": version(tip_case), "court": court.pk, "date": "2026-11-01"}
+    data = {
+        "expected_version": version(tip_case),
+        "court": court.pk,
+        "date": "2026-11-01",
+        "backdate_reason": BACKDATE_REASON,
+    }
     response = client.post(
         f"/cases/{tip_case.pk}/judgment/",
         {**data, f"outcome_{key}": "acquitted", f"months_{key}": "12"},

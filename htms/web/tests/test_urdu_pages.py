@@ -17,11 +17,11 @@ from htms.accounts.models import Role, User
 from htms.cases.inputs import CaseInput, PartyInput, RouteInput
 from htms.cases.models import Case, Stage
 from htms.cases.services.court import hearing_record
-from htms.cases.services.lifecycle import case_decide_stage_change, case_request_stage
+from htms.cases.services.lifecycle import case_decide_stage_change
 from htms.cases.services.registration import case_register
-from htms.conftest import SOM_SECTION, TIP_SECTION, _user, accused_input, victim_input
+from htms.conftest import SOM_SECTION, TIP_SECTION, _user, accused_input, stage_move, victim_input
 from htms.reference.models import Country, Court, District, Statute, Term, Unit, Vocabulary
-from htms.web.tests.support import client_for, page, version
+from htms.web.tests.support import client_for, page
 from htms.web.tests.test_pdf import _pdf, _text
 
 pytestmark = pytest.mark.django_db
@@ -83,9 +83,7 @@ def lahore_case(laila: User, lubna: User) -> Case:
     """A case of the Lahore circle in court, with a hearing tomorrow."""
     case = case_register(actor=laila, data=_case_input())
     for stage in (Stage.INVESTIGATION, Stage.INTERIM_CHALLAN):
-        change = case_request_stage(
-            actor=laila, case_id=case.pk, expected_version=version(case), to_stage=stage
-        )
+        change = stage_move(laila, case, stage)
         if change.status == "pending":
             case_decide_stage_change(actor=lubna, change_id=change.pk, approve=True)
     court = Court.objects.get(code=LAHORE_COURT)
@@ -238,9 +236,7 @@ def test_it_prints_pdf_dates_with_urdu_month_names(laila: User, lahore_case: Cas
 def test_it_dates_a_request_in_the_approval_queue_unambiguously(laila: User, lubna: User) -> None:
     case = case_register(actor=laila, data=_case_input())
     for stage in (Stage.INVESTIGATION, Stage.INTERIM_CHALLAN):
-        case_request_stage(
-            actor=laila, case_id=case.pk, expected_version=version(case), to_stage=stage
-        )
+        stage_move(laila, case, stage)
     asked = timezone.localtime(case.stage_changes.get(status="pending").requested_at)
 
     text = _urdu_page(lubna, "/approvals/")

@@ -53,6 +53,7 @@ def hearing_add(request: HttpRequest, case_id: int) -> HttpResponse:
                 outcome=data["outcome"],
                 next_date=data["next_date"],
                 witness_party_ids=[int(pk) for pk in data["witnesses_due"]],
+                backdate_reason=data["backdate_reason"],
             ),
         )
         if hearing is not None:
@@ -112,6 +113,7 @@ def judgment_add(request: HttpRequest, case_id: int) -> HttpResponse:
                 court_id=data["court"].pk,
                 date=data["date"],
                 verdicts=_verdicts(rows, data),
+                backdate_reason=data["backdate_reason"],
             ),
         )
         if verdicts is not None:

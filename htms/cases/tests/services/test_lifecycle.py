@@ -9,22 +9,21 @@ from htms.cases.models import Case, Stage, StageChange
 from htms.cases.services.court import case_record_judgment, hearing_record
 from htms.cases.services.lifecycle import (
     CHALLAN_NEEDS_ACCUSED,
+    CHALLAN_NEEDS_COURT,
+    CHALLAN_NEEDS_NUMBER,
     case_decide_stage_change,
     case_request_stage,
 )
 from htms.cases.services.parties import party_set_accused_status
 from htms.common.errors import NotAllowedError, StaleEditError
-from htms.conftest import TIP_SECTION
+from htms.conftest import BACKDATE_REASON, CHALLAN_COURT, TIP_SECTION, stage_move
 from htms.reference.models import Court
 
 pytestmark = pytest.mark.django_db
 
 
 def _move(actor: User, case: Case, to_stage: str, **kwargs: object) -> StageChange:
-    case.refresh_from_db()
-    return case_request_stage(
-        actor=actor, case_id=case.pk, expected_version=case.version, to_stage=to_stage, **kwargs
-    )  # type: ignore[arg-type]
+    return stage_move(actor, case, to_stage, **kwargs)
 
 
 def test_it_waits_for_the_incharge_to_approve_a_challan(
@@ -75,14 +74,32 @@ def test_it_refuses_to_skip_stages(alice: User, tip_case: Case) -> None:
     assert "cannot move to" in caught.value.message_dict["to_stage"][0]
 
 
-def test_it_needs_a_court_for_trial_and_a_reason_for_closure(anne: User, tip_case: Case) -> None:
+def test_it_needs_a_challan_number_and_court_and_a_reason_for_closure(
+    anne: User, tip_case: Case
+) -> None:
     _move(anne, tip_case, Stage.INVESTIGATION)
-    _move(anne, tip_case, Stage.FINAL_CHALLAN)
     with pytest.raises(ValidationError) as caught:
-        _move(anne, tip_case, Stage.TRIAL)
-    assert "court" in caught.value.message_dict
+        _move(anne, tip_case, Stage.FINAL_CHALLAN, challan_number="")
+    assert caught.value.message_dict == {"challan_number": [str(CHALLAN_NEEDS_NUMBER)]}
+    with pytest.raises(ValidationError) as caught:
+        _move(anne, tip_case, Stage.FINAL_CHALLAN, court_id=None)
+    assert caught.value.message_dict == {"court": [str(CHALLAN_NEEDS_COURT)]}
     with pytest.raises(ValidationError):
         _move(anne, tip_case, Stage.CLOSED)
+
+
+def test_the_trial_court_is_the_challans_court_unless_named(anne: User, tip_case: Case) -> None:
+    _move(anne, tip_case, Stage.INVESTIGATION)
+    change = _move(anne, tip_case, Stage.FINAL_CHALLAN, challan_number=" 4/2026 ")
+    tip_case.refresh_from_db()
+    assert (change.challan_number, change.court, tip_case.court) == (
+        "4/2026",
+        Court.objects.get(code=CHALLAN_COURT),
+        Court.objects.get(code=CHALLAN_COURT),
+    )
+    _move(anne, tip_case, Stage.TRIAL)
+    tip_case.refresh_from_db()
+    assert tip_case.stage == Stage.TRIAL and tip_case.court == change.court
 
 
 def test_it_refuses_a_stale_save(alice: User, tip_case: Case) -> None:
@@ -121,6 +138,7 @@ def test_it_moves_a_case_from_fir_to_judgment_with_hearings(anne: User, tip_case
         case_id=tip_case.pk,
         court_id=court.pk,
         date=date(2026, 11, 2),
+        backdate_reason=BACKDATE_REASON,
         purpose="Framing of charge",
         next_date=date(2026, 11, 16),
         witness_party_ids=[tip_case.parties.get(role="victim").pk],
@@ -135,6 +153,7 @@ def test_it_moves_a_case_from_fir_to_judgment_with_hearings(anne: User, tip_case
         expected_version=tip_case.version,
         court_id=court.pk,
         date=date(2026, 11, 20),
+        backdate_reason=BACKDATE_REASON,
         verdicts=[
             VerdictInput(
                 accused_party_id=arrested.pk,
@@ -172,6 +191,7 @@ def test_it_refuses_an_incomplete_judgment(anne: User, tip_case: Case) -> None:
             expected_version=tip_case.version,
             court_id=court.pk,
             date=date(2026, 11, 20),
+            backdate_reason=BACKDATE_REASON,
             verdicts=[],
         )
     assert "Imran Butt" in caught.value.message_dict["verdicts"][0]
@@ -192,6 +212,7 @@ def test_it_refuses_a_sentence_on_acquittal(anne: User, tip_case: Case) -> None:
             expected_version=tip_case.version,
             court_id=court.pk,
             date=date(2026, 11, 20),
+            backdate_reason=BACKDATE_REASON,
             verdicts=[
                 VerdictInput(
                     accused_party_id=arrested.pk,
