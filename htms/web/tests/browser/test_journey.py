@@ -59,6 +59,9 @@ def _add_party(
 def _move_case(page: Page, steps: Steps, stage: Stage, step: str) -> None:
     page.click(f"main a.button:has-text('Move to {stage.label}')")
     steps.accessible(step)
+    if page.locator("#id_challan_number").count():
+        page.fill("#id_challan_number", "CH-17/2026")
+        page.select_option("#id_court", index=1)
     page.click("#stage-form button[type=submit]")
 
 
@@ -88,7 +91,9 @@ def test_it_takes_a_tip_case_from_registration_to_a_hearing(
     _as(page, anne)
     page.goto("/approvals/")
     steps.accessible("approval-queue")
-    page.click(f"article:has-text('{reference}') button[value=approve]")
+    page.click(f"article:has-text('{reference}') a.button:has-text('Approve')")
+    steps.accessible("approval-confirmation")
+    page.click("#approve-form button[type=submit]")
     expect(page.locator(".message")).to_contain_text("approved")
     case.refresh_from_db()
     assert case.stage == Stage.INTERIM_CHALLAN
