@@ -40,6 +40,11 @@ def demo_code(username: str) -> str:
     return subprocess.run(command, check=True, capture_output=True, text=True).stdout.strip()  # noqa: S603
 
 
+def as_user(page: Page, base: str, username: str) -> None:
+    page.context.clear_cookies()
+    login(page, base, username)
+
+
 def main(base: str) -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
@@ -52,14 +57,24 @@ def main(base: str) -> None:
         page.click("table a >> nth=0")
         page.screenshot(path=OUT / "case-detail.png", full_page=True)
         case_url = page.url
-        page.context.clear_cookies()
-        login(page, base, "demo-analyst")
+        page.goto(f"{base}/persons/?name=Saqib+Mazari#results")
+        page.screenshot(path=OUT / "person-search.png")
+        page.set_viewport_size({"width": 390, "height": 844})
+        page.goto(case_url)
+        page.screenshot(path=OUT / "case-detail-phone.png")
+        page.set_viewport_size({"width": 1200, "height": 900})
+        as_user(page, base, "demo-incharge")
+        page.goto(f"{base}/approvals/")
+        page.screenshot(path=OUT / "approval-queue.png")
+        as_user(page, base, "demo-analyst")
         page.goto(case_url)
         page.screenshot(path=OUT / "case-detail-analyst.png", full_page=True)
-        page.goto(f"{base}/statistics/")
-        page.screenshot(path=OUT / "statistics.png")
+        page.goto(f"{base}/statistics/?unit=victims&by=age_band")
+        page.screenshot(path=OUT / "statistics.png", full_page=True)
+        as_user(page, base, "demo-admin")
+        page.goto(f"{base}/users/")
+        page.screenshot(path=OUT / "accounts.png")
         browser.close()
-
 
 if __name__ == "__main__":
     main(sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000")
