@@ -76,5 +76,6 @@ def main(base: str) -> None:
         page.screenshot(path=OUT / "accounts.png")
         browser.close()
 
+
 if __name__ == "__main__":
     main(sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000")
