@@ -207,6 +207,7 @@ SPECTACULAR_SETTINGS = {
         "ClassificationEnum": "htms.intake.models.Classification",
         "RoleEnum": "htms.cases.models.PartyRole",
         "AccountRoleEnum": "htms.accounts.models.Role",
+        "TransitionStatusEnum": "htms.cases.models.TransitionStatus",
     },
 }
 

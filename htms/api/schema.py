@@ -21,6 +21,7 @@ SCHEMA_SETTINGS: dict[str, Any] = {
         "ClassificationEnum": "htms.intake.models.Classification",
         "RoleEnum": "htms.cases.models.PartyRole",
         "AccountRoleEnum": "htms.accounts.models.Role",
+        "TransitionStatusEnum": "htms.cases.models.TransitionStatus",
     },
 }
 

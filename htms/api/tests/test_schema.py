@@ -36,6 +36,10 @@ OPERATIONS = {
     ("get", "/api/persons/candidates/"),
     ("get", "/api/persons/{person_id}/"),
     ("get", "/api/stats/case-counts/"),
+    *{
+        ("get", f"/api/stats/{unit}/")
+        for unit in ("victims", "suspects", "prosecuted", "convicted", "acquitted", "funnel")
+    },
     ("get", "/api/intake/events/"),
     ("put", "/api/intake/events/{event_id}/screening/"),
     ("get", "/api/intake/manifests/"),
