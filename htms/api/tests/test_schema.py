@@ -37,6 +37,7 @@ OPERATIONS = {
     ("get", "/api/persons/{person_id}/"),
     ("get", "/api/stats/case-counts/"),
     ("get", "/api/intake/events/"),
+    ("post", "/api/intake/events/"),
     ("put", "/api/intake/events/{event_id}/screening/"),
     ("get", "/api/intake/manifests/"),
     ("post", "/api/intake/manifests/"),
