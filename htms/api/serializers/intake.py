@@ -16,10 +16,20 @@ from rest_framework import serializers
 from htms.api.params import MAX_VERSION
 from htms.api.serializers.base import OutputSerializer
 from htms.intake.fields import FIELDS
-from htms.intake.models import BorderEvent, Classification, Manifest, RowStatus, Screening
+from htms.intake.models import (
+    BorderEvent,
+    BorderEventKind,
+    Classification,
+    FraudKind,
+    Manifest,
+    ReturnReason,
+    RowStatus,
+    Screening,
+)
 from htms.intake.parsing.scan import TOO_BIG, megabytes
 from htms.intake.questionnaire import QUESTION_KEYS, QUESTIONS
 from htms.intake.selectors import ALL_ROWS
+from htms.persons.models import Sex
 
 MAPPING_HELP = "Field -> column heading of the file; a field left out or empty is not read."
 
@@ -174,6 +184,43 @@ class BorderEventSerializer(OutputSerializer[BorderEvent]):
     def get_manifest_row(self, event: BorderEvent) -> int | None:
         row = getattr(event, "manifest_row", None)
         return row.number if row is not None else None
+
+
+def _text(max_length: int, help_text: str = "") -> serializers.CharField:
+    return serializers.CharField(
+        max_length=max_length, required=False, allow_blank=True, default="", help_text=help_text
+    )
+
+
+def _country(help_text: str) -> serializers.CharField:
+    return _text(2, help_text + " (ISO 3166-1 alpha-2 code)")
+
+
+class EntryInputSerializer(serializers.Serializer[Any]):
+    """One offloadee or deportee recorded by hand, as on the entry page."""
+
+    kind = serializers.ChoiceField(choices=BorderEventKind.values)
+    occurred_on = serializers.DateField()
+    full_name = _text(200, "Name in Latin script")
+    full_name_ur = _text(200, "Name in Urdu script")
+    father_name = _text(200, "Father's or husband's name")
+    sex = serializers.ChoiceField(choices=Sex.choices, required=False, default=Sex.UNKNOWN)
+    birth_date = _text(20, "25/03/1990, 03/1990 or 1990")
+    nationality = _country("Claimed nationality")
+    cnic = _text(20)
+    passport = _text(20)
+    phone = _text(30)
+    destination = _country("Intended destination (offloading)")
+    fraud_kind = serializers.ChoiceField(
+        choices=FraudKind.values, required=False, allow_blank=True, default=""
+    )
+    travel_document = _text(40, "Travel document presented (offloading)")
+    deporting_country = _country("Deporting country (deportation)")
+    return_reason = serializers.ChoiceField(
+        choices=ReturnReason.values, required=False, allow_blank=True, default=""
+    )
+    escorted = serializers.BooleanField(required=False, allow_null=True, default=None)
+    flight_or_vessel = _text(60)
 
 
 class ScreeningInputSerializer(serializers.Serializer[Any]):

@@ -10,7 +10,7 @@ from rest_framework.test import APIClient
 from htms.accounts.models import User
 from htms.api.tests.conftest import ClientFor
 from htms.audit.models import AuditEvent
-from htms.intake.models import ManifestSource
+from htms.intake.models import BorderEvent, ManifestSource
 from htms.intake.tests.conftest import (  # noqa: F401 - fixtures
     csv_bytes,
     ivan,
@@ -176,3 +176,50 @@ def test_it_records_the_screening_with_the_pages_rules(
     assert unknown.status_code == 400 and "answers" in unknown.json()
     assert client_for(tariq).put(url, {"answers": answers}, format="json").status_code == 404
     assert AuditEvent.objects.filter(object_type="screening", action="create").count() == 1
+
+
+DEPORTEE = {
+    "kind": "deported",
+    "occurred_on": "2026-10-12",
+    "full_name": "Ali Raza",
+    "father_name": "Akram",
+    "sex": "M",
+    "cnic": "3520212345671",
+    "deporting_country": "OM",
+    "return_reason": "overstay",
+    "escorted": True,
+    "flight_or_vessel": "PK 212",
+}
+
+
+def test_it_records_a_border_event_by_hand_and_finds_the_person_again(
+    officer: APIClient,
+) -> None:
+    response = officer.post("/api/intake/events/", DEPORTEE, format="json")
+    assert response.status_code == 201, response.json()
+    event = BorderEvent.objects.get(pk=response.json()["id"])
+    assert (event.kind, event.deporting_country.code, event.escorted) == ("deported", "OM", True)
+    assert (event.return_reason, event.flight_or_vessel) == ("overstay", "PK 212")
+    assert response.json()["person_name"] == "Ali Raza"
+    offloaded = {**DEPORTEE, "kind": "offloaded", "fraud_kind": "fake_visa", "destination": "AE"}
+    again = officer.post("/api/intake/events/", offloaded, format="json")
+    assert again.status_code == 201, again.json()
+    assert again.json()["person"] == event.person_id
+    assert BorderEvent.objects.get(pk=again.json()["id"]).fraud_kind == "fake_visa"
+    assert AuditEvent.objects.filter(object_type="border_event", action="create").count() == 2
+
+
+def test_a_wrong_entry_is_refused_field_by_field_and_nothing_is_written(
+    officer: APIClient, client_for: ClientFor, alice: User
+) -> None:
+    country = officer.post(
+        "/api/intake/events/", {**DEPORTEE, "deporting_country": "ZZ"}, format="json"
+    )
+    assert country.status_code == 400 and "deporting_country" in country.json()
+    cnic = officer.post("/api/intake/events/", {**DEPORTEE, "cnic": "35202"}, format="json")
+    assert cnic.status_code == 400 and "13 digits" in str(cnic.json())
+    no_kind = officer.post("/api/intake/events/", {"occurred_on": "2026-10-12"}, format="json")
+    assert no_kind.status_code == 400 and "kind" in no_kind.json()
+    refused = client_for(alice).post("/api/intake/events/", DEPORTEE, format="json")
+    assert refused.status_code == 403
+    assert not BorderEvent.objects.exists()

@@ -41,6 +41,7 @@ OPERATIONS = {
         for unit in ("victims", "suspects", "prosecuted", "convicted", "acquitted", "funnel")
     },
     ("get", "/api/intake/events/"),
+    ("post", "/api/intake/events/"),
     ("put", "/api/intake/events/{event_id}/screening/"),
     ("get", "/api/intake/manifests/"),
     ("post", "/api/intake/manifests/"),

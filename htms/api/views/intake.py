@@ -1,5 +1,6 @@
 """Border intake through the API: manifests (upload, columns, import and its progress), the rows
-of a manifest (the correction queue) and the border events, with the pages' rules and audit.
+of a manifest (the correction queue) and the border events (listed, or recorded by hand), with
+the pages' rules and audit.
 
 Every view starts at the intake access chokepoint (``htms/intake/access.py``) and calls the
 services the pages call; refusals come back as the API's usual 400, 403 and 404.
@@ -7,7 +8,7 @@ services the pages call; refusals come back as the API's usual 400, 403 and 404.
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
@@ -23,6 +24,7 @@ from htms.api.params import path_id
 from htms.api.parsers import JSONParser
 from htms.api.serializers.intake import (
     BorderEventSerializer,
+    EntryInputSerializer,
     EventQuery,
     ManifestDetailSerializer,
     ManifestSerializer,
@@ -46,9 +48,11 @@ from htms.intake.access import (
     manifest_row_cells_visible,
     screening_answers_visible,
 )
-from htms.intake.models import Manifest
+from htms.intake.forms.events import EntryForm
+from htms.intake.models import BorderEvent, Manifest
 from htms.intake.presenters import row_view
 from htms.intake.selectors import QueueFilters, correction_queue, event_queue, manifest_list
+from htms.intake.services.events import border_event_record_matched
 from htms.intake.services.manifests import (
     import_progress,
     manifest_import_step,
@@ -189,7 +193,14 @@ class ManifestRowsView(ErrorsMixin, GenericAPIView[Any]):
         return self.get_paginated_response(RowSerializer(views, many=True).data)
 
 
+def _events_body(user: User, events: list[BorderEvent]) -> Any:
+    context = {"identities": identity_views(user, [e.person for e in events])}
+    return BorderEventSerializer(events, many=True, context=context).data
+
+
 class BorderEventCollectionView(ErrorsMixin, GenericAPIView[Any]):
+    parser_classes = [JSONParser]
+
     @extend_schema(
         parameters=[EventQuery],
         responses={200: BorderEventSerializer(many=True), **error_responses(400, 404)},
@@ -205,10 +216,25 @@ class BorderEventCollectionView(ErrorsMixin, GenericAPIView[Any]):
         events = event_queue(user=user, filters=QueueFilters(manifest_id=manifest_id))
         page = self.paginate_queryset(events) or []
         _audit_page(user, AuditObject.BORDER_EVENT_LIST, page, filters=request.query_params.dict())
-        context = {"identities": identity_views(user, [e.person for e in page])}
-        return self.get_paginated_response(
-            BorderEventSerializer(page, many=True, context=context).data
-        )
+        return self.get_paginated_response(_events_body(user, page))
+
+    @extend_schema(
+        request=EntryInputSerializer,
+        responses={201: BorderEventSerializer, **error_responses(400, 403)},
+    )
+    def post(self, request: Request) -> Response:
+        """Records one offloadee or deportee by hand at the user's post, as the entry page does:
+        the person holding the CNIC or passport, else a new person; other likely matches wait
+        on the person's screen. Writers at an immigration post only."""
+        user = actor(request)
+        if not intake_may_record(user):
+            raise PermissionDenied()
+        data = valid(EntryInputSerializer, request.data)
+        form = EntryForm({k: v for k, v in data.items() if v is not None})
+        if not form.is_valid():
+            raise ValidationError(form.errors.as_data())
+        event = border_event_record_matched(actor=user, entry=form.entry())
+        return Response(_events_body(user, [event])[0], status=status.HTTP_201_CREATED)
 
 
 class ScreeningView(ErrorsMixin, APIView):

@@ -7,6 +7,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from htms.intake.entries import EntryInput
+from htms.intake.lookups import Lookups
 from htms.intake.models import (
     BorderEventKind,
     Classification,
@@ -18,6 +20,7 @@ from htms.intake.models import (
     Transport,
 )
 from htms.intake.questionnaire import ELEMENT_LABELS, QUESTIONS
+from htms.intake.rows import EntryDefaults, entry_from_values
 from htms.intake.services.leads import CURRENCIES
 from htms.persons.models import Sex
 from htms.reference.models import Country, Statute
@@ -64,6 +67,23 @@ class EntryForm(forms.Form):
     )
     escorted = forms.NullBooleanField(label=_("Escorted"), required=False)
     flight_or_vessel = forms.CharField(label=_("Flight or vessel"), required=False, max_length=60)
+
+    def entry(self) -> EntryInput:
+        """The entry the valid form describes, read as a manifest row is read."""
+        data = self.cleaned_data
+        values = {
+            k: (v.code if hasattr(v, "code") else "" if v is None else str(v))
+            for k, v in data.items()
+            if k not in ("kind", "escorted")
+        }
+        values["escorted"] = {True: "yes", False: "no"}.get(data["escorted"], "")
+        defaults = EntryDefaults(
+            kind=data["kind"],
+            occurred_on=data["occurred_on"],
+            deporting_country_code="",
+            flight_or_vessel="",
+        )
+        return entry_from_values(values, defaults, Lookups.load())
 
 
 class StatusForm(forms.Form):

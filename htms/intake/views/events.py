@@ -33,9 +33,7 @@ from htms.intake.forms.events import (
     ReferralForm,
     StatusForm,
 )
-from htms.intake.lookups import Lookups
 from htms.intake.models import BorderEvent, Classification, IntakeStatus
-from htms.intake.rows import EntryDefaults, entry_from_values
 from htms.intake.selectors import QueueFilters, event_queue, event_view, next_in_queue
 from htms.intake.services.cases import case_open_from_interview
 from htms.intake.services.events import border_event_record_matched
@@ -254,23 +252,6 @@ def event_case(request: HttpRequest, event_id: int) -> HttpResponse:
     return render_event(request, event, status=400, case_form=form)
 
 
-def _entry(form: EntryForm) -> Any:
-    data = form.cleaned_data
-    values = {
-        k: (v.code if hasattr(v, "code") else "" if v is None else str(v))
-        for k, v in data.items()
-        if k not in ("kind", "escorted")
-    }
-    values["escorted"] = {True: "yes", False: "no"}.get(data["escorted"], "")
-    defaults = EntryDefaults(
-        kind=data["kind"],
-        occurred_on=data["occurred_on"],
-        deporting_country_code="",
-        flight_or_vessel="",
-    )
-    return entry_from_values(values, defaults, Lookups.load())
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def entry_new(request: HttpRequest) -> HttpResponse:
@@ -280,7 +261,7 @@ def entry_new(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied()
     form = EntryForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        entry = _entry(form)
+        entry = form.entry()
         event = run_service(form, lambda: border_event_record_matched(actor=user, entry=entry))
         if event is not None:
             return redirect("intake_event", event_id=event.pk)
