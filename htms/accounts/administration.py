@@ -128,7 +128,7 @@ def account_change(*, actor: User, user: User, role: str, unit_code: str) -> Use
     unit = Unit.objects.filter(code=unit_code).first()
     if unit is None:
         raise ValidationError({"unit": NO_SUCH_UNIT % {"code": unit_code}})
-    account = User.objects.select_for_update().select_related("unit").get(pk=user.pk)
+    account = User.objects.select_for_update(of=("self",)).select_related("unit").get(pk=user.pk)
     old = {"role": account.role, "unit": account.unit.code if account.unit else None}
     new = {"role": role, "unit": unit.code}
     if old == new:
