@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "htms.identity",
     "htms.intake",
     "htms.resolution",
+    "htms.network",
     "htms.synthetic",
     "htms.api",
     "htms.web",
