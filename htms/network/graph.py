@@ -109,7 +109,12 @@ def _ring(scope: NetworkScope, merges: Merges, frontier: set[str]) -> list[Link]
 
 
 def neighbourhood(
-    *, scope: NetworkScope, roots: list[str], depth: int, only: LinkFilter | None = None
+    *,
+    scope: NetworkScope,
+    roots: list[str],
+    depth: int,
+    only: LinkFilter | None = None,
+    max_nodes: int = MAX_NODES,
 ) -> Network:
     """The nodes within ``depth`` links of ``roots`` (at most ``MAX_NODES``) that ``scope``
     allows, and the links between them that pass ``only``. The roots are checked by the
@@ -130,7 +135,7 @@ def neighbourhood(
             if not _allowed(scope, link, network.nodes):
                 continue
             new = {link.source, link.target} - network.nodes.keys()
-            if len(network.nodes) + len(new) > MAX_NODES:
+            if len(network.nodes) + len(new) > max_nodes:
                 network.truncated = True
                 continue
             seen.add(link)
