@@ -35,8 +35,14 @@ class NodeView:
     label: str
     hidden: bool
     ring: int
-    url: str = ""
     is_synthetic: bool = False
+
+    @property
+    def url(self) -> str:
+        """The network page of a person or a case (pages only: the API names no page)."""
+        if self.kind not in ("person", "case"):
+            return ""
+        return reverse(f"network:{self.kind}", args=[int(split_key(self.key)[1])])
 
 
 @dataclass(frozen=True)
@@ -117,7 +123,7 @@ def _person_nodes(user: User, ids: list[str], rings: dict[str, int]) -> dict[str
     return {
         f"person:{pid}": NodeView(
             f"person:{pid}", "person", v.name, not v.visible, rings[f"person:{pid}"],
-            reverse("network:person", args=[pid]), v.is_synthetic,
+            v.is_synthetic,
         )
         for pid, v in views.items()
     }  # fmt: skip
@@ -128,8 +134,7 @@ def _case_nodes(ids: list[str], rings: dict[str, int]) -> dict[str, NodeView]:
         "pk", "reference", "is_synthetic"
     )
     return {
-        f"case:{pk}": NodeView(f"case:{pk}", "case", ref, False, rings[f"case:{pk}"],
-                               reverse("network:case", args=[pk]), synthetic)
+        f"case:{pk}": NodeView(f"case:{pk}", "case", ref, False, rings[f"case:{pk}"], synthetic)
         for pk, ref, synthetic in rows.order_by()
     }  # fmt: skip
 
@@ -178,7 +183,7 @@ def _thing_nodes(
             account = accounts.get(int(rest)) if kind == "account" and rest.isdigit() else None
             synthetic = bool(account and account.is_synthetic)
             nodes[key] = NodeView(
-                public_key(kind, rest), kind, label, hidden, rings[key], "", synthetic
+                public_key(kind, rest), kind, label, hidden, rings[key], synthetic
             )
     return nodes
 
@@ -265,20 +270,24 @@ def network_view(user: User, network: Network) -> NetworkView:
     return NetworkView(nodes, links, network.truncated, merged)
 
 
+def node_json(node: NodeView) -> dict[str, Any]:
+    return {"id": node.key, "kind": node.kind, "label": node.label, "hidden": node.hidden,
+            "ring": node.ring, "synthetic": node.is_synthetic}  # fmt: skip
+
+
+def link_json(link: LinkView) -> dict[str, Any]:
+    return {
+        "source": link.source, "target": link.target, "kind": link.kind,
+        "kind_label": link.kind_label, "reason": link.reason, "source_text": link.source_text,
+        "directed": link.directed, "start": link.start.isoformat() if link.start else None,
+        "end": link.end.isoformat() if link.end else None,
+    }  # fmt: skip
+
+
 def network_json(view: NetworkView) -> dict[str, Any]:
     """The data the graph view draws and the JSON export: public keys only."""
     return {
-        "nodes": [
-            {"id": n.key, "kind": n.kind, "label": n.label, "hidden": n.hidden, "ring": n.ring,
-             "url": n.url, "synthetic": n.is_synthetic}
-            for n in view.nodes.values()
-        ],
-        "links": [
-            {"source": li.source, "target": li.target, "kind": li.kind, "kind_label": li.kind_label,
-             "reason": li.reason, "source_text": li.source_text, "directed": li.directed,
-             "start": li.start.isoformat() if li.start else None,
-             "end": li.end.isoformat() if li.end else None}
-            for li in view.links
-        ],
+        "nodes": [node_json(n) for n in view.nodes.values()],
+        "links": [link_json(link) for link in view.links],
         "truncated": view.truncated,
-    }  # fmt: skip
+    }
