@@ -147,12 +147,19 @@ def address_value(district_id: int | None, text: str) -> str:
     return f"{district_id or 0}:{' '.join(text.lower().split())}"
 
 
-def _address_links(person_ids: set[int], addresses: set[str]) -> list[Link]:
-    condition = Q(person_id__in=person_ids)
+def address_condition(addresses: list[str]) -> Q:
+    """The register's addresses with these values (``address_value``): same text, any case,
+    same district."""
+    condition = Q(pk__in=[])
     for value in addresses:
         district, _sep, text = value.partition(":")
         place = Q(district_id=int(district)) if int(district) else Q(district__isnull=True)
         condition |= Q(text__iexact=text) & place
+    return condition
+
+
+def _address_links(person_ids: set[int], addresses: set[str]) -> list[Link]:
+    condition = Q(person_id__in=person_ids) | address_condition(sorted(addresses))
     rows = PersonAddress.objects.filter(condition).exclude(text="")
     return [
         Link(person(p), node_key("address", address_value(d, t)), LinkKind.ADDRESS,

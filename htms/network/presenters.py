@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
@@ -18,7 +19,14 @@ from django.utils.translation import gettext_noop
 from htms.accounts.models import User
 from htms.cases.models import Case, PartyRole
 from htms.network.graph import Network
-from htms.network.links import Link, LinkKind, LinkSource, split_key
+from htms.network.links import (
+    Link,
+    LinkKind,
+    LinkSource,
+    address_condition,
+    address_value,
+    split_key,
+)
 from htms.network.models import Account, AccountHolder, Channel, FamilyRelation, SourceKind
 from htms.persons.access import identity_visibility
 from htms.persons.models import IdentityDocument, Person, PersonAddress, PersonPhone
@@ -94,21 +102,18 @@ def _holders(grouped: dict[str, list[str]]) -> dict[str, set[int]]:
     phones = PersonPhone.objects.filter(number__in=grouped.get("phone", []))
     for number, pid in phones.values_list("number", "person_id").order_by():
         add(f"phone:{number}", pid)
+    documents = Q(pk__in=[])
     for value in grouped.get("document", []):
         kind, _sep, number = value.partition(":")
-        docs = IdentityDocument.objects.filter(kind=kind, number=number)
-        for pid in docs.values_list("person_id", flat=True).order_by():
-            add(f"document:{value}", pid)
-    for value in grouped.get("address", []):
-        district, _sep, text = value.partition(":")
-        rows = PersonAddress.objects.filter(text__iexact=text)
-        rows = (
-            rows.filter(district_id=int(district))
-            if int(district)
-            else rows.filter(district__isnull=True)
-        )
-        for pid in rows.values_list("person_id", flat=True).order_by():
-            add(f"address:{value}", pid)
+        documents |= Q(kind=kind, number=number)
+    rows = IdentityDocument.objects.filter(documents).values_list("kind", "number", "person_id")
+    for kind, number, pid in rows.order_by():
+        add(f"document:{kind}:{number}", pid)
+    addresses = PersonAddress.objects.filter(address_condition(grouped.get("address", [])))
+    for district, text, pid in addresses.values_list("district_id", "text", "person_id").order_by():
+        key = address_value(district, text)
+        if key in grouped.get("address", []):
+            add(f"address:{key}", pid)
     accounts = AccountHolder.objects.filter(
         account_id__in=[int(a) for a in grouped.get("account", []) if a.isdigit()]
     )
