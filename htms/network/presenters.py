@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from htms.accounts.models import User
 from htms.cases.models import Case, PartyRole
@@ -34,6 +34,14 @@ from htms.persons.presenters import identity_views
 from htms.reference.models import District
 
 OPAQUE = ("phone", "document", "address")
+NODE_KINDS = {
+    "person": gettext_lazy("Person"),
+    "case": gettext_lazy("Case"),
+    "account": gettext_lazy("Account"),
+    "phone": gettext_lazy("Phone"),
+    "document": gettext_lazy("Identity document"),
+    "address": gettext_lazy("Address"),
+}
 
 
 @dataclass(frozen=True)
@@ -44,6 +52,10 @@ class NodeView:
     hidden: bool
     ring: int
     is_synthetic: bool = False
+
+    @property
+    def kind_label(self) -> str:
+        return str(NODE_KINDS.get(self.kind, self.kind))
 
     @property
     def url(self) -> str:

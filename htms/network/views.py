@@ -14,6 +14,7 @@ from htms.identity.inputs import candidate_query_from_params
 from htms.identity.services import candidate_search
 from htms.network.access import network_scope_for_user
 from htms.network.forms import NetworkFilterForm, NumberForm, PathForm
+from htms.network.graph import MAX_DEPTH
 from htms.network.links import split_key
 from htms.network.presenters import network_json
 from htms.network.selectors import (
@@ -109,8 +110,9 @@ def path(request: HttpRequest) -> HttpResponse:
     form = PathForm(request.GET)
     if not form.is_valid() and ("a" in form.errors or "b" in form.errors):
         raise Http404("No such persons.")
+    depth = (form.cleaned_data.get("depth") if form.is_valid() else None) or MAX_DEPTH
     found = path_between(user=user, source_id=form.cleaned_data["a"],
-                         target_id=form.cleaned_data["b"], depth=form.depth_asked(),
+                         target_id=form.cleaned_data["b"], depth=depth,
                          only=form.link_filter())  # fmt: skip
     return render(request, "network/path.html", {"found": found, "form": form})
 
