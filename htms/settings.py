@@ -1,6 +1,7 @@
 """Django settings. Every value that differs between machines comes from the environment."""
 
 import os
+from importlib.util import find_spec
 from pathlib import Path
 
 import dj_database_url
@@ -68,6 +69,7 @@ INSTALLED_APPS = [
     "htms.identity",
     "htms.intake",
     "htms.resolution",
+    "htms.network",
     "htms.synthetic",
     "htms.api",
     "htms.web",
@@ -164,6 +166,14 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
+# The network view draws with vis-network, served from the copy the pyvis package bundles: no CDN
+# (docs/network.md).
+_PYVIS = find_spec("pyvis")
+STATICFILES_DIRS = (
+    [("vendor/vis-network", Path(_PYVIS.origin).parent / "lib" / "vis-9.1.2")]
+    if _PYVIS and _PYVIS.origin
+    else []
+)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 SESSION_COOKIE_AGE = int(os.environ.get("HTMS_SESSION_SECONDS", str(30 * 60)))

@@ -6,6 +6,7 @@ urlpatterns = [
     path("identity/", include("htms.identity.urls")),
     path("intake/", include("htms.intake.urls")),
     path("resolution/", include("htms.resolution.urls")),
+    path("network/", include("htms.network.urls")),
     path("", include("htms.web.urls")),
 ]
 

@@ -2,7 +2,8 @@
 # Install the Debian packages the tests need, running apt-get only when something is missing.
 #   scripts/install-system-deps.sh [postgres] [browser] [run]     (no argument: all)
 # postgres: PostgreSQL server binaries and contrib extensions (pg_trgm, fuzzystrmatch, unaccent).
-# browser:  Chromium, ChromeDriver, Noto fonts (Urdu script), poppler and gettext for the tests.
+# browser:  Chromium, ChromeDriver, Noto fonts (Urdu script), poppler and gettext for the tests;
+#           libicu-dev and pkg-config to build PyICU for followthemoney (test extra).
 # run:      gettext, Pango and Noto fonts for make run (translations, PDF summaries).
 # Needs root (or sudo) only when something is missing. Outside CI, HTMS_SKIP_SYSTEM_DEPS=1 skips it.
 set -euo pipefail
@@ -38,6 +39,10 @@ for group in "${groups[@]}"; do
             ;;
         browser)
             for pkg in chromium chromium-driver fonts-noto-core fonts-noto-extra poppler-utils gettext; do
+                deb_installed "$pkg" || missing+=("$pkg")
+            done
+            # followthemoney (test extra, checks the network export) builds PyICU: ICU headers.
+            for pkg in libicu-dev pkg-config; do
                 deb_installed "$pkg" || missing+=("$pkg")
             done
             # Splink's Spark backend is tested at small scale: it needs a Java runtime.

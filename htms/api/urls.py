@@ -10,6 +10,7 @@ from htms.api.views import (
     identity,
     intake,
     lifecycle,
+    network,
     parties,
     persons,
     reference,
@@ -26,6 +27,15 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("auth/tokens/", auth.TokenCollectionView.as_view(), name="api_tokens"),
     path("auth/tokens/<str:token_id>/", auth.TokenDetailView.as_view(), name="api_token_revoke"),
     path("cases/", cases.CaseCollectionView.as_view(), name="api_cases"),
+    path(
+        "network/persons/<str:person_id>/",
+        network.PersonNetworkView.as_view(),
+        name="api_network_person",
+    ),
+    path(
+        "network/cases/<str:case_id>/", network.CaseNetworkView.as_view(), name="api_network_case"
+    ),
+    path("network/path/", network.NetworkPathView.as_view(), name="api_network_path"),
     path("cases/<str:case_id>/", cases.CaseDetailView.as_view(), name="api_case"),
     path("cases/<str:case_id>/stage/", cases.CaseStageView.as_view(), name="api_case_stage"),
     path(

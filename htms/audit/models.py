@@ -61,6 +61,7 @@ class AuditObject(models.TextChoices):
     SYNTHETIC_BATCH = "synthetic_batch", _("Synthetic data batch")
     SEALS = "seals", _("Seals of records written before sealing")
     REQUEST = "request", _("Request")
+    NETWORK = "network", _("Network of links")
 
 
 class AuditEvent(models.Model):

@@ -16,6 +16,7 @@ from htms.reference.models import Unit
 from htms.synthetic import plans
 from htms.synthetic.generator import generate
 from htms.synthetic.load import catalogue_from_db, synthetic_actors, synthetic_load
+from htms.synthetic.network import demo_network_seed
 from htms.synthetic.records import SynCase, SyntheticData
 from htms.synthetic.second_factor import demo_second_factor
 from htms.synthetic.walker import LoadCounts, UnitActors
@@ -88,6 +89,7 @@ def demo_seed(*, cases: int, seed: int, today: date) -> tuple[LoadCounts, Highli
     if GUJRANWALA in actors:
         actors[GUJRANWALA] = replace(actors[GUJRANWALA], io=users["demo-io-grw"])
     counts = synthetic_load(data=data, actors_by_unit=actors)
+    demo_network_seed(actor=None, day=today)
     return counts, highlights(io=users["demo-io"], incharge=users["demo-incharge"], today=today)
 
 

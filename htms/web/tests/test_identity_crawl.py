@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import pytest
 from django.core.management import call_command
@@ -249,6 +249,9 @@ def _every_object_page(persons: list[int]) -> list[str]:
     pages += [f"/intake/rows/{pk}/" for pk in ManifestRow.objects.values_list("pk", flat=True)]
     pages += [f"/intake/people/{pk}/" for pk in BorderEvent.objects.values_list("pk", flat=True)]
     pages += [f"/resolution/review/{pk}/" for pk in MatchLink.objects.values_list("pk", flat=True)]
+    # Networks of links: every case's, and the persons' (analysts and the monitoring cell).
+    pages += [f"/network/cases/{pk}/" for pk in Case.objects.values_list("pk", flat=True)]
+    pages += [f"/network/persons/{pk}/?depth=2" for pk in persons]
     return pages
 
 
@@ -300,6 +303,9 @@ def _searches(crawl: Crawl) -> None:
         crawl.get(f"/api/cases/?q={name}")
         crawl.get(f"/api/persons/candidates/?name={name}")
         crawl.get(f"/identity/candidates/?name={name}")
+        crawl.get(f"/network/?name={name}")
+        for phone in person.phones.all():
+            crawl.get(f"/network/uses/?number={quote(phone.number)}")
         for cnic in cnics:
             crawl.get(f"/api/persons/?cnic={cnic}")
             crawl.get(f"/api/persons/candidates/?cnic={cnic}")

@@ -1,4 +1,5 @@
-"""``htms export htcds|ctdc --output FILE.csv --user NAME --purpose TEXT [--k 11]``."""
+"""``htms export htcds|ctdc --output FILE.csv --user NAME --purpose TEXT [--k 11]``; ``htms
+export ftm|i2`` for networks (``htms/network/command.py``)."""
 
 from pathlib import Path
 from typing import Any
@@ -7,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from htms.accounts.models import User
+from htms.network.command import NETWORK_EXPORTS, network_export_command, network_export_parsers
 from htms.statistics.exports.standard import CTDC, HTCDS, standard_export
 
 
@@ -26,6 +28,7 @@ class Command(BaseCommand):
             sub.add_argument("--purpose", required=True, help="why the data leaves HTMS")
             if name == CTDC:
                 sub.add_argument("--k", type=int, default=None, help="at least 11 (default)")
+        network_export_parsers(standards)
 
     def handle(self, *args: Any, **options: Any) -> None:
         user = User.objects.filter(username=options["user"], is_active=True).first()
@@ -34,6 +37,9 @@ class Command(BaseCommand):
         output = Path(options["output"])
         if not output.parent.is_dir():
             raise CommandError(f"No folder {str(output.parent)!r} to write the file in.")
+        if options["standard"] in NETWORK_EXPORTS:
+            self.stdout.write(network_export_command(user, output, options))
+            return
         try:
             done = standard_export(
                 actor=user,

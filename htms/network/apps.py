@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class NetworkConfig(AppConfig):
+    name = "htms.network"
+    verbose_name = "Networks and link analysis"
