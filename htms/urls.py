@@ -6,6 +6,8 @@ urlpatterns = [
     path("identity/", include("htms.identity.urls")),
     path("intake/", include("htms.intake.urls")),
     path("resolution/", include("htms.resolution.urls")),
+    path("public/", include("htms.public.urls")),
+    path("portal/", include("htms.public.manage_urls")),
     path("", include("htms.web.urls")),
 ]
 

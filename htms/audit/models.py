@@ -61,6 +61,10 @@ class AuditObject(models.TextChoices):
     SYNTHETIC_BATCH = "synthetic_batch", _("Synthetic data batch")
     SEALS = "seals", _("Seals of records written before sealing")
     REQUEST = "request", _("Request")
+    PUBLIC_REPORT = "public_report", _("Report from the public")
+    PROMOTER_LIST = "promoter_list", _("Licensed promoters' list")
+    PUBLISHED_NOTICE = "published_notice", _("Notice for the public")
+    AWARENESS_TEXT = "awareness_text", _("Awareness page")
 
 
 class AuditEvent(models.Model):
