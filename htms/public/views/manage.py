@@ -3,7 +3,7 @@ for the public and their approval, the reports from the public, the awareness pa
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -106,10 +106,11 @@ def notice_decide(request: HttpRequest, notice_id: int, decision: str) -> HttpRe
         notice_withdraw(actor=user, notice_id=notice.pk)
         messages.success(request, _("Notice withdrawn from the portal."))
         return redirect("portal:home")
-    form = NoticeForm()
-    if run_service(form, lambda: notice_approve(actor=user, notice_id=notice.pk)) is None:
-        for message in form.non_field_errors():
-            messages.error(request, str(message))
+    try:
+        notice_approve(actor=user, notice_id=notice.pk)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
     else:
         messages.success(request, _("Notice published on the portal."))
     return redirect("portal:home")
