@@ -249,6 +249,8 @@ def _every_object_page(persons: list[int]) -> list[str]:
     pages += [f"/intake/rows/{pk}/" for pk in ManifestRow.objects.values_list("pk", flat=True)]
     pages += [f"/intake/people/{pk}/" for pk in BorderEvent.objects.values_list("pk", flat=True)]
     pages += [f"/resolution/review/{pk}/" for pk in MatchLink.objects.values_list("pk", flat=True)]
+    # The public portal is linked from no officer page; its own crawl is htms/public/tests.
+    pages += ["/public/en/", "/public/ur/figures/", "/public/en/figures.csv"]
     return pages
 
 
