@@ -19,11 +19,13 @@ class NoticeForm(forms.Form):
 
 
 class AwarenessTextForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = forms.CharField(
+        label=_("Title"), max_length=200, widget=forms.TextInput(attrs={"dir": "auto"})
+    )
     body = forms.CharField(
         label=_("Text"),
         max_length=20000,
-        widget=forms.Textarea(attrs={"rows": 16}),
+        widget=forms.Textarea(attrs={"rows": 16, "dir": "auto"}),
         help_text=_(
             'Paragraphs separated by an empty line; a line starting with "- " is a list item.'
         ),

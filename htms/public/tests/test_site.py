@@ -15,6 +15,7 @@ from htms.persons.models import Person
 from htms.public.services.notices import NoticeInput, notice_approve, notice_create
 from htms.public.services.promoters import promoters_import
 from htms.public.tests.support import CANCELLED, LICENSED, anonymous, promoters_csv
+from htms.web.tests.support import count_queries
 
 pytestmark = pytest.mark.django_db
 LINK = re.compile(r'(?:href|src|action)="([^"#]+)"')
@@ -159,3 +160,23 @@ def test_the_public_host_serves_the_portal_only() -> None:
 def test_the_officer_host_can_stop_serving_the_portal() -> None:
     assert anonymous().get("/public/en/").status_code == 404
     assert anonymous().get("/login/").status_code == 200
+
+
+@override_settings(HTMS_REFUSAL_LIMIT_PER_ADDRESS=2)
+def test_a_prober_of_notices_gets_the_portals_own_429_page() -> None:
+    client = anonymous()
+    statuses = [client.get(f"/public/en/notices/{n}/photo/").status_code for n in range(1, 6)]
+    assert statuses == [404, 404, 429, 429, 429]
+    page = client.get("/public/en/").content.decode()
+    assert "Please wait a little" in page and "/login/" not in page
+
+
+def test_a_check_costs_two_queries(portal_data: None) -> None:
+    """The promoters and the notices: nothing of a session, a user or the register."""
+    assert count_queries(anonymous(), "/public/ur/check/?q=محمد آصف") == 2
+
+
+def test_a_query_is_shown_escaped() -> None:
+    page = anonymous().get("/public/en/check/", {"q": "<script>alert(1)</script>"})
+    assert "<script>alert" not in page.content.decode()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page.content.decode()
