@@ -1,6 +1,6 @@
 # ruff: noqa: E501 (prose, one sentence per line)
 """The first text of the awareness pages, in English and Urdu; administrators change it on the
-officer site (``/portal/``) and add the other languages. Loaded by a data migration."""
+officer site (``/portal/``). Loaded by a data migration."""
 
 SEED = [
     (

@@ -79,12 +79,16 @@ def test_a_photo_that_is_not_an_image_is_refused(adam: User) -> None:
 
 
 def test_the_administrator_writes_an_awareness_page_in_a_language(adam: User) -> None:
-    url = "/portal/awareness/dangerous-routes/ps/"
+    url = "/portal/awareness/dangerous-routes/ur/"
     assert client_for(adam).get(url).status_code == 200
-    body = "د قاچاق لارې خطرناکې دي.\n\n- په کښتۍ کې مه ځئ\n- پیسې مه ورکوئ"
-    client_for(adam).post(url, {"title": "خطرناکې لارې", "body": body})
+    body = "سمندر کا راستہ جان لیوا ہے۔\n\n- کشتی میں سفر نہ کریں\n- رقم نہ دیں"
+    client_for(adam).post(url, {"title": "سمندر کے خطرناک راستے", "body": body})
+    page = anonymous().get("/public/ur/learn/dangerous-routes/").content.decode()
+    assert "سمندر کے خطرناک راستے" in page and "<li>کشتی میں سفر نہ کریں</li>" in page
     page = anonymous().get("/public/en/learn/dangerous-routes/").content.decode()
     assert "Iran–Turkey–Greece" in page
+    # Punjabi, Sindhi and Pashto readers get the Urdu pages: no text of their own to edit.
+    assert client_for(adam).get("/portal/awareness/dangerous-routes/ps/").status_code == 404
     empty = client_for(adam).post(url, {"title": "", "body": ""})
     assert empty.status_code == 200 and "This field is required." in empty.content.decode()
     assert AuditEvent.objects.filter(object_type="awareness_text", actor=adam).count() == 1

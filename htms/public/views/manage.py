@@ -35,7 +35,7 @@ def _page(request: HttpRequest, **forms: object) -> HttpResponse:
         "upload_form": forms.get("upload_form") or PromoterUploadForm(),
         "notice_form": forms.get("notice_form") or NoticeForm(),
         "problems": forms.get("problems") or [],
-        "portal_languages": LANGUAGES,
+        "portal_languages": [lang for lang in LANGUAGES if not lang.key_pages_only],
         "awareness": AwarenessPage.objects.all(),
     }
     if may_manage_notices(user):
@@ -124,8 +124,8 @@ def awareness_edit(request: HttpRequest, slug: str, lang: str) -> HttpResponse:
         raise PermissionDenied
     page = get_object_or_404(AwarenessPage, slug=slug)
     language = public_language(lang)
-    if language is None:
-        raise PermissionDenied
+    if language is None or language.key_pages_only:
+        raise Http404
     text = AwarenessText.objects.filter(page=page, language=lang).first()
     initial = {"title": text.title, "body": text.body} if text else {}
     form = AwarenessTextForm(request.POST or None, initial=initial)
