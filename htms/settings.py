@@ -75,10 +75,12 @@ INSTALLED_APPS = [
     "htms.web",
     "htms.operations",
     "htms.statistics",
+    "htms.public",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "htms.public.middleware.PublicHostMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -306,3 +308,18 @@ FORMAT_MODULE_PATH = ["htms.formats"]
 # A stage change, challan, judgment or hearing dated more than this many days before the day it
 # is entered needs a written reason (docs/data-model.md, "Effective dates").
 HTMS_BACKDATE_GRACE_DAYS = int(os.environ.get("HTMS_BACKDATE_GRACE_DAYS", "7"))
+
+# --- Public portal (htms/public, docs/public-portal.md) ---
+# The host name the portal is served on: that host serves /public/ only. Empty: no such host.
+HTMS_PUBLIC_HOST = os.environ.get("HTMS_PUBLIC_HOST", "").strip().lower()
+# Whether the officer site's host also serves /public/ (set 0 once the portal has its own host).
+HTMS_PUBLIC_ON_OFFICER_HOST = _flag("HTMS_PUBLIC_ON_OFFICER_HOST", True)
+# Reports from one address, and from everyone, in one window before the form answers 429.
+HTMS_PUBLIC_REPORT_WINDOW_SECONDS = int(os.environ.get("HTMS_PUBLIC_REPORT_WINDOW_SECONDS", "3600"))
+HTMS_PUBLIC_REPORTS_PER_ADDRESS = int(os.environ.get("HTMS_PUBLIC_REPORTS_PER_ADDRESS", "10"))
+HTMS_PUBLIC_REPORTS_OVERALL = int(os.environ.get("HTMS_PUBLIC_REPORTS_OVERALL", "1000"))
+# The proof of work: the browser tries on average half this many SHA-256 hashes.
+HTMS_PUBLIC_POW_MAX_NUMBER = int(os.environ.get("HTMS_PUBLIC_POW_MAX_NUMBER", "50000"))
+HTMS_PUBLIC_POW_SECONDS = int(os.environ.get("HTMS_PUBLIC_POW_SECONDS", "1200"))
+# Seconds browsers and proxies may keep the portal's pages that show no one's input.
+HTMS_PUBLIC_CACHE_SECONDS = int(os.environ.get("HTMS_PUBLIC_CACHE_SECONDS", "600"))

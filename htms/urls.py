@@ -7,6 +7,8 @@ urlpatterns = [
     path("intake/", include("htms.intake.urls")),
     path("resolution/", include("htms.resolution.urls")),
     path("network/", include("htms.network.urls")),
+    path("public/", include("htms.public.urls")),
+    path("portal/", include("htms.public.manage_urls")),
     path("", include("htms.web.urls")),
 ]
 

@@ -57,7 +57,9 @@ def _too_many(request: HttpRequest, block: Block) -> HttpResponse:
     if request.path.startswith("/api/"):
         response: HttpResponse = JsonResponse({"detail": too_many_message(block)}, status=429)
     else:
-        page = loader.get_template("429.html").render({"minutes": block.minutes_left}, request)
+        # The portal's pages have their own frame, without the officer site's links.
+        name = "public/429.html" if request.path.startswith("/public/") else "429.html"
+        page = loader.get_template(name).render({"minutes": block.minutes_left}, request)
         response = HttpResponse(page, status=429)
     response["Retry-After"] = str(block.seconds_left)
     return response

@@ -62,6 +62,10 @@ class AuditObject(models.TextChoices):
     SEALS = "seals", _("Seals of records written before sealing")
     REQUEST = "request", _("Request")
     NETWORK = "network", _("Network of links")
+    PUBLIC_REPORT = "public_report", _("Report from the public")
+    PROMOTER_LIST = "promoter_list", _("Licensed promoters' list")
+    PUBLISHED_NOTICE = "published_notice", _("Notice for the public")
+    AWARENESS_TEXT = "awareness_text", _("Awareness page")
 
 
 class AuditEvent(models.Model):

@@ -19,6 +19,7 @@ from htms.accounts.models import CASE_WRITER_ROLES, Role, User
 from htms.identity.access import may_search_register
 from htms.intake.access import intake_may_record
 from htms.network.access import network_may_read
+from htms.public.access import may_manage_portal
 from htms.resolution.access import may_review
 
 
@@ -66,6 +67,7 @@ ENTRIES = (
     MenuEntry("resolution:queue", _("Pairs to review"), may_review),
     MenuEntry("network:home", _("Networks"), network_may_read),
     MenuEntry("user_list", _("Accounts"), _administers),
+    MenuEntry("portal:home", _("Public portal"), may_manage_portal),
 )
 
 

@@ -252,6 +252,8 @@ def _every_object_page(persons: list[int]) -> list[str]:
     # Networks of links: every case's, and the persons' (analysts and the monitoring cell).
     pages += [f"/network/cases/{pk}/" for pk in Case.objects.values_list("pk", flat=True)]
     pages += [f"/network/persons/{pk}/?depth=2" for pk in persons]
+    # The public portal is linked from no officer page; its own crawl is htms/public/tests.
+    pages += ["/public/en/", "/public/ur/figures/", "/public/en/figures.csv"]
     return pages
 
 
