@@ -16,10 +16,12 @@ from htms.api.views import (
     stats,
     users,
 )
+from htms.api.views import intake_processing as processing
 from htms.statistics.figures import CountingUnit
 
 EVENT = "intake/events/<str:event_id>/"
 MANIFEST = "intake/manifests/<str:manifest_id>/"
+ROW = "intake/rows/<str:row_id>/"
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("auth/token/", auth.TokenView.as_view(), name="api_token"),
@@ -88,11 +90,21 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("reference/terms/", reference.TermList.as_view(), name="api_terms"),
     path("intake/events/", intake.BorderEventCollectionView.as_view(), name="api_intake_events"),
     path(EVENT + "screening/", intake.ScreeningView.as_view(), name="api_intake_screening"),
+    path(EVENT + "status/", processing.EventStatusView.as_view(), name="api_intake_status"),
+    path(EVENT + "referrals/", processing.EventReferralsView.as_view(), name="api_referrals"),
+    path(EVENT + "leads/", processing.EventLeadsView.as_view(), name="api_intake_leads"),
+    path(EVENT + "leads/agents/", processing.EventAgentsView.as_view(), name="api_lead_agents"),
+    path(EVENT + "leads/payments/", processing.EventPaymentsView.as_view(), name="api_payments"),
+    path(EVENT + "leads/legs/", processing.EventLegsView.as_view(), name="api_lead_legs"),
     path("intake/manifests/", intake.ManifestCollectionView.as_view(), name="api_manifests"),
     path(MANIFEST, intake.ManifestDetailView.as_view(), name="api_manifest"),
     path(MANIFEST + "mapping/", intake.ManifestMappingView.as_view(), name="api_manifest_mapping"),
     path(MANIFEST + "import/", intake.ManifestImportView.as_view(), name="api_manifest_import"),
     path(MANIFEST + "rows/", intake.ManifestRowsView.as_view(), name="api_manifest_rows"),
+    path(ROW, processing.RowDetailView.as_view(), name="api_intake_row"),
+    path(ROW + "correct/", processing.RowCorrectionView.as_view(), name="api_row_correct"),
+    path(ROW + "person/", processing.RowPersonView.as_view(), name="api_row_person"),
+    path(ROW + "set-aside/", processing.RowSetAsideView.as_view(), name="api_row_set_aside"),
     path("users/", users.AccountCollectionView.as_view(), name="api_users"),
     path("users/<str:user_id>/", users.AccountDetailView.as_view(), name="api_user"),
     path("users/<str:user_id>/actions/", users.AccountActionView.as_view(), name="api_user_action"),
