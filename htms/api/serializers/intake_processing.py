@@ -168,7 +168,12 @@ class CorrectionInputSerializer(serializers.Serializer[Any]):
 
 
 class ChoosePersonInputSerializer(serializers.Serializer[Any]):
-    person = _optional_id("One of the row's candidates; null records a new person")
+    person = serializers.IntegerField(
+        min_value=1,
+        max_value=MAX_ID,
+        allow_null=True,
+        help_text="One of the row's candidates; null (given, not left out) records a new person",
+    )
     expected_version = _version("The row's version, as read")
 
 

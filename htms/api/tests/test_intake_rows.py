@@ -95,6 +95,8 @@ def test_it_records_a_row_to_confirm_for_the_chosen_person_or_a_new_one(
     client = cast.officer
     read = client.get(f"/api/intake/rows/{first.pk}/").json()
     assert read["row"]["status"] == "to_confirm" and len(read["candidates"]) == 2
+    unsaid = _post(client, first, "person")  # leaving the person out is not "a new person"
+    assert unsaid.status_code == 400 and "person" in unsaid.json()
     stranger = _post(client, first, "person", person=10**9)
     assert stranger.status_code == 400 and "persons found for this row" in str(stranger.json())
     chosen = _post(client, first, "person", person=by_cnic.person_id)
