@@ -17,10 +17,14 @@ from htms.api.views import (
     stats,
     users,
 )
+from htms.api.views import intake_leads as leads
+from htms.api.views import intake_processing as processing
+from htms.api.views import intake_rows as rows
 from htms.statistics.figures import CountingUnit
 
 EVENT = "intake/events/<str:event_id>/"
 MANIFEST = "intake/manifests/<str:manifest_id>/"
+ROW = "intake/rows/<str:row_id>/"
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("auth/token/", auth.TokenView.as_view(), name="api_token"),
@@ -98,11 +102,28 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("reference/terms/", reference.TermList.as_view(), name="api_terms"),
     path("intake/events/", intake.BorderEventCollectionView.as_view(), name="api_intake_events"),
     path(EVENT + "screening/", intake.ScreeningView.as_view(), name="api_intake_screening"),
+    path(EVENT + "status/", processing.EventStatusView.as_view(), name="api_intake_status"),
+    path(EVENT + "referrals/", processing.EventReferralsView.as_view(), name="api_referrals"),
+    path(EVENT + "leads/", leads.EventLeadsView.as_view(), name="api_intake_leads"),
+    path(EVENT + "leads/agents/", leads.AgentsView.as_view(), name="api_lead_agents"),
+    path(EVENT + "leads/agents/<str:lead_id>/", leads.AgentView.as_view(), name="api_lead_agent"),
+    path(EVENT + "leads/payments/", leads.PaymentsView.as_view(), name="api_lead_payments"),
+    path(
+        EVENT + "leads/payments/<str:lead_id>/",
+        leads.PaymentView.as_view(),
+        name="api_lead_payment",
+    ),
+    path(EVENT + "leads/legs/", leads.LegsView.as_view(), name="api_lead_legs"),
+    path(EVENT + "leads/legs/<str:lead_id>/", leads.LegView.as_view(), name="api_lead_leg"),
     path("intake/manifests/", intake.ManifestCollectionView.as_view(), name="api_manifests"),
     path(MANIFEST, intake.ManifestDetailView.as_view(), name="api_manifest"),
     path(MANIFEST + "mapping/", intake.ManifestMappingView.as_view(), name="api_manifest_mapping"),
     path(MANIFEST + "import/", intake.ManifestImportView.as_view(), name="api_manifest_import"),
     path(MANIFEST + "rows/", intake.ManifestRowsView.as_view(), name="api_manifest_rows"),
+    path(ROW, rows.RowDetailView.as_view(), name="api_intake_row"),
+    path(ROW + "correct/", rows.RowCorrectionView.as_view(), name="api_row_correct"),
+    path(ROW + "person/", rows.RowPersonView.as_view(), name="api_row_person"),
+    path(ROW + "set-aside/", rows.RowSetAsideView.as_view(), name="api_row_set_aside"),
     path("users/", users.AccountCollectionView.as_view(), name="api_users"),
     path("users/<str:user_id>/", users.AccountDetailView.as_view(), name="api_user"),
     path("users/<str:user_id>/actions/", users.AccountActionView.as_view(), name="api_user_action"),

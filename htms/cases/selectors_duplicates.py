@@ -30,6 +30,7 @@ from htms.accounts.models import User
 from htms.cases.access import case_queryset_for_user
 from htms.cases.inputs import CaseInput
 from htms.cases.models import PROTECTED_ROLES, Case, CaseParty, PartyRole
+from htms.common.lists import join_list
 from htms.persons.access import identity_visibility
 from htms.persons.models import DocumentKind, IdentityDocument, Person
 from htms.persons.validators import normalize_cnic, normalize_passport
@@ -78,7 +79,7 @@ class DuplicateCandidate:
 
     @property
     def reason(self) -> str:
-        return ", ".join(self.reasons)
+        return join_list(self.reasons)
 
 
 @dataclass

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from htms.audit.models import AuditAction, AuditEvent, AuditObject
 from htms.cases.models import Case, CaseParty, StageChange, TransitionStatus
 from htms.common.dates import partial_date_text
+from htms.common.lists import join_list
 from htms.persons.models import DatePrecision
 
 
@@ -137,7 +138,7 @@ def _route_entries(case: Case) -> list[TimelineEntry]:
             e.date,
             "route",
             e.get_kind_display(),
-            ", ".join(str(x) for x in (e.place, e.district, e.country) if x),
+            join_list(x for x in (e.place, e.district, e.country) if x),
             precision=e.date_precision or DatePrecision.DAY,
         )
         for e in case.route_events.all()

@@ -12,6 +12,7 @@ from django.db.models import prefetch_related_objects
 
 from htms.accounts.models import User
 from htms.common.dates import partial_date_text
+from htms.common.lists import join_list
 from htms.persons.access import identity_visibility
 from htms.persons.models import Person
 
@@ -52,7 +53,7 @@ class IdentityView:
             parts.append(f"{self.relation or 's/o'} {father}")
         if self.birth_date:
             parts.append(self.birth_date)
-        return ", ".join(parts)
+        return join_list(parts)
 
 
 def birth_date_text(person: Person) -> str:

@@ -172,7 +172,7 @@ class BorderEventSerializer(OutputSerializer[BorderEvent]):
         model = BorderEvent
         fields = [
             "id", "kind", "occurred_on", "post", "person", "person_name", "identity_visible",
-            "status", "manifest", "manifest_row", "nationality_doubt",
+            "status", "manifest", "manifest_row", "nationality_doubt", "status_note", "version",
         ]  # fmt: skip
 
     def get_person_name(self, event: BorderEvent) -> str:

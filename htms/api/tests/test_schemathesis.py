@@ -35,6 +35,9 @@ from htms.accounts.tokens import api_token_issue
 from htms.api.tests.payloads import move_case, som_case_payload
 from htms.cases.models import Case
 from htms.conftest import BACKDATE_REASON, TIP_SECTION
+from htms.intake.services.manifests import manifest_source_create
+from htms.intake.services.screening import ScreeningInput, screening_record
+from htms.intake.tests.conftest import csv_bytes, import_all, ivan, record, upload  # noqa: F401
 from htms.reference.models import Court
 from htms.wsgi import application
 
@@ -175,7 +178,7 @@ def _call(user: User, method: str, path: str, expected: int, **data: Any) -> Any
     case = _schema(user)[path][method].Case(**data)
     response = case.call_and_validate(headers=_token(user), checks=CHECKS)
     assert response.status_code == expected, response.text
-    return response.json()
+    return response.json() if response.content else None
 
 
 def test_it_answers_successful_writes_within_the_schema(
@@ -287,3 +290,50 @@ def test_it_answers_successful_reads_within_the_schema(
     _call(user, "GET", "/api/cases/", 200, query={"crime_type": "TIP"})
     _call(user, "GET", "/api/persons/", 200)
     _call(user, "GET", "/api/stats/case-counts/", 200)
+
+
+def test_it_answers_successful_intake_processing_within_the_schema(ivan: User) -> None:  # noqa: F811
+    event = record(ivan)
+    screening_record(
+        actor=ivan, event_id=event.pk, data=ScreeningInput(answers={"paid_agent": True})
+    )
+    ids = {"event_id": event.pk}
+    leads = "/api/intake/events/{event_id}/leads/"
+    agent = _call(ivan, "POST", leads + "agents/", 201, path_parameters=ids, body={"name": "B"})
+    payment = {"amount": "1000", "currency": "PKR", "payee": agent["id"]}
+    _call(ivan, "POST", leads + "payments/", 201, path_parameters=ids, body=payment)
+    leg = _call(ivan, "POST", leads + "legs/", 201, path_parameters=ids, body={"country": "IR"})
+    _call(ivan, "GET", leads, 200, path_parameters=ids)
+    _intake_lead_changes(ivan, ids | {"lead_id": agent["id"]}, ids | {"lead_id": leg["id"]})
+    referral = {"to_kind": "ngo", "referred_on": event.occurred_on.isoformat()}
+    referrals = "/api/intake/events/{event_id}/referrals/"
+    _call(ivan, "POST", referrals, 201, path_parameters=ids, body=referral)
+    _call(ivan, "GET", referrals, 200, path_parameters=ids)
+    decision = {"status": "released", "expected_version": event.version + 2}
+    status = "/api/intake/events/{event_id}/status/"
+    _call(ivan, "PUT", status, 200, path_parameters=ids, body=decision)
+    _intake_rows(ivan)
+
+
+def _intake_lead_changes(officer: User, agent: dict[str, int], leg: dict[str, int]) -> None:
+    leads = "/api/intake/events/{event_id}/leads/"
+    body = {"name": "Bashir", "phone": "0300 1234567"}
+    _call(officer, "PUT", leads + "agents/{lead_id}/", 200, path_parameters=agent, body=body)
+    _call(officer, "DELETE", leads + "legs/{lead_id}/", 204, path_parameters=leg)
+
+
+def _intake_rows(officer: User) -> None:
+    source = manifest_source_create(
+        actor=officer, name="List", kind="deported", deporting_country_code="OM"
+    )
+    lines = ("Name,CNIC", "Ali Raza,35202", "Sajid,35202")
+    manifest = upload(officer, source, csv_bytes(*lines))
+    import_all(officer, manifest)
+    first, second = manifest.rows.order_by("number")
+    row = "/api/intake/rows/{row_id}/"
+    _call(officer, "GET", row, 200, path_parameters={"row_id": first.pk})
+    fix = {"corrections": {"cnic": "35202-7654321-1"}, "expected_version": first.version}
+    _call(officer, "POST", row + "correct/", 200, path_parameters={"row_id": first.pk}, body=fix)
+    aside = {"note": "not a person", "expected_version": second.version}
+    ids = {"row_id": second.pk}
+    _call(officer, "POST", row + "set-aside/", 200, path_parameters=ids, body=aside)

@@ -193,7 +193,7 @@ class ManifestRowsView(ErrorsMixin, GenericAPIView[Any]):
         return self.get_paginated_response(RowSerializer(views, many=True).data)
 
 
-def _events_body(user: User, events: list[BorderEvent]) -> Any:
+def events_body(user: User, events: list[BorderEvent]) -> Any:
     context = {"identities": identity_views(user, [e.person for e in events])}
     return BorderEventSerializer(events, many=True, context=context).data
 
@@ -216,7 +216,7 @@ class BorderEventCollectionView(ErrorsMixin, GenericAPIView[Any]):
         events = event_queue(user=user, filters=QueueFilters(manifest_id=manifest_id))
         page = self.paginate_queryset(events) or []
         _audit_page(user, AuditObject.BORDER_EVENT_LIST, page, filters=request.query_params.dict())
-        return self.get_paginated_response(_events_body(user, page))
+        return self.get_paginated_response(events_body(user, page))
 
     @extend_schema(
         request=EntryInputSerializer,
@@ -234,7 +234,7 @@ class BorderEventCollectionView(ErrorsMixin, GenericAPIView[Any]):
         if not form.is_valid():
             raise ValidationError(form.errors.as_data())
         event = border_event_record_matched(actor=user, entry=form.entry())
-        return Response(_events_body(user, [event])[0], status=status.HTTP_201_CREATED)
+        return Response(events_body(user, [event])[0], status=status.HTTP_201_CREATED)
 
 
 class ScreeningView(ErrorsMixin, APIView):

@@ -1,7 +1,11 @@
 """One's account page: password change, forced change after a reset, recovery codes, tokens."""
 
+import re
+from datetime import datetime
+
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from htms.accounts.credentials import password_reset_by_admin
 from htms.accounts.models import User
@@ -54,6 +58,20 @@ def test_it_lists_and_revokes_ones_own_tokens(alice: User) -> None:
     assert response["Location"] == "/account/"
     assert api_token_for_key(key=key) is None
     assert 'id="no-tokens"' in page(client, "/account/")
+
+
+def _token_times(html: str) -> list[str]:
+    return re.findall(r"<td>([^<]*\d{2}:\d{2})</td>", html)
+
+
+def test_the_token_table_shows_dates_as_officers_read_them(alice: User) -> None:
+    token, _key = api_token_issue(user=alice)
+    token.created_at = datetime(2026, 12, 3, 22, 53, tzinfo=timezone.get_current_timezone())
+    token.save(update_fields=["created_at"])
+    client = client_for(alice)
+    assert _token_times(page(client, "/account/"))[0] == "3 Dec 2026, 22:53"
+    client.cookies["django_language"] = "ur"
+    assert _token_times(page(client, "/account/"))[0] == "3 دسمبر 2026، 22:53"
 
 
 def test_an_officer_cannot_revoke_anothers_token(alice: User, bob: User) -> None:

@@ -264,6 +264,8 @@ def _api(crawl: Crawl, persons: list[int]) -> None:
         ("person_id",): [(pk,) for pk in persons],
         ("case_id", "document_id"): list(CaseDocument.objects.values_list("case_id", "pk")),
         ("manifest_id",): [(pk,) for pk in Manifest.objects.values_list("pk", flat=True)],
+        ("event_id",): [(pk,) for pk in BorderEvent.objects.values_list("pk", flat=True)],
+        ("row_id",): [(pk,) for pk in ManifestRow.objects.values_list("pk", flat=True)],
         ("user_id",): [(pk,) for pk in User.objects.values_list("pk", flat=True)],
     }
     for path, operations in schema["paths"].items():

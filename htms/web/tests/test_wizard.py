@@ -8,6 +8,7 @@ from htms.audit.models import AuditEvent
 from htms.cases.models import Case
 from htms.conftest import TIP_SECTION
 from htms.persons.models import Person
+from htms.reference.models import Country
 from htms.web.tests.support import client_for, page
 
 pytestmark = pytest.mark.django_db
@@ -192,3 +193,16 @@ def test_only_case_writers_may_register(hana: User, carl: User, adam: User) -> N
         assert client_for(user).get("/cases/new/origin/").status_code == 403
         assert client_for(user).post("/cases/new/review/").status_code == 403
     assert Case.objects.count() == 0
+
+
+def test_the_urdu_review_step_writes_dates_and_lists_as_urdu_reads_them(alice: User) -> None:
+    client = client_for(alice)
+    client.cookies["django_language"] = "ur"
+    _fill_to_parties(client)
+    assert _post(client, "parties", {"action": "next"}) == ""
+    leg = {"action": "add", "kind": "exploitation", "country": "AE", "place": "Dubai"}
+    assert _post(client, "route", {**leg, "date": "2026-08"}) == ""
+    review = page(client, "/cases/new/review/")
+    dubai = Country.objects.get(code="AE").name_ur
+    assert f"Dubai، {dubai}" in review and "اگست 2026" in review  # the month kept, in Urdu
+    assert "1 اکتوبر 2026" in review and "2026-10-01" not in review  # the FIR's date

@@ -3,6 +3,8 @@ a different one; without look-alikes nothing changes for the officer."""
 
 import pytest
 from django.test import Client
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from htms.accounts.models import User
 from htms.audit.models import AuditEvent
@@ -39,6 +41,8 @@ def test_it_lists_the_look_alikes_and_registers_only_with_a_reason(alice: User) 
     review = _fill(client, *_same_people())
     assert f'<li id="duplicate-{first.pk}"><a href="/cases/{first.pk}/">' in review
     assert "same accused, same victim, same CNIC, same section, offence dates overlap" in review
+    registered = date_format(timezone.localdate(first.registered_at))  # "3 Dec 2026", not ISO
+    assert f"registered {registered}" in review
     assert 'name="duplicate_reason"' in review and "Register it anyway" in review
     shown = AuditEvent.objects.get(object_type="case_duplicates", actor=alice)
     assert shown.changes == {"cases": [first.pk]}

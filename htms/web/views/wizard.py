@@ -29,6 +29,7 @@ from htms.cases.services.registration import (
     case_duplicates_shown,
     case_register,
 )
+from htms.common.lists import join_list
 from htms.reference.models import CrimeType, Statute
 from htms.reference.statute_search import statute_matches
 from htms.web.forms.wizard import ORIGIN_FIELD_FOR, DuplicateReasonForm, OriginForm
@@ -140,7 +141,7 @@ def _statute_find(request: HttpRequest, draft: Draft) -> dict[str, object]:
     text = request.POST.get("statute_find", "").strip()[:MAX_FIND]
     matches = statute_matches(text, Statute.objects.all())
     if len(matches) != 1:
-        shown = ", ".join(str(s) for s in matches[:MAX_FIND_SHOWN])
+        shown = join_list(matches[:MAX_FIND_SHOWN])
         if matches:
             message = FIND_MANY % {"text": text, "sections": shown}
         else:

@@ -14,6 +14,7 @@ from htms.cases.inputs import PartyInput, RouteInput
 from htms.cases.models import PartyRole, RouteEventKind
 from htms.cases.services.parties import parties_check
 from htms.common.dates import partial_date_text
+from htms.common.lists import join_list
 from htms.persons.access import person_queryset_for_user
 from htms.persons.presenters import identity_views
 from htms.reference.models import Country
@@ -76,7 +77,7 @@ def draft_route_rows(draft: Draft, errors: Errors) -> list[DraftRow]:
     rows = []
     for i, leg in enumerate(legs):
         kind = str(RouteEventKind(leg.kind).label) if leg.kind in RouteEventKind.values else ""
-        where = ", ".join(filter(None, [leg.place, countries.get(leg.country_code, "")]))
+        where = join_list(filter(None, [leg.place, countries.get(leg.country_code, "")]))
         when = partial_date_text(leg.date, leg.date_precision)
         rows.append(DraftRow(i, kind, where, when, route_errors(errors, i)))
     return rows

@@ -17,7 +17,7 @@
       if (cb.checked && chosen.indexOf(label) < 0) { chosen.push(label); }
     });
     chosen.sort(function (a, b) { return order.indexOf(a) - order.indexOf(b); });
-    out.textContent = chosen.length ? chosen.join(", ") : out.getAttribute("data-none");
+    out.textContent = chosen.length ? chosen.join(out.getAttribute("data-separator") || ", ") : out.getAttribute("data-none");
   }
   boxes.forEach(function (cb) { cb.addEventListener("change", update); });
 })();
