@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "htms.web",
     "htms.operations",
     "htms.statistics",
+    "htms.intelligence",
 ]
 
 MIDDLEWARE = [

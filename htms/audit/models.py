@@ -61,6 +61,12 @@ class AuditObject(models.TextChoices):
     SYNTHETIC_BATCH = "synthetic_batch", _("Synthetic data batch")
     SEALS = "seals", _("Seals of records written before sealing")
     REQUEST = "request", _("Request")
+    AGENT = "agent", _("Agent dossier")
+    AGENT_LIST = "agent_list", _("Agents register")
+    DOSSIER_FACT = "dossier_fact", _("Fact of an agent's dossier")
+    RED_BOOK_ENTRY = "red_book_entry", _("Red-book entry")
+    RED_BOOK = "red_book", _("Red book")
+    BLACK_BOOK = "black_book", _("Black book")
 
 
 class AuditEvent(models.Model):
