@@ -84,7 +84,7 @@ class DossierFact(models.Model):
 
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="dossier_facts")
     kind = models.CharField(max_length=16, choices=FactKind.choices)
-    value = models.CharField(max_length=300)
+    value = models.CharField(max_length=300, blank=True)
     # Area of operation: a district of Pakistan or a country.
     district = models.ForeignKey(District, on_delete=models.PROTECT, null=True, blank=True)
     country = models.ForeignKey(Country, on_delete=models.PROTECT, null=True, blank=True)

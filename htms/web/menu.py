@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from htms.accounts.models import CASE_WRITER_ROLES, Role, User
 from htms.identity.access import may_search_register
 from htms.intake.access import intake_may_record
+from htms.intelligence.access import intelligence_may_use
 from htms.resolution.access import may_review
 
 
@@ -62,6 +63,7 @@ ENTRIES = (
     MenuEntry("approvals", _("Approvals"), _approves),
     MenuEntry("statistics", _("Statistics"), _sees_cases),
     MenuEntry("intake_home", _("Border intake"), _sees_intake),
+    MenuEntry("intelligence:agents", _("Agents"), intelligence_may_use),
     MenuEntry("resolution:queue", _("Pairs to review"), may_review),
     MenuEntry("user_list", _("Accounts"), _administers),
 )
