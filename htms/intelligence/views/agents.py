@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from htms.accounts.models import User
 from htms.audit.models import AuditObject
@@ -34,7 +35,7 @@ from htms.persons.access import person_get_for_user
 from htms.persons.presenters import identity_view, identity_views
 from htms.web.views.common import add_errors, current_user, error_dict, run_service
 
-NOT_FOR_ROLE = "Your role does not use the agents register."
+NOT_FOR_ROLE = gettext_noop("Your role does not use the agents register.")
 SEARCH_LIMIT = 50
 
 
