@@ -44,6 +44,7 @@ class RedBookRow:
     unit: str
     state: str
     has_photo: bool
+    version: int
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ def red_book_rows(user: User, entries: list[RedBookEntry]) -> list[RedBookRow]:
             unit=str(e.nominating_unit),
             state=red_book_entry_state(e),
             has_photo=bool(e.photo) and views[e.person_id].visible,
+            version=e.version,
         )
         for e in entries
     ]
