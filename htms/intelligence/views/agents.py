@@ -102,6 +102,8 @@ def _person_page_opens(request: HttpRequest, person_id: int) -> bool:
 def fact_add(request: HttpRequest, person_id: int) -> HttpResponse:
     user = current_user(request)
     dossier = agent_dossier(user=user, person_id=person_id)
+    if not fact_may_write(user):
+        raise PermissionDenied(_("Your role reads dossiers but does not record facts."))
     form = FactForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = _fact_input(form.cleaned_data)
