@@ -69,3 +69,27 @@ class NominationForm(forms.Form):
     reward_pkr = forms.IntegerField(label=_("Reward (PKR)"), required=False, min_value=0)
     expires_on = date_field(_("Leaves the red book on"), required=True)
     photo = forms.FileField(label=_("Photograph (JPEG or PNG)"), required=False)
+
+
+class AgentImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("List of agents (CSV or XLSX)"),
+        help_text=_(
+            "One agent a row, with column headings such as Name, Father name, CNIC, Phone, "
+            "Alias, Status, Area, Modus operandi, Licence."
+        ),
+    )
+    source_reference = forms.CharField(
+        label=_("Name of the list"),
+        max_length=80,
+        help_text=_("Every fact names it as its source, with the row number"),
+    )
+    reliability = forms.ChoiceField(label=_("Source reliability"), choices=Reliability.choices)
+    credibility = forms.ChoiceField(label=_("Credibility"), choices=Credibility.choices)
+    handling_code = forms.ChoiceField(label=_("Handling code"), choices=HandlingCode.choices)
+    status = forms.ChoiceField(
+        label=_("Status of the agents on this list"),
+        required=False,
+        choices=_blank(AgentStatus.choices),
+        help_text=_("Recorded for every row without a status of its own"),
+    )

@@ -1,6 +1,6 @@
 from django.urls import URLPattern, URLResolver, path
 
-from htms.intelligence.views import agents, books
+from htms.intelligence.views import agents, books, imports
 
 app_name = "intelligence"
 
@@ -9,6 +9,7 @@ ENTRY = "red-book/<int:entry_id>/"
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("agents/", agents.agent_list_page, name="agents"),
+    path("agents/import/", imports.agents_import_page, name="import"),
     path(AGENT, agents.dossier_page, name="dossier"),
     path(AGENT + "facts/new/", agents.fact_add, name="fact_add"),
     path(AGENT + "red-book/", books.nominate, name="nominate"),

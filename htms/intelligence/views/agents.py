@@ -71,7 +71,8 @@ def agent_list_page(request: HttpRequest) -> HttpResponse:
     views = identity_views(user, agents)
     wanted = wanted_among(views)
     rows = [(views[a.pk], a, a.pk in wanted) for a in agents]
-    return render(request, "intelligence/agents.html", {"form": form, "rows": rows})
+    context = {"form": form, "rows": rows, "may_import": fact_may_write(user)}
+    return render(request, "intelligence/agents.html", context)
 
 
 @login_required
