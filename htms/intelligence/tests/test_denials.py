@@ -108,3 +108,12 @@ def test_the_dossier_costs_the_same_for_1_or_5_facts(alice: User, tip_case: Case
     for n in range(4):
         _fact(alice, tip_case, f"Alias {n}")
     assert count_queries(client, url) == few <= 25
+
+
+def test_a_mangled_version_is_a_stale_page_not_a_crash(
+    anne: User, mona: User, tip_case: Case
+) -> None:
+    entry = _nominate(anne, tip_case)
+    answer = client_for(mona).post(f"/intelligence/red-book/{entry}/approve/", {"version": "x1"})
+    assert answer.status_code == 400
+    assert "Someone else changed this record" in answer.content.decode()

@@ -111,7 +111,8 @@ def red_book_entry_act(request: HttpRequest, entry_id: int, action: str) -> Http
     form = ReasonForm(request.POST)
     form.is_valid()
     reason = form.cleaned_data.get("reason", "")
-    version = int(request.POST.get("version") or 0)
+    raw_version = request.POST.get("version", "")
+    version = int(raw_version) if raw_version.isdigit() and len(raw_version) < 10 else 0
     form.errors.clear()
     calls = {
         "approve": lambda: red_book_decide(
