@@ -34,6 +34,8 @@ LOCATION_MISSING = _("Give the agent's last known location.")
 EXPIRY_PAST = _("The entry must leave the red book on a date after today.")
 EXPIRY_MISSING = _("Give the date the entry leaves the red book.")
 NEGATIVE_REWARD = _("The reward cannot be negative.")
+MAX_REWARD = 10**11
+REWARD_TOO_LARGE = _("The reward is larger than any the system can hold.")
 ALREADY_OPEN = _("This agent is already in the red book or waiting for headquarters.")
 NOT_PENDING = _("Only a nomination waiting for headquarters can be approved or declined.")
 NOT_OPEN = _("Only a nomination waiting or an entry in the red book can be withdrawn.")
@@ -53,6 +55,8 @@ def _nomination_errors(data: NominationInput, expires_on: date | None) -> dict[s
         errors["expires_on"] = str(EXPIRY_PAST)
     if data.reward_pkr is not None and data.reward_pkr < 0:
         errors["reward_pkr"] = str(NEGATIVE_REWARD)
+    elif data.reward_pkr is not None and data.reward_pkr >= MAX_REWARD:
+        errors["reward_pkr"] = str(REWARD_TOO_LARGE)
     if data.photo is not None and (problems := photo_problems(data.photo)):
         errors["photo"] = problems[0]
     return errors

@@ -137,3 +137,13 @@ def test_it_lets_an_entry_expire_by_itself(anne: User, mona: User, tip_case: Cas
     entry.refresh_from_db()
     assert not red_book_current(user=mona).exists()
     assert red_book_entry_state(entry) == "Expired"
+
+
+def test_it_refuses_a_reward_too_large_to_keep(anne: User, tip_case: Case) -> None:
+    data = NominationInput(reasons="x", last_known_location="y", reward_pkr=10**12)
+    expires = timezone.localdate() + timedelta(days=5)
+    with pytest.raises(ValidationError) as caught:
+        red_book_nominate(
+            actor=anne, person_id=accused_of(tip_case).pk, data=data, expires_on=expires
+        )
+    assert "reward_pkr" in caught.value.message_dict
