@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "htms.operations",
     "htms.statistics",
     "htms.public",
+    "htms.intelligence",
 ]
 
 MIDDLEWARE = [

@@ -4,6 +4,7 @@ urlpatterns = [
     path("api/", include("htms.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("identity/", include("htms.identity.urls")),
+    path("intelligence/", include("htms.intelligence.urls")),
     path("intake/", include("htms.intake.urls")),
     path("resolution/", include("htms.resolution.urls")),
     path("network/", include("htms.network.urls")),

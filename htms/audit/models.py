@@ -66,6 +66,12 @@ class AuditObject(models.TextChoices):
     PROMOTER_LIST = "promoter_list", _("Licensed promoters' list")
     PUBLISHED_NOTICE = "published_notice", _("Notice for the public")
     AWARENESS_TEXT = "awareness_text", _("Awareness page")
+    AGENT = "agent", _("Agent dossier")
+    AGENT_LIST = "agent_list", _("Agents register")
+    DOSSIER_FACT = "dossier_fact", _("Fact of an agent's dossier")
+    RED_BOOK_ENTRY = "red_book_entry", _("Red-book entry")
+    RED_BOOK = "red_book", _("Red book")
+    BLACK_BOOK = "black_book", _("Black book")
 
 
 class AuditEvent(models.Model):

@@ -14,6 +14,7 @@ from htms.accounts.services import user_create
 from htms.cases.selectors import case_deadlines, hearings_between, pending_approvals
 from htms.reference.models import Unit
 from htms.synthetic import plans
+from htms.synthetic.agents import demo_agents_seed
 from htms.synthetic.generator import generate
 from htms.synthetic.load import catalogue_from_db, synthetic_actors, synthetic_load
 from htms.synthetic.network import demo_network_seed
@@ -90,6 +91,13 @@ def demo_seed(*, cases: int, seed: int, today: date) -> tuple[LoadCounts, Highli
         actors[GUJRANWALA] = replace(actors[GUJRANWALA], io=users["demo-io-grw"])
     counts = synthetic_load(data=data, actors_by_unit=actors)
     demo_network_seed(actor=None, day=today)
+    demo_agents_seed(
+        io=users["demo-io"],
+        incharge=users["demo-incharge"],
+        monitoring=users["demo-monitoring"],
+        today=today,
+        seed=seed,
+    )
     return counts, highlights(io=users["demo-io"], incharge=users["demo-incharge"], today=today)
 
 

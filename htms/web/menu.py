@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from htms.accounts.models import CASE_WRITER_ROLES, Role, User
 from htms.identity.access import may_search_register
 from htms.intake.access import intake_may_record
+from htms.intelligence.access import intelligence_may_use
 from htms.network.access import network_may_read
 from htms.public.access import may_manage_portal
 from htms.resolution.access import may_review
@@ -64,6 +65,7 @@ ENTRIES = (
     MenuEntry("approvals", _("Approvals"), _approves),
     MenuEntry("statistics", _("Statistics"), _sees_cases),
     MenuEntry("intake_home", _("Border intake"), _sees_intake),
+    MenuEntry("intelligence:agents", _("Agents"), intelligence_may_use),
     MenuEntry("resolution:queue", _("Pairs to review"), may_review),
     MenuEntry("network:home", _("Networks"), network_may_read),
     MenuEntry("user_list", _("Accounts"), _administers),

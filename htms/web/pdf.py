@@ -27,10 +27,6 @@ BAD_LANGUAGE = gettext_noop(
 
 def case_summary_pdf_bytes(*, user: User, case: Case, language: str) -> bytes:
     """Renders the summary of a case the user may see (from ``case_detail``) as PDF."""
-    # Imported here: WeasyPrint takes about 1.5 s to import, which every process that loads the
-    # URLs would otherwise pay.
-    import weasyprint  # type: ignore[import-untyped]
-
     with translation.override(language):
         html = render_to_string(
             "web/pdf/case_summary.html",
@@ -44,8 +40,16 @@ def case_summary_pdf_bytes(*, user: User, case: Case, language: str) -> bytes:
                 "printed_by": user,
             },
         )
-    # The summary is self-contained: no protocol is allowed, so nothing in a case can make the
-    # renderer open a file or a URL.
+    return pdf_from_html(html)
+
+
+def pdf_from_html(html: str) -> bytes:
+    """A self-contained HTML page as PDF (the case summary, the red and the black book)."""
+    # Imported here: WeasyPrint takes about 1.5 s to import, which every process that loads the
+    # URLs would otherwise pay.
+    import weasyprint  # type: ignore[import-untyped]
+
+    # No protocol is allowed, so nothing in a record can make the renderer open a file or a URL.
     fetcher = weasyprint.urls.URLFetcher(allowed_protocols=(), fail_on_errors=False)
     document = weasyprint.HTML(string=html, url_fetcher=fetcher)
     pdf: bytes = document.write_pdf()

@@ -14,6 +14,12 @@ from htms.api.schema import SCHEMA_SETTINGS
 from htms.api.tests.conftest import ClientFor
 
 OPERATIONS = {
+    ("get", "/api/intelligence/agents/"),
+    ("get", "/api/intelligence/agents/{person_id}/"),
+    ("post", "/api/intelligence/agents/{person_id}/facts/"),
+    ("post", "/api/intelligence/agents/{person_id}/red-book/"),
+    ("get", "/api/intelligence/red-book/"),
+    ("post", "/api/intelligence/red-book/{entry_id}/decision/"),
     ("post", "/api/auth/token/"),
     ("get", "/api/auth/tokens/"),
     ("delete", "/api/auth/tokens/{token_id}/"),

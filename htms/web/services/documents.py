@@ -1,5 +1,6 @@
 """The register of case documents: papers held in the case file, with an optional scan."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import IO
@@ -31,16 +32,26 @@ FILE_TOO_LARGE = _("The file is larger than 10 MB. Scan it at a lower resolution
 FILE_KIND = _("Only PDF, JPEG or PNG files can be attached.")
 
 
-def _check_file(upload: "UploadedFile[bytes]") -> list[str]:
+def upload_problems(
+    upload: "UploadedFile[bytes]", *, suffixes: Iterable[str], too_large: str, wrong_kind: str
+) -> list[str]:
+    """``too_large`` or ``wrong_kind`` when the file is over 10 MB, or its name's suffix is not
+    among ``suffixes`` or its first bytes are not those of that kind of file."""
     if upload.size is not None and upload.size > MAX_FILE_BYTES:
-        return [str(FILE_TOO_LARGE)]
+        return [too_large]
     name = upload.name or ""
     suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     head = upload.read(8)
     upload.seek(0)
-    if suffix not in SIGNATURES or not head.startswith(SIGNATURES[suffix]):
-        return [str(FILE_KIND)]
+    if suffix not in suffixes or not head.startswith(SIGNATURES[suffix]):
+        return [wrong_kind]
     return []
+
+
+def _check_file(upload: "UploadedFile[bytes]") -> list[str]:
+    return upload_problems(
+        upload, suffixes=SIGNATURES, too_large=str(FILE_TOO_LARGE), wrong_kind=str(FILE_KIND)
+    )
 
 
 def _check(title: str, kind: str, day: date, upload: "UploadedFile[bytes] | None") -> None:

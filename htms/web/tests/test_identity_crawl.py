@@ -41,6 +41,7 @@ from htms.intake.models import BorderEvent, Classification, Manifest, ManifestRo
 from htms.intake.services.events import border_event_record
 from htms.intake.services.screening import ScreeningInput, screening_record
 from htms.intake.tests.conftest import deportee
+from htms.intelligence.models import RedBookEntry
 from htms.persons.models import DatePrecision, Person
 from htms.resolution.models import MatchLink
 from htms.web.models import CaseDocument
@@ -254,6 +255,12 @@ def _every_object_page(persons: list[int]) -> list[str]:
     pages += [f"/network/persons/{pk}/?depth=2" for pk in persons]
     # The public portal is linked from no officer page; its own crawl is htms/public/tests.
     pages += ["/public/en/", "/public/ur/figures/", "/public/en/figures.csv"]
+    # The agents register: a protected person accused elsewhere has a dossier.
+    pages += [f"/intelligence/agents/{pk}/" for pk in persons]
+    pages += [
+        f"/intelligence/red-book/{pk}/" for pk in RedBookEntry.objects.values_list("pk", flat=True)
+    ]
+    pages += ["/intelligence/red-book.csv", "/intelligence/black-book.csv"]
     return pages
 
 
@@ -267,6 +274,7 @@ def _api(crawl: Crawl, persons: list[int]) -> None:
         ("event_id",): [(pk,) for pk in BorderEvent.objects.values_list("pk", flat=True)],
         ("row_id",): [(pk,) for pk in ManifestRow.objects.values_list("pk", flat=True)],
         ("user_id",): [(pk,) for pk in User.objects.values_list("pk", flat=True)],
+        ("entry_id",): [(pk,) for pk in RedBookEntry.objects.values_list("pk", flat=True)],
     }
     for path, operations in schema["paths"].items():
         if "get" not in operations or path == "/api/schema/":
