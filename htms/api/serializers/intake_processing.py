@@ -63,14 +63,14 @@ class StatusInputSerializer(serializers.Serializer[Any]):
     expected_version = _version("The border event's version, as read")
 
 
-class ReferralInputSerializer(serializers.Serializer[Any]):
+class IntakeReferralInputSerializer(serializers.Serializer[Any]):
     to_kind = serializers.ChoiceField(choices=ReferralTo.values, help_text="To whom")
     referred_on = serializers.DateField(help_text="Not before the border event, not in future")
     organisation = _text(200)
     note = _text(300)
 
 
-class ReferralSerializer(OutputSerializer[Referral]):
+class IntakeReferralSerializer(OutputSerializer[Referral]):
     event = serializers.IntegerField(source="event_id", read_only=True)
 
     class Meta:
@@ -78,14 +78,14 @@ class ReferralSerializer(OutputSerializer[Referral]):
         fields = ["id", "event", "to_kind", "organisation", "referred_on", "note", "created_at"]
 
 
-class AgentInputSerializer(serializers.Serializer[Any]):
+class LeadAgentInputSerializer(serializers.Serializer[Any]):
     name = _text(200, "The agent's name, or the name the person used for them")
     phone = _text(30, "Any usual writing; kept in E.164")
     place = _text(200)
     role = _text(120, "What the agent did")
 
 
-class PaymentInputSerializer(serializers.Serializer[Any]):
+class LeadPaymentInputSerializer(serializers.Serializer[Any]):
     amount = serializers.CharField(max_length=30, help_text="A number above zero, like 650000")
     currency = serializers.ChoiceField(choices=list(CURRENCIES))
     payee = _optional_id("The id of an agent named in this interview")
@@ -93,7 +93,7 @@ class PaymentInputSerializer(serializers.Serializer[Any]):
     method = _choice(PaymentMethod.values)
 
 
-class LegInputSerializer(serializers.Serializer[Any]):
+class LeadLegInputSerializer(serializers.Serializer[Any]):
     country = serializers.CharField(max_length=2, help_text="ISO 3166-1 alpha-2 code")
     place = _text(120)
     date = serializers.DateField(required=False, allow_null=True, default=None)
@@ -102,13 +102,13 @@ class LegInputSerializer(serializers.Serializer[Any]):
     conveyance = _text(120, "Boat or vehicle: name, registration")
 
 
-class AgentSerializer(OutputSerializer[LeadAgent]):
+class LeadAgentSerializer(OutputSerializer[LeadAgent]):
     class Meta:
         model = LeadAgent
         fields = ["id", "name", "phone", "place", "role"]
 
 
-class PaymentSerializer(OutputSerializer[LeadPayment]):
+class LeadPaymentSerializer(OutputSerializer[LeadPayment]):
     payee_id = serializers.IntegerField(read_only=True, allow_null=True)
 
     class Meta:
@@ -116,7 +116,7 @@ class PaymentSerializer(OutputSerializer[LeadPayment]):
         fields = ["id", "amount", "currency", "payee_id", "paid_on", "method"]
 
 
-class LegSerializer(OutputSerializer[LeadRouteLeg]):
+class LeadLegSerializer(OutputSerializer[LeadRouteLeg]):
     country = serializers.CharField(source="country.code", read_only=True)
 
     class Meta:
@@ -128,9 +128,9 @@ class LegSerializer(OutputSerializer[LeadRouteLeg]):
 
 
 class LeadsSerializer(serializers.Serializer[Any]):
-    agents = AgentSerializer(many=True, read_only=True)
-    payments = PaymentSerializer(many=True, read_only=True)
-    legs = LegSerializer(many=True, read_only=True)
+    agents = LeadAgentSerializer(many=True, read_only=True)
+    payments = LeadPaymentSerializer(many=True, read_only=True)
+    legs = LeadLegSerializer(many=True, read_only=True)
 
 
 class RowCandidateSerializer(serializers.Serializer[Any]):

@@ -20,13 +20,13 @@ from htms.api.errors import ErrorsMixin, error_responses
 from htms.api.params import path_id
 from htms.api.parsers import JSONParser
 from htms.api.serializers.intake_processing import (
-    AgentInputSerializer,
-    AgentSerializer,
+    LeadAgentInputSerializer,
+    LeadAgentSerializer,
+    LeadLegInputSerializer,
+    LeadLegSerializer,
+    LeadPaymentInputSerializer,
+    LeadPaymentSerializer,
     LeadsSerializer,
-    LegInputSerializer,
-    LegSerializer,
-    PaymentInputSerializer,
-    PaymentSerializer,
 )
 from htms.api.views.base import actor, path_id_parameter, valid
 from htms.api.views.intake_processing import EVENT_ID, interview_event
@@ -72,24 +72,24 @@ def _leg(data: dict[str, Any]) -> LegInput:
 
 AGENT = LeadKind(
     AuditObject.LEAD_AGENT,
-    AgentInputSerializer,
-    AgentSerializer,
+    LeadAgentInputSerializer,
+    LeadAgentSerializer,
     lead_agent_add,
     lambda lead_id, **kw: lead_agent_change(agent_id=lead_id, **kw),
     lambda data: AgentInput(**data),
 )
 PAYMENT = LeadKind(
     AuditObject.LEAD_PAYMENT,
-    PaymentInputSerializer,
-    PaymentSerializer,
+    LeadPaymentInputSerializer,
+    LeadPaymentSerializer,
     lead_payment_add,
     lambda lead_id, **kw: lead_payment_change(payment_id=lead_id, **kw),
     _payment,
 )
 LEG = LeadKind(
     AuditObject.LEAD_ROUTE_LEG,
-    LegInputSerializer,
-    LegSerializer,
+    LeadLegInputSerializer,
+    LeadLegSerializer,
     lead_leg_add,
     lambda lead_id, **kw: lead_leg_change(leg_id=lead_id, **kw),
     _leg,

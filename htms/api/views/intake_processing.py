@@ -18,8 +18,8 @@ from htms.api.params import path_id
 from htms.api.parsers import JSONParser
 from htms.api.serializers.intake import BorderEventSerializer
 from htms.api.serializers.intake_processing import (
-    ReferralInputSerializer,
-    ReferralSerializer,
+    IntakeReferralInputSerializer,
+    IntakeReferralSerializer,
     StatusInputSerializer,
 )
 from htms.api.views.base import actor, path_id_parameter, valid
@@ -74,25 +74,25 @@ class EventReferralsView(ErrorsMixin, APIView):
 
     @extend_schema(
         parameters=[EVENT_ID],
-        responses={200: ReferralSerializer(many=True), **error_responses(403, 404)},
+        responses={200: IntakeReferralSerializer(many=True), **error_responses(403, 404)},
     )
     def get(self, request: Request, event_id: str) -> Response:
         """The referrals of the person, oldest first; the read is audited."""
         user = actor(request)
         event = interview_event(user, event_id)
         audit_view(actor=user, object_type=AuditObject.BORDER_EVENT, object_id=event.pk)
-        return Response(ReferralSerializer(event.referrals.all(), many=True).data)
+        return Response(IntakeReferralSerializer(event.referrals.all(), many=True).data)
 
     @extend_schema(
         parameters=[EVENT_ID],
-        request=ReferralInputSerializer,
-        responses={201: ReferralSerializer, **error_responses(400, 403, 404)},
+        request=IntakeReferralInputSerializer,
+        responses={201: IntakeReferralSerializer, **error_responses(400, 403, 404)},
     )
     def post(self, request: Request, event_id: str) -> Response:
         """Records to whom and when the person was referred; the event becomes referred.
         Writers of the event's post only."""
         user = actor(request)
         event = interview_event(user, event_id, write=True)
-        data = valid(ReferralInputSerializer, request.data)
+        data = valid(IntakeReferralInputSerializer, request.data)
         referral = referral_record(actor=user, event_id=event.pk, **data)
-        return Response(ReferralSerializer(referral).data, status=status.HTTP_201_CREATED)
+        return Response(IntakeReferralSerializer(referral).data, status=status.HTTP_201_CREATED)
