@@ -48,7 +48,7 @@ def test_legitimate_writes_leave_nothing_to_report(alice: User, tip_case: Case) 
 
 
 @pytest.mark.parametrize(
-    ("field", "value"), [("stage", Stage.TRIAL), ("fir_number", "99/2026"), ("summary", "")]
+    ("field", "value"), [("stage", Stage.TRIAL), ("fir_number", "TAMPERED/2026"), ("summary", "")]
 )
 def test_it_reports_a_case_changed_in_the_database(tip_case: Case, field: str, value: str) -> None:
     Case.objects.filter(pk=tip_case.pk).update(**{field: value})
