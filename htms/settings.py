@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "htms.cases",
     "htms.identity",
     "htms.intake",
+    "htms.helpline",
     "htms.resolution",
     "htms.synthetic",
     "htms.api",

@@ -61,6 +61,12 @@ class AuditObject(models.TextChoices):
     SYNTHETIC_BATCH = "synthetic_batch", _("Synthetic data batch")
     SEALS = "seals", _("Seals of records written before sealing")
     REQUEST = "request", _("Request")
+    HELPLINE_CALL = "helpline_call", _("Help-line call")
+    HELPLINE_CALL_LIST = "helpline_call_list", _("List of help-line calls")
+    HELPLINE_CALLBACK = "helpline_callback", _("Help-line call-back")
+    HELPLINE_LEAD = "helpline_lead", _("Help-line lead")
+    HELPLINE_LEAD_LIST = "helpline_lead_list", _("List of help-line leads")
+    HELPLINE_IMPORT = "helpline_import", _("Import of help-line calls")
 
 
 class AuditEvent(models.Model):

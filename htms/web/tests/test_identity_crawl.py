@@ -37,6 +37,7 @@ from django.test.utils import override_settings
 from htms.accounts.models import CASE_WRITER_ROLES, User
 from htms.cases.models import Case, CaseParty, PartyRole
 from htms.common.dates import partial_date_text
+from htms.helpline.models import Call
 from htms.intake.models import BorderEvent, Classification, Manifest, ManifestRow, Screening
 from htms.intake.services.events import border_event_record
 from htms.intake.services.screening import ScreeningInput, screening_record
@@ -249,6 +250,7 @@ def _every_object_page(persons: list[int]) -> list[str]:
     pages += [f"/intake/rows/{pk}/" for pk in ManifestRow.objects.values_list("pk", flat=True)]
     pages += [f"/intake/people/{pk}/" for pk in BorderEvent.objects.values_list("pk", flat=True)]
     pages += [f"/resolution/review/{pk}/" for pk in MatchLink.objects.values_list("pk", flat=True)]
+    pages += [f"/helpline/calls/{pk}/" for pk in Call.objects.values_list("pk", flat=True)]
     return pages
 
 
@@ -260,6 +262,7 @@ def _api(crawl: Crawl, persons: list[int]) -> None:
         ("case_id", "document_id"): list(CaseDocument.objects.values_list("case_id", "pk")),
         ("manifest_id",): [(pk,) for pk in Manifest.objects.values_list("pk", flat=True)],
         ("user_id",): [(pk,) for pk in User.objects.values_list("pk", flat=True)],
+        ("call_id",): [(pk,) for pk in Call.objects.values_list("pk", flat=True)],
     }
     for path, operations in schema["paths"].items():
         if "get" not in operations or path == "/api/schema/":
