@@ -5,9 +5,10 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db.models import Case as When_
-from django.db.models import IntegerField, QuerySet, Value, When
+from django.db.models import IntegerField, Q, QuerySet, Value, When
 
 from htms.accounts.models import User
+from htms.cases.models import Case, Origin
 from htms.helpline.access import call_queryset_for_user, circle_writer, lead_queryset_for_user
 from htms.helpline.models import Call, CallStatus, Lead, Urgency
 
@@ -32,23 +33,35 @@ def triage_queue(*, user: User) -> QuerySet[Call]:
     return calls.annotate(urgency_rank=URGENCY_ORDER).order_by("urgency_rank", "started_at", "id")
 
 
-def circle_alerts(*, user: User) -> QuerySet[Call]:
-    """Emergencies escalated to the user's circle and not yet acknowledged: the home page's
-    alerts. Empty for anyone but a circle's writers."""
-    if not circle_writer(user):
-        return Call.objects.none()
-    calls = call_queryset_for_user(user).filter(
-        escalated_at__isnull=False, acknowledged_at__isnull=True
-    )
-    return calls.select_related("district").order_by("escalated_at", "id")
+UNACKNOWLEDGED = Q(escalated_at__isnull=False, acknowledged_at__isnull=True)
 
 
-def circle_to_register(*, user: User) -> QuerySet[Call]:
-    """Calls handed to the user's circle to register as a complaint or enquiry."""
+@dataclass(frozen=True)
+class CircleWork:
+    """What the help line asks of a circle: emergencies escalated to it and not acknowledged
+    (alerts), and calls handed to it to register as a complaint or enquiry."""
+
+    alerts: list[Call]
+    to_register: list[Call]
+
+
+def circle_work(*, user: User, limit: int = 20) -> CircleWork:
+    """The home page's help-line section, in one query. Empty for anyone but circle writers."""
     if not circle_writer(user):
-        return Call.objects.none()
-    calls = call_queryset_for_user(user).filter(status=CallStatus.TO_REGISTER)
-    return calls.select_related("district").order_by("started_at", "id")
+        return CircleWork([], [])
+    calls = call_queryset_for_user(user).filter(UNACKNOWLEDGED | Q(status=CallStatus.TO_REGISTER))
+    rows = list(calls.select_related("district").order_by("started_at", "id")[: 2 * limit])
+    alerts = [c for c in rows if c.escalated_at is not None and c.acknowledged_at is None]
+    handed = [c for c in rows if c.status == CallStatus.TO_REGISTER]
+    return CircleWork(alerts[:limit], handed[:limit])
+
+
+def calls_of_case(*, user: User, case: Case) -> list[Call]:
+    """The help-line calls a case was registered from, those the user may see; no query for a
+    case of another origin."""
+    if case.origin != Origin.HELPLINE:
+        return []
+    return list(call_queryset_for_user(user).filter(case=case).only("pk", "reference"))
 
 
 def lead_list(*, user: User) -> QuerySet[Lead]:

@@ -173,17 +173,25 @@ def call_acknowledge(*, actor: User, call_id: int) -> Call:
 
 @transaction.atomic
 def call_register_case(
-    *, actor: User, call_id: int, statute_codes: list[str], duplicate_reason: str = ""
+    *,
+    actor: User,
+    call_id: int,
+    statute_codes: list[str],
+    duplicate_reason: str = "",
+    is_synthetic: bool = False,
 ) -> Case:
     """Registers the call as an enquiry of the actor's circle, origin "help line", with the
-    call's summary, and links the two. Writers of the circle the call was handed to."""
+    call's summary, and links the two. Writers of the circle the call was handed to.
+    ``is_synthetic`` marks the case of a demo call, as ``case_register`` does."""
     call = Call.objects.select_for_update().select_related("district", "circle").get(pk=call_id)
     if not call_may_register(actor, call):
         raise NotAllowedError(str(NOT_YOUR_CIRCLE))
     if call.status != CallStatus.TO_REGISTER:
         raise ValidationError({"statutes": [str(NOT_HANDED)]})
     data = CaseInput(origin=Origin.HELPLINE, statute_codes=statute_codes, summary=call.summary)
-    case = case_register(actor=actor, data=data, duplicate_reason=duplicate_reason)
+    case = case_register(
+        actor=actor, data=data, duplicate_reason=duplicate_reason, is_synthetic=is_synthetic
+    )
     before = _as_audit(call)
     call.case, call.status = case, CallStatus.REGISTERED
     _changed(actor, call, before | {"case": None}, ["case", "status"])

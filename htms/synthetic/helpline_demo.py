@@ -58,7 +58,9 @@ def helpline_demo_seed(*, call_taker: User, incharge: User) -> int:
         what_was_said="Sends young men to Italy through Iran and Turkey for 1.2 million rupees.",
     )
     call_hand_to_circle(actor=call_taker, call_id=tip.pk)
-    call_register_case(actor=incharge, call_id=tip.pk, statute_codes=["PSMA2018-3"])
+    call_register_case(
+        actor=incharge, call_id=tip.pk, statute_codes=["PSMA2018-3"], is_synthetic=True
+    )
     _emergencies(call_taker)
     _others(call_taker)
     return 5

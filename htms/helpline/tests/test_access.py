@@ -86,3 +86,39 @@ def test_reading_a_call_is_audited(emergency: Call, hana: User) -> None:
     page(client_for(hana), "/helpline/")
     listed = AuditEvent.objects.filter(actor=hana, object_type="helpline_call_list").last()
     assert listed is not None and emergency.pk in listed.changes["ids"]
+
+
+def test_a_call_taker_records_a_call_through_the_api(tina: User, gul: User) -> None:
+    body = {
+        "channel": "email",
+        "started_at": "2026-01-05T10:00:00+05:00",
+        "language": "en",
+        "summary": "Men held in a house.",
+        "category": "emergency",
+        "urgency": "immediate",
+        "anonymous": True,
+        "district": "PB-GUJRANWALA",
+    }
+    answer = _api(tina).post("/api/helpline/calls/", body, format="json")
+    assert answer.status_code == 201, answer.content
+    assert answer.json()["circle"] == "AHTC-GRW" and answer.json()["caller"] == "Anonymous caller"
+    listed = _api(gul).get("/api/helpline/calls/").json()
+    assert [c["id"] for c in listed["results"]] == [answer.json()["id"]]
+
+
+def test_the_api_explains_bad_input_and_writes_nothing(tina: User) -> None:
+    body = {
+        "channel": "phone",
+        "started_at": "2026-01-05T10:00:00+05:00",
+        "ended_at": "2026-01-05T09:00:00+05:00",
+        "language": "ur",
+        "summary": "x",
+        "category": "information",
+        "urgency": "routine",
+        "caller_phone": "12",
+    }
+    answer = _api(tina).post("/api/helpline/calls/", body, format="json")
+    assert answer.status_code == 400
+    errors = answer.json()
+    assert "ended_at" in str(errors) and "caller_phone" in str(errors)
+    assert not Call.objects.exists()

@@ -54,6 +54,7 @@ def test_an_anonymous_call_about_an_agent_becomes_a_lead_and_a_complaint_at_the_
     assert case is not None and case.origin == Origin.HELPLINE and case.unit.code == "AHTC-LHR"
     assert agent_tip.status == CallStatus.REGISTERED
     assert list(case.helpline_calls.all()) == [agent_tip]
+    assert f'href="/helpline/calls/{agent_tip.pk}/"' in page(client_for(lara), f"/cases/{case.pk}/")
     assert "Rashid Kamboh" in page(client_for(hana), "/helpline/leads/")
     assert "Rashid Kamboh" in page(client_for(lara), "/helpline/leads/")
     assert "Rashid Kamboh" not in page(client_for(gul), "/helpline/leads/")

@@ -16,7 +16,7 @@ from htms.cases.models import Case, Offence
 from htms.cases.selectors import case_deadlines, case_list, hearings_between, pending_approvals
 from htms.cases.selectors_dashboard import case_crime_type_counts, case_stage_counts
 from htms.helpline import views as helpline_views
-from htms.helpline.selectors import circle_alerts, circle_to_register
+from htms.helpline.selectors import circle_work
 from htms.web.selectors import saved_searches_for
 from htms.web.views.common import current_user
 
@@ -52,8 +52,7 @@ def _officer_context(user: User) -> dict[str, Any]:
         "approvals": pending_approvals(user=user)[:LIST_ROWS],
         "approves": user.role == Role.CIRCLE_INCHARGE,
         "saved_searches": saved_searches_for(user=user),
-        "helpline_alerts": circle_alerts(user=user)[:LIST_ROWS],
-        "helpline_to_register": circle_to_register(user=user)[:LIST_ROWS],
+        "helpline": circle_work(user=user, limit=LIST_ROWS),
     }
 
 
