@@ -8,7 +8,7 @@ from django.db import IntegrityError
 from htms.accounts.models import User
 from htms.helpline.inputs import ANONYMOUS_WITH_IDENTITY, ENDED_BEFORE_START
 from htms.helpline.models import Call, CallBack
-from htms.helpline.services import call_record
+from htms.helpline.services import call_record, web_report_receive
 from htms.helpline.tests.support import call_input
 from htms.reference.models import Unit
 from htms.web.tests.support import client_for, page
@@ -101,3 +101,11 @@ def test_an_unknown_circle_is_refused(tina: User) -> None:
     with pytest.raises(ValidationError) as error:
         call_record(actor=tina, data=call_input(category="emergency", circle_code="FIA-HQ"))
     assert "circle" in error.value.message_dict
+
+
+def test_a_public_web_report_lands_in_the_triage_queue_never_in_cases(tina: User) -> None:
+    data = call_input(channel="web_report", caller_name="Someone", caller_phone="0300 1111111")
+    call = web_report_receive(data=data)
+    assert call.anonymous and call.caller_name == "" and call.caller_phone == ""
+    assert call.unit.code == "HELPLINE-NATIONAL" and call.case is None
+    assert call.reference in page(client_for(tina), "/helpline/triage/")
