@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "htms.cases",
     "htms.identity",
     "htms.intake",
+    "htms.helpline",
     "htms.resolution",
     "htms.network",
     "htms.synthetic",

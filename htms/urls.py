@@ -6,6 +6,7 @@ urlpatterns = [
     path("identity/", include("htms.identity.urls")),
     path("intelligence/", include("htms.intelligence.urls")),
     path("intake/", include("htms.intake.urls")),
+    path("helpline/", include("htms.helpline.urls")),
     path("resolution/", include("htms.resolution.urls")),
     path("network/", include("htms.network.urls")),
     path("public/", include("htms.public.urls")),

@@ -16,6 +16,7 @@ class Role(models.TextChoices):
     ANALYST = "analyst", _("Analyst")
     CASEWORKER = "caseworker", _("Shelter or NGO caseworker")
     ADMINISTRATOR = "admin", _("Administrator")
+    CALL_TAKER = "call_taker", _("Help-line call-taker")
 
 
 # Roles that record and change cases of their own unit.

@@ -72,6 +72,12 @@ class AuditObject(models.TextChoices):
     RED_BOOK_ENTRY = "red_book_entry", _("Red-book entry")
     RED_BOOK = "red_book", _("Red book")
     BLACK_BOOK = "black_book", _("Black book")
+    HELPLINE_CALL = "helpline_call", _("Help-line call")
+    HELPLINE_CALL_LIST = "helpline_call_list", _("List of help-line calls")
+    HELPLINE_CALLBACK = "helpline_callback", _("Help-line call-back")
+    HELPLINE_LEAD = "helpline_lead", _("Help-line lead")
+    HELPLINE_LEAD_LIST = "helpline_lead_list", _("List of help-line leads")
+    HELPLINE_IMPORT = "helpline_import", _("Import of help-line calls")
 
 
 class AuditEvent(models.Model):

@@ -83,6 +83,7 @@ class UnitKind(models.TextChoices):
     IATF_AGENCY = "iatf", _("Inter-Agency Task Force member")
     SHELTER = "shelter", _("Shelter")
     NGO = "ngo", _("NGO or service provider")
+    HELPLINE = "helpline", _("Help line")
 
 
 class ExitPointKind(models.TextChoices):

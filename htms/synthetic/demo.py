@@ -16,6 +16,7 @@ from htms.reference.models import Unit
 from htms.synthetic import plans
 from htms.synthetic.agents import demo_agents_seed
 from htms.synthetic.generator import generate
+from htms.synthetic.helpline_demo import helpline_demo_seed
 from htms.synthetic.load import catalogue_from_db, synthetic_actors, synthetic_load
 from htms.synthetic.network import demo_network_seed
 from htms.synthetic.records import SynCase, SyntheticData
@@ -23,6 +24,7 @@ from htms.synthetic.second_factor import demo_second_factor
 from htms.synthetic.walker import LoadCounts, UnitActors
 
 LAHORE, GUJRANWALA = "AHTC-LHR", "AHTC-GRW"
+HELPLINE = "HELPLINE-NATIONAL"
 # One public password for every demo login; like every password, it passes the validators.
 DEMO_PASSWORD = "synthetic-2026"  # noqa: S105
 
@@ -44,6 +46,7 @@ DEMO_USERS = (
     DemoUser("demo-analyst", Role.ANALYST, "FIA-HQ", DEMO_PASSWORD),
     DemoUser("demo-caseworker", Role.CASEWORKER, "SHL-DUA-LHR", DEMO_PASSWORD),
     DemoUser("demo-admin", Role.ADMINISTRATOR, "FIA-HQ", DEMO_PASSWORD),
+    DemoUser("demo-calltaker", Role.CALL_TAKER, HELPLINE, DEMO_PASSWORD),
 )
 # How much more often the demo circles get a case than other circles.
 DEMO_UNIT_WEIGHTS = {LAHORE: 8.0, GUJRANWALA: 3.0}
@@ -98,6 +101,7 @@ def demo_seed(*, cases: int, seed: int, today: date) -> tuple[LoadCounts, Highli
         today=today,
         seed=seed,
     )
+    helpline_demo_seed(call_taker=users["demo-calltaker"], incharge=users["demo-incharge"])
     return counts, highlights(io=users["demo-io"], incharge=users["demo-incharge"], today=today)
 
 

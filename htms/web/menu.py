@@ -16,6 +16,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from htms.accounts.models import CASE_WRITER_ROLES, Role, User
+from htms.helpline.access import helpline_visible
 from htms.identity.access import may_search_register
 from htms.intake.access import intake_may_record
 from htms.intelligence.access import intelligence_may_use
@@ -29,7 +30,7 @@ def _everyone(user: User) -> bool:
 
 
 def _sees_cases(user: User) -> bool:
-    return user.role not in {Role.CASEWORKER, Role.ADMINISTRATOR}
+    return user.role not in {Role.CASEWORKER, Role.ADMINISTRATOR, Role.CALL_TAKER}
 
 
 def _writes_cases(user: User) -> bool:
@@ -66,6 +67,7 @@ ENTRIES = (
     MenuEntry("statistics", _("Statistics"), _sees_cases),
     MenuEntry("intake_home", _("Border intake"), _sees_intake),
     MenuEntry("intelligence:agents", _("Agents"), intelligence_may_use),
+    MenuEntry("helpline:calls", _("Help line"), helpline_visible),
     MenuEntry("resolution:queue", _("Pairs to review"), may_review),
     MenuEntry("network:home", _("Networks"), network_may_read),
     MenuEntry("user_list", _("Accounts"), _administers),

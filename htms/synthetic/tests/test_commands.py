@@ -46,7 +46,9 @@ def test_it_refuses_an_unknown_unit() -> None:
 def test_it_seeds_the_demo_once_and_then_only_prints_the_logins() -> None:
     out = StringIO()
     call_command(SeedDemo(), "--cases", "25", stdout=out)
-    assert Case.objects.count() == 25
+    # The 25 generated, and the enquiry the Lahore circle registers from a help-line call.
+    assert Case.objects.count() == 26
+    assert Case.objects.filter(helpline_calls__isnull=False, is_synthetic=True).count() == 1
     for demo in DEMO_USERS:
         user = User.objects.get(username=demo.username)
         assert user.check_password(demo.password) and user.unit.code == demo.unit_code
@@ -55,6 +57,6 @@ def test_it_seeds_the_demo_once_and_then_only_prints_the_logins() -> None:
     assert Case.objects.filter(unit__code="AHTC-LHR", investigating_officer__username="demo-io")
     again = StringIO()
     call_command(SeedDemo(), stdout=again)
-    assert Case.objects.count() == 25
+    assert Case.objects.count() == 26
     assert "already" in again.getvalue() and DEMO_PASSWORD in again.getvalue()
     assert "SYNTHETIC DEMO DATA" in again.getvalue()

@@ -12,9 +12,10 @@ organisation, officer of another circle) the crawl
 - walks every GET operation of the OpenAPI schema (lists with their pages, details by every id)
   and searches the API and the search suggestions by protected names and CNICs;
 and fails if a protected person's name, father's name, CNIC, passport, phone or date of birth
-(as the pages write it) appears. What counts as protected and handled is restated here from the
-data, not read from ``htms/persons/access.py``, so the test checks the rule rather than repeat
-it. The same crawl run for officers WITH need-to-know must find such values: the test can fail.
+(as the pages write it), or a help-line caller's name or number, appears. What counts as
+protected and handled is restated here from the data, not read from ``htms/persons/access.py``
+or ``htms/helpline/access.py``, so the test checks the rule rather than repeat it. The same
+crawl run for officers WITH need-to-know must find such values: the test can fail.
 """
 
 import html
@@ -34,9 +35,10 @@ from django.db import transaction
 from django.test import Client
 from django.test.utils import override_settings
 
-from htms.accounts.models import CASE_WRITER_ROLES, User
+from htms.accounts.models import CASE_WRITER_ROLES, Role, User
 from htms.cases.models import Case, CaseParty, PartyRole
 from htms.common.dates import partial_date_text
+from htms.helpline.models import Call
 from htms.intake.models import BorderEvent, Classification, Manifest, ManifestRow, Screening
 from htms.intake.services.events import border_event_record
 from htms.intake.services.screening import ScreeningInput, screening_record
@@ -128,6 +130,20 @@ def _identity_strings(person: Person) -> set[str]:
     return values
 
 
+def _hidden_callers(user: User) -> set[str]:
+    """Names and numbers of help-line callers the user has no need to know: all but those of
+    the calls taken by their help line, or escalated or handed to their circle."""
+    calls = Call.objects.filter(anonymous=False)
+    if user.role in CASE_WRITER_ROLES:
+        calls = calls.exclude(circle_id=user.unit_id)
+    if user.role == Role.CALL_TAKER:
+        calls = calls.exclude(unit_id=user.unit_id)
+    values = set()
+    for name, phone in calls.values_list("caller_name", "caller_phone"):
+        values |= {v for v in (name, phone, phone.lstrip("+")) if len(v) >= 6}
+    return values
+
+
 @dataclass
 class Secrets:
     """For one user: every identity string of persons hidden from them, minus any string that
@@ -150,6 +166,8 @@ def _secrets(user: User) -> Secrets:
         else:
             for value in strings:
                 shared |= _parts(value)
+    for value in _hidden_callers(user):
+        secrets.values.setdefault(value, 0)  # 0: a help-line caller, not a person
     secrets.values = {v: pid for v, pid in secrets.values.items() if v not in shared}
     return secrets
 
@@ -261,6 +279,7 @@ def _every_object_page(persons: list[int]) -> list[str]:
         f"/intelligence/red-book/{pk}/" for pk in RedBookEntry.objects.values_list("pk", flat=True)
     ]
     pages += ["/intelligence/red-book.csv", "/intelligence/black-book.csv"]
+    pages += [f"/helpline/calls/{pk}/" for pk in Call.objects.values_list("pk", flat=True)]
     return pages
 
 
@@ -275,6 +294,7 @@ def _api(crawl: Crawl, persons: list[int]) -> None:
         ("row_id",): [(pk,) for pk in ManifestRow.objects.values_list("pk", flat=True)],
         ("user_id",): [(pk,) for pk in User.objects.values_list("pk", flat=True)],
         ("entry_id",): [(pk,) for pk in RedBookEntry.objects.values_list("pk", flat=True)],
+        ("call_id",): [(pk,) for pk in Call.objects.values_list("pk", flat=True)],
     }
     for path, operations in schema["paths"].items():
         if "get" not in operations or path == "/api/schema/":

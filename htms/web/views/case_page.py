@@ -18,6 +18,7 @@ from htms.cases.models import Case, Stage, StageChange, TransitionStatus
 from htms.cases.selectors import case_detail
 from htms.cases.services.court import COURT_STAGES
 from htms.cases.services.lifecycle import NEEDS_APPROVAL, TRANSITIONS
+from htms.helpline.selectors import calls_of_case
 from htms.web.presenters import case_timeline_for, party_views
 from htms.web.selectors import case_audit_trail, case_documents
 from htms.web.views.common import current_user
@@ -85,6 +86,7 @@ def case_page(request: HttpRequest, case_id: int) -> HttpResponse:
         "timeline": case_timeline_for(case, parties=parties, documents=documents),
         "documents": documents,
         "audit_rows": _audit_rows(user, case),
+        "helpline_calls": calls_of_case(user=user, case=case),
     }
     if may_write:
         context.update(_write_context(case))

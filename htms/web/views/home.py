@@ -15,6 +15,8 @@ from htms.accounts.models import CASE_WRITER_ROLES, NATIONAL_READ_ROLES, Role, U
 from htms.cases.models import Case, Offence
 from htms.cases.selectors import case_deadlines, case_list, hearings_between, pending_approvals
 from htms.cases.selectors_dashboard import case_crime_type_counts, case_stage_counts
+from htms.helpline import views as helpline_views
+from htms.helpline.selectors import circle_work
 from htms.web.selectors import saved_searches_for
 from htms.web.views.common import current_user
 
@@ -50,6 +52,7 @@ def _officer_context(user: User) -> dict[str, Any]:
         "approvals": pending_approvals(user=user)[:LIST_ROWS],
         "approves": user.role == Role.CIRCLE_INCHARGE,
         "saved_searches": saved_searches_for(user=user),
+        "helpline": circle_work(user=user, limit=LIST_ROWS),
     }
 
 
@@ -70,6 +73,9 @@ def home(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
     if user.role in NATIONAL_READ_ROLES:
         return render(request, "web/home_national.html", _national_context(user))
+    if user.role == Role.CALL_TAKER:
+        # A call-taker's work is the help line's triage queue: it is their home page.
+        return helpline_views.triage(request)
     if user.role in CASE_WRITER_ROLES and user.unit_id is not None:
         return render(request, "web/home.html", _officer_context(user))
     return render(request, "web/home_other.html", {"is_admin": user.role == Role.ADMINISTRATOR})

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class HelplineConfig(AppConfig):
+    name = "htms.helpline"
+    verbose_name = "Help line"
