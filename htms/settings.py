@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "htms.web",
     "htms.operations",
     "htms.statistics",
+    "htms.protection",
 ]
 
 MIDDLEWARE = [
@@ -262,6 +263,10 @@ LOGGING = {
 HTMS_AUDIT_KEY = os.environ.get("HTMS_AUDIT_KEY", "")
 if not HTMS_AUDIT_KEY and HTMS_ENV == "production":
     raise ImproperlyConfigured("Set HTMS_AUDIT_KEY: production needs its own audit chain key.")
+
+# The key that seals caseworker notes at rest (htms/protection/sealing.py, docs/security.md).
+# Never stored in the database; in production, sealing or reading a note refuses without one.
+HTMS_PROTECTION_KEY = os.environ.get("HTMS_PROTECTION_KEY", "")
 
 # --- Login, second factor, API tokens (htms/accounts/login.py, mfa.py, tokens.py) ---
 # HTMS_LOGIN_MAX_FAILURES above: failures for one username from one address before each further

@@ -61,6 +61,14 @@ class AuditObject(models.TextChoices):
     SYNTHETIC_BATCH = "synthetic_batch", _("Synthetic data batch")
     SEALS = "seals", _("Seals of records written before sealing")
     REQUEST = "request", _("Request")
+    ORGANISATION = "organisation", _("Organisation in the service directory")
+    PROTECTION_REFERRAL = "protection_referral", _("Referral to a service")
+    PROTECTION_REFERRAL_LIST = "protection_referral_list", _("List of referrals to services")
+    SUPPORT_PLAN = "support_plan", _("Support plan")
+    FOLLOW_UP = "follow_up", _("Follow-up")
+    RISK_ASSESSMENT = "risk_assessment", _("Re-trafficking risk assessment")
+    CASE_NOTE = "case_note", _("Caseworker note")
+    SHELTER_STAY = "shelter_stay", _("Shelter stay")
 
 
 class AuditEvent(models.Model):
