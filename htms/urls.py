@@ -5,6 +5,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("identity/", include("htms.identity.urls")),
     path("intake/", include("htms.intake.urls")),
+    path("protection/", include("htms.protection.urls")),
     path("resolution/", include("htms.resolution.urls")),
     path("", include("htms.web.urls")),
 ]

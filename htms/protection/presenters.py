@@ -59,3 +59,9 @@ def referral_person_views(user: User, referrals: list[Referral]) -> dict[int, Id
     views = {r.pk: by_person[r.person_id] for r in mine}
     views.update({r.pk: _consented(r, details=False) for r in referrals if r.pk not in views})
     return views
+
+
+def referral_rows(user: User, referrals: list[Referral]) -> list[tuple[Referral, IdentityView]]:
+    """Each referral with its person's name as ``user`` may see it, for the rows template."""
+    views = referral_person_views(user, referrals)
+    return [(r, views[r.pk]) for r in referrals]

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from htms.accounts.models import CASE_WRITER_ROLES, Role, User
 from htms.identity.access import may_search_register
 from htms.intake.access import intake_may_record
+from htms.protection.access import directory_may_edit, referral_refers, referral_serves
 from htms.resolution.access import may_review
 
 
@@ -47,6 +48,15 @@ def _administers(user: User) -> bool:
     return user.role == Role.ADMINISTRATOR
 
 
+def _refers_or_serves(user: User) -> bool:
+    return referral_refers(user) or referral_serves(user)
+
+
+def _uses_directory(user: User) -> bool:
+    """Who refers, who serves, and the administrators who keep the directory."""
+    return _refers_or_serves(user) or directory_may_edit(user)
+
+
 @dataclass(frozen=True)
 class MenuEntry:
     url_name: str
@@ -63,6 +73,8 @@ ENTRIES = (
     MenuEntry("statistics", _("Statistics"), _sees_cases),
     MenuEntry("intake_home", _("Border intake"), _sees_intake),
     MenuEntry("resolution:queue", _("Pairs to review"), may_review),
+    MenuEntry("protection_referrals", _("Referrals"), _refers_or_serves),
+    MenuEntry("protection_directory", _("Service directory"), _uses_directory),
     MenuEntry("user_list", _("Accounts"), _administers),
 )
 

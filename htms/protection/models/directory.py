@@ -88,5 +88,9 @@ class Organisation(models.Model):
         return in_active_language(self.name, self.name_ur)
 
     @property
+    def service_labels(self) -> list[str]:
+        return [str(ServiceType(s).label) for s in self.services if s in ServiceType.values]
+
+    @property
     def is_shelter(self) -> bool:
         return ServiceType.SHELTER in self.services

@@ -84,7 +84,7 @@ class ReferralInput:
 
 
 @dataclass
-class _Origin:
+class Origin:
     person: Person
     minor: bool
     case_id: int | None = None
@@ -96,7 +96,7 @@ def _minor_today(person: Person) -> bool:
     return age is not None and age < ADULT_AGE
 
 
-def _origin(actor: User, data: ReferralInput) -> _Origin:
+def referral_origin(actor: User, data: ReferralInput) -> Origin:
     """The person referred and where from, through the access rule of that source."""
     if data.source == ReferralSource.CASE:
         case = case_get_for_user(user=actor, case_id=data.case_id or 0, write=True)
@@ -109,12 +109,12 @@ def _origin(actor: User, data: ReferralInput) -> _Origin:
         )
         if party is None:
             raise ValidationError({"person_id": [str(NOT_A_VICTIM)]})
-        return _Origin(party.person, _minor_today(party.person), case_id=case.pk)
+        return Origin(party.person, _minor_today(party.person), case_id=case.pk)
     if data.source == ReferralSource.SCREENING:
         event = border_event_get_for_user(user=actor, event_id=data.event_id or 0, write=True)
         screening = getattr(event, "screening", None)
         minor = event.minor_by_age or bool(screening and screening.minor)
-        return _Origin(event.person, minor, event_id=event.pk)
+        return Origin(event.person, minor, event_id=event.pk)
     if data.source not in ReferralSource.values:
         raise ValidationError({"source": [str(BAD_SOURCE)]})
     if data.source == ReferralSource.HELPLINE and not data.call_reference.strip():
@@ -122,11 +122,11 @@ def _origin(actor: User, data: ReferralInput) -> _Origin:
     person = person_get_for_user(user=actor, person_id=data.person_id or 0)
     if not person_identity_visible(actor, person):
         raise ValidationError({"person_id": [str(UNKNOWN_PERSON)]})
-    return _Origin(person, _minor_today(person))
+    return Origin(person, _minor_today(person))
 
 
 def _organisation_errors(
-    org: Organisation | None, data: ReferralInput, origin: _Origin
+    org: Organisation | None, data: ReferralInput, origin: Origin
 ) -> dict[str, list[str]]:
     if org is None:
         return {"organisation_id": [str(BAD_ORGANISATION)]}
@@ -178,7 +178,7 @@ def referral_propose(*, actor: User, data: ReferralInput) -> Referral:
     referral record."""
     if not referral_refers(actor):
         raise NotAllowedError()
-    origin = _origin(actor, data)
+    origin = referral_origin(actor, data)
     org = Organisation.objects.filter(pk=data.organisation_id or 0, active=True).first()
     errors = _organisation_errors(org, data, origin) | _consent_errors(data, origin.minor)
     if errors:

@@ -15,6 +15,7 @@ from htms.accounts.models import CASE_WRITER_ROLES, NATIONAL_READ_ROLES, Role, U
 from htms.cases.models import Case, Offence
 from htms.cases.selectors import case_deadlines, case_list, hearings_between, pending_approvals
 from htms.cases.selectors_dashboard import case_crime_type_counts, case_stage_counts
+from htms.protection.home import caseworker_home_context, officer_home_context
 from htms.web.selectors import saved_searches_for
 from htms.web.views.common import current_user
 
@@ -71,5 +72,8 @@ def home(request: HttpRequest) -> HttpResponse:
     if user.role in NATIONAL_READ_ROLES:
         return render(request, "web/home_national.html", _national_context(user))
     if user.role in CASE_WRITER_ROLES and user.unit_id is not None:
-        return render(request, "web/home.html", _officer_context(user))
+        context = _officer_context(user) | officer_home_context(user)
+        return render(request, "web/home.html", context)
+    if user.role == Role.CASEWORKER and user.unit_id is not None:
+        return render(request, "protection/home_caseworker.html", caseworker_home_context(user))
     return render(request, "web/home_other.html", {"is_admin": user.role == Role.ADMINISTRATOR})
