@@ -209,6 +209,13 @@ SPECTACULAR_SETTINGS = {
         "RoleEnum": "htms.cases.models.PartyRole",
         "AccountRoleEnum": "htms.accounts.models.Role",
         "TransitionStatusEnum": "htms.cases.models.TransitionStatus",
+        "ReferralStateEnum": "htms.protection.models.ReferralState",
+        "ReferralSourceEnum": "htms.protection.models.ReferralSource",
+        "ServiceTypeEnum": "htms.protection.models.ServiceType",
+        "ConsentByEnum": "htms.protection.models.ConsentBy",
+        "SharedFieldEnum": "htms.protection.models.SharedField",
+        "OrganisationKindEnum": "htms.protection.models.OrganisationKind",
+        "AcceptedSexEnum": "htms.protection.models.AcceptedSex",
     },
 }
 

@@ -14,6 +14,11 @@ from htms.api.schema import SCHEMA_SETTINGS
 from htms.api.tests.conftest import ClientFor
 
 OPERATIONS = {
+    ("get", "/api/protection/organisations/"),
+    ("get", "/api/protection/referrals/"),
+    ("post", "/api/protection/referrals/"),
+    ("get", "/api/protection/referrals/{referral_id}/"),
+    ("post", "/api/protection/referrals/{referral_id}/state/"),
     ("post", "/api/auth/token/"),
     ("get", "/api/auth/tokens/"),
     ("delete", "/api/auth/tokens/{token_id}/"),
