@@ -7,7 +7,7 @@ from typing import Any
 from django.utils import timezone
 
 from htms.accounts.models import User
-from htms.protection.access import referral_refers
+from htms.protection.access import referral_queryset_for_user, referral_refers
 from htms.protection.models import FollowUp
 from htms.protection.presenters import referral_rows
 from htms.protection.selectors import (
@@ -28,7 +28,7 @@ def caseworker_home_context(user: User) -> dict[str, Any]:
     overdue = list(referrals_overdue(user=user)[:HOME_ROWS])
     open_rows = list(referrals_open(user=user)[:HOME_ROWS])
     due = FollowUp.objects.filter(
-        referral__in=referrals_open(user=user).values("pk"), done_on__isnull=True,
+        referral__in=referral_queryset_for_user(user).values("pk"), done_on__isnull=True,
         due_on__lte=today + timedelta(days=REMINDER_DAYS),
     ).order_by("due_on")[:HOME_ROWS]  # fmt: skip
     return {

@@ -72,19 +72,24 @@ def absconded_recent(*, user: User, today: date | None = None) -> QuerySet[Shelt
 @dataclass(frozen=True)
 class HearingReminder:
     referral: Referral
-    hearing: Hearing
+    on: date
+    court: str
 
 
 def hearing_reminders(*, user: User, start: date, end: date) -> list[HearingReminder]:
-    """Hearings between ``start`` and ``end`` in the cases of the open referrals the user may
-    see: the caseworker accompanies the victim-witness. Date and court only, no case file."""
-    referrals = {
-        r.case_id: r for r in referrals_open(user=user).filter(case__isnull=False)
-    }  # one referral per case is enough to remind
-    hearings = Hearing.objects.filter(
-        case_id__in=list(referrals), date__gte=start, date__lte=end
-    ).select_related("court")
-    return [HearingReminder(referrals[h.case_id], h) for h in hearings.order_by("date")]
+    """Hearings between ``start`` and ``end`` (held, or set as the next date of one held) in
+    the cases of the open referrals the user may see: the caseworker accompanies the
+    victim-witness. Date and court only, no case file."""
+    referrals = {r.case_id: r for r in referrals_open(user=user).filter(case__isnull=False)}
+    held = Q(date__gte=start, date__lte=end)
+    next_one = Q(next_date__gte=start, next_date__lte=end)
+    hearings = Hearing.objects.filter(held | next_one, case_id__in=list(referrals))
+    days = set()
+    for h in hearings.select_related("court"):
+        for on in (h.date, h.next_date):
+            if on is not None and start <= on <= end:
+                days.add((on, h.case_id, str(h.court)))
+    return [HearingReminder(referrals[case_id], on, court) for on, case_id, court in sorted(days)]
 
 
 @dataclass(frozen=True)
