@@ -73,3 +73,9 @@ def referral_visible_condition(user: User) -> Q:
     """For joins from other records (stays, plans): the referral's visibility as a condition."""
     ids = referral_queryset_for_user(user).values("pk")
     return Q(referral_id__in=ids)
+
+
+def figures_may_see(user: User) -> bool:
+    """The protection figures go where the statistics go: case writers and national readers
+    (counts of people, withheld below k for everyone)."""
+    return user.is_active and (user.role in CASE_WRITER_ROLES or user.reads_nationally)

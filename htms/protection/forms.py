@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from htms.protection.models import (
     AcceptedSex,
     ConsentBy,
+    CourtMeasure,
     Organisation,
     OrganisationKind,
     RiskLevel,
@@ -121,3 +122,16 @@ class AdmitForm(forms.Form):
 class DischargeForm(forms.Form):
     discharged_on = forms.DateField(label=_("Discharged on"), widget=DATE)
     destination = forms.ChoiceField(label=_("Destination"), choices=StayDestination.choices)
+
+
+class CourtForm(forms.Form):
+    court_measures = forms.MultipleChoiceField(
+        label=_("Protection in court"), choices=CourtMeasure.choices, widget=TICKS,
+        required=False,
+    )  # fmt: skip
+    compensation_ordered = forms.IntegerField(
+        label=_("Compensation ordered (PKR)"), min_value=0, max_value=10**11, required=False
+    )
+    compensation_paid = forms.IntegerField(
+        label=_("Compensation paid (PKR)"), min_value=0, max_value=10**11, required=False
+    )

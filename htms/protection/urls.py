@@ -1,6 +1,6 @@
 from django.urls import URLPattern, path
 
-from htms.protection.views import care, directory, referrals
+from htms.protection.views import care, directory, figures, referrals
 
 REFERRAL = "referrals/<int:referral_id>/"
 
@@ -13,6 +13,7 @@ urlpatterns: list[URLPattern] = [
         name="protection_organisation_edit",
     ),
     path("shelters/", directory.shelters, name="protection_shelters"),
+    path("figures/", figures.figures, name="protection_figures"),
     path("referrals/", referrals.referrals, name="protection_referrals"),
     path("referrals/new/", referrals.referral_new, name="protection_referral_new"),
     path(REFERRAL, referrals.referral_page, name="protection_referral"),

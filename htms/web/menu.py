@@ -18,7 +18,12 @@ from django.utils.translation import gettext_lazy as _
 from htms.accounts.models import CASE_WRITER_ROLES, Role, User
 from htms.identity.access import may_search_register
 from htms.intake.access import intake_may_record
-from htms.protection.access import directory_may_edit, referral_refers, referral_serves
+from htms.protection.access import (
+    directory_may_edit,
+    figures_may_see,
+    referral_refers,
+    referral_serves,
+)
 from htms.resolution.access import may_review
 
 
@@ -75,6 +80,7 @@ ENTRIES = (
     MenuEntry("resolution:queue", _("Pairs to review"), may_review),
     MenuEntry("protection_referrals", _("Referrals"), _refers_or_serves),
     MenuEntry("protection_directory", _("Service directory"), _uses_directory),
+    MenuEntry("protection_figures", _("Protection figures"), figures_may_see),
     MenuEntry("user_list", _("Accounts"), _administers),
 )
 

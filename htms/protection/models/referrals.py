@@ -131,5 +131,9 @@ class Referral(models.Model):
         return f"R-{self.pk:05d}"
 
     @property
+    def court_measure_labels(self) -> list[str]:
+        return [str(CourtMeasure(m).label) for m in self.court_measures if m in CourtMeasure.values]
+
+    @property
     def consent_active(self) -> bool:
         return self.consent_withdrawn_at is None

@@ -30,6 +30,7 @@ from htms.protection.access import (
 )
 from htms.protection.models import (
     ConsentBy,
+    CourtMeasure,
     Organisation,
     Referral,
     ReferralSource,
@@ -320,5 +321,46 @@ def referral_consent_withdraw(*, actor: User, referral_id: int, note: str = "") 
         actor=actor, action=AuditAction.UPDATE, object_type=AuditObject.PROTECTION_REFERRAL,
         object_id=referral.pk,
         changes={"consent": {"old": "given", "new": "withdrawn"}, "note": note.strip()},
+    )  # fmt: skip
+    return referral
+
+
+BAD_MEASURES = _("Unknown protection measures: %s.")
+PAID_MORE = _("More cannot be paid than the court ordered.")
+
+
+@transaction.atomic
+def referral_court_record(
+    *, actor: User, referral_id: int, measures: list[str], compensation_ordered: int | None,
+    compensation_paid: int | None,
+) -> Referral:  # fmt: skip
+    """Records the victim-witness's protection needs in court (screen, in camera, video link)
+    and the compensation ordered and paid. Either side of the referral."""
+    referral = _locked(actor, referral_id, None)
+    if not referral_sides(actor, referral):
+        raise NotAllowedError()
+    unknown = sorted(set(measures) - set(CourtMeasure.values))
+    errors: dict[str, list[str]] = {}
+    if unknown:
+        errors["court_measures"] = [str(BAD_MEASURES) % ", ".join(unknown)]
+    if compensation_paid and (compensation_ordered or 0) < compensation_paid:
+        errors["compensation_paid"] = [str(PAID_MORE)]
+    if errors:
+        raise ValidationError(errors)
+    old = {
+        "court_measures": referral.court_measures,
+        "compensation_ordered": referral.compensation_ordered,
+        "compensation_paid": referral.compensation_paid,
+    }
+    referral.court_measures = [m for m in CourtMeasure.values if m in measures]
+    referral.compensation_ordered, referral.compensation_paid = (
+        compensation_ordered, compensation_paid
+    )  # fmt: skip
+    referral.version += 1
+    referral.save(update_fields=[*old, "version"])
+    new = {key: getattr(referral, key) for key in old}
+    audit_record(
+        actor=actor, action=AuditAction.UPDATE, object_type=AuditObject.PROTECTION_REFERRAL,
+        object_id=referral.pk, changes={"old": old, "new": new},
     )  # fmt: skip
     return referral

@@ -118,3 +118,34 @@ def test_it_draws_the_pages_in_urdu(referral: Referral, carl: User) -> None:
     client.cookies["django_language"] = "ur"
     for url in ("/", _url(referral), "/protection/referrals/", "/protection/organisations/"):
         assert 'lang="ur"' in page(client, url)
+
+
+def test_it_records_protection_in_court_and_compensation(referral: Referral, alice: User) -> None:
+    client = client_for(alice)
+    court = {"court_measures": ["video_link"], "compensation_ordered": "200000",
+             "compensation_paid": "300000"}  # fmt: skip
+    refused = client.post(_url(referral, "court/"), court)
+    assert refused.status_code == 400
+    assert "More cannot be paid than the court ordered" in refused.content.decode()
+    court["compensation_paid"] = "50000"
+    assert client.post(_url(referral, "court/"), court).status_code == 302
+    referral.refresh_from_db()
+    assert referral.court_measures == ["video_link"] and referral.compensation_paid == 50000
+    assert "Evidence by video link" in page(client, _url(referral))
+
+
+def test_it_withholds_small_figures_from_the_analyst(
+    referral: Referral, carl: User, hana: User, settings: object
+) -> None:
+    referral_accept = {"to_state": "accepted", "version": referral.version}
+    client_for(carl).post(_url(referral, "move/"), referral_accept)
+    shelter_row = '<th scope="row">Shelter</th><td>{}</td>'
+    html = page(client_for(hana), "/protection/figures/")
+    assert shelter_row.format("•") in html
+    settings.HTMS_STATISTICS_K = 1  # type: ignore[attr-defined]
+    html = page(client_for(hana), "/protection/figures/")
+    assert shelter_row.format("1") in html
+
+
+def test_it_refuses_the_figures_to_caseworkers(carl: User) -> None:
+    assert client_for(carl).get("/protection/figures/").status_code == 403

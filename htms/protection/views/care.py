@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from htms.protection.access import referral_get_for_user
 from htms.protection.forms import (
     AdmitForm,
+    CourtForm,
     DischargeForm,
     FollowUpForm,
     NoteForm,
@@ -25,6 +26,7 @@ from htms.protection.services.care import (
     risk_assess,
     support_plan_add,
 )
+from htms.protection.services.referrals import referral_court_record
 from htms.protection.services.stays import stay_admit, stay_discharge
 from htms.protection.views.referrals import render_referral
 from htms.web.views.common import current_user, run_service
@@ -41,6 +43,9 @@ WRITES: dict[str, tuple[str, type[forms.Form], Write]] = {
     "admit": ("admit_form", AdmitForm, lambda u, r, d: stay_admit(actor=u, referral_id=r, **d)),
     "discharge": ("discharge_form", DischargeForm, lambda u, r, d: stay_discharge(
         actor=u, referral_id=r, **d)),
+    "court": ("court_form", CourtForm, lambda u, r, d: referral_court_record(
+        actor=u, referral_id=r, measures=d["court_measures"],
+        compensation_ordered=d["compensation_ordered"], compensation_paid=d["compensation_paid"])),
 }  # fmt: skip
 
 

@@ -20,6 +20,7 @@ from htms.persons.presenters import identity_view
 from htms.protection.access import referral_get_for_user, referral_refers, referral_serves
 from htms.protection.forms import (
     AdmitForm,
+    CourtForm,
     DischargeForm,
     FollowUpForm,
     MoveForm,
@@ -148,6 +149,11 @@ def referral_context(user: User, referral: Referral, **forms: Any) -> dict[str, 
         "plan_form": PlanForm(), "follow_up_form": FollowUpForm(), "risk_form": RiskForm(),
         "note_form": NoteForm(), "admit_form": AdmitForm(), "discharge_form": DischargeForm(),
         "withdraw_form": WithdrawForm(),
+        "court_form": CourtForm(initial={
+            "court_measures": referral.court_measures,
+            "compensation_ordered": referral.compensation_ordered,
+            "compensation_paid": referral.compensation_paid,
+        }),
     }  # fmt: skip
     return context | blank | forms
 
