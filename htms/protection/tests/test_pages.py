@@ -9,8 +9,9 @@ from htms.accounts.models import User
 from htms.audit.models import AuditEvent, AuditObject
 from htms.cases.models import Case
 from htms.protection.models import Organisation, Referral, ReferralState
-from htms.protection.tests.conftest import victim_of
-from htms.web.tests.support import client_for, page
+from htms.protection.services.referrals import referral_propose
+from htms.protection.tests.conftest import case_referral_input, victim_of
+from htms.web.tests.support import client_for, count_queries, page
 
 
 def _url(referral: Referral, tail: str = "") -> str:
@@ -149,3 +150,14 @@ def test_it_withholds_small_figures_from_the_analyst(
 
 def test_it_refuses_the_figures_to_caseworkers(carl: User) -> None:
     assert client_for(carl).get("/protection/figures/").status_code == 403
+
+
+def test_the_referral_list_costs_the_same_for_1_or_4_referrals(
+    referral: Referral, alice: User, carl: User, tip_case: Case, shelter: Organisation
+) -> None:
+    clients = {u.username: client_for(u) for u in (alice, carl)}
+    few = {name: count_queries(c, "/protection/referrals/") for name, c in clients.items()}
+    for _ in range(3):
+        referral_propose(actor=alice, data=case_referral_input(tip_case, shelter))
+    for name, client in clients.items():
+        assert count_queries(client, "/protection/referrals/") == few[name] <= 12, name

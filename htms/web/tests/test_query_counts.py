@@ -88,4 +88,5 @@ def test_the_home_page_costs_the_same_for_1_or_11_cases(anne: User, alice: User)
     few = count_queries(client, "/")
     for _ in range(10):
         case_register(actor=alice, data=tip_case_input())
-    assert count_queries(client, "/") == few <= 14
+    # Two of them list the unit's referrals past their deadline and stays ended by absconding.
+    assert count_queries(client, "/") == few <= 16
