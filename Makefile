@@ -52,6 +52,7 @@ demo-data: migrate
 	$(BIN)/python manage.py load_reference
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py seed_intake_demo
+	$(BIN)/python manage.py seed_protection_demo
 	$(BIN)/python manage.py seed_resolution_demo
 
 run: demo-data

@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "htms.statistics",
     "htms.public",
     "htms.intelligence",
+    "htms.protection",
 ]
 
 MIDDLEWARE = [
@@ -222,6 +223,13 @@ SPECTACULAR_SETTINGS = {
         "RoleEnum": "htms.cases.models.PartyRole",
         "AccountRoleEnum": "htms.accounts.models.Role",
         "TransitionStatusEnum": "htms.cases.models.TransitionStatus",
+        "ReferralStateEnum": "htms.protection.models.ReferralState",
+        "ReferralSourceEnum": "htms.protection.models.ReferralSource",
+        "ServiceTypeEnum": "htms.protection.models.ServiceType",
+        "ConsentByEnum": "htms.protection.models.ConsentBy",
+        "SharedFieldEnum": "htms.protection.models.SharedField",
+        "OrganisationKindEnum": "htms.protection.models.OrganisationKind",
+        "AcceptedSexEnum": "htms.protection.models.AcceptedSex",
     },
 }
 
@@ -276,6 +284,10 @@ LOGGING = {
 HTMS_AUDIT_KEY = os.environ.get("HTMS_AUDIT_KEY", "")
 if not HTMS_AUDIT_KEY and HTMS_ENV == "production":
     raise ImproperlyConfigured("Set HTMS_AUDIT_KEY: production needs its own audit chain key.")
+
+# The key that seals caseworker notes at rest (htms/protection/sealing.py, docs/security.md).
+# Never stored in the database; in production, sealing or reading a note refuses without one.
+HTMS_PROTECTION_KEY = os.environ.get("HTMS_PROTECTION_KEY", "")
 
 # --- Login, second factor, API tokens (htms/accounts/login.py, mfa.py, tokens.py) ---
 # HTMS_LOGIN_MAX_FAILURES above: failures for one username from one address before each further

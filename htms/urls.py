@@ -7,6 +7,7 @@ urlpatterns = [
     path("intelligence/", include("htms.intelligence.urls")),
     path("intake/", include("htms.intake.urls")),
     path("helpline/", include("htms.helpline.urls")),
+    path("protection/", include("htms.protection.urls")),
     path("resolution/", include("htms.resolution.urls")),
     path("network/", include("htms.network.urls")),
     path("public/", include("htms.public.urls")),

@@ -15,6 +15,7 @@ from htms.api.views import (
     network,
     parties,
     persons,
+    protection,
     reference,
     stats,
     users,
@@ -29,6 +30,26 @@ MANIFEST = "intake/manifests/<str:manifest_id>/"
 ROW = "intake/rows/<str:row_id>/"
 
 urlpatterns: list[URLPattern | URLResolver] = [
+    path(
+        "protection/organisations/",
+        protection.OrganisationCollectionView.as_view(),
+        name="api_protection_organisations",
+    ),
+    path(
+        "protection/referrals/",
+        protection.ReferralCollectionView.as_view(),
+        name="api_protection_referrals",
+    ),
+    path(
+        "protection/referrals/<str:referral_id>/",
+        protection.ReferralDetailView.as_view(),
+        name="api_protection_referral",
+    ),
+    path(
+        "protection/referrals/<str:referral_id>/state/",
+        protection.ReferralStateView.as_view(),
+        name="api_protection_referral_state",
+    ),
     path("auth/token/", auth.TokenView.as_view(), name="api_token"),
     path("auth/tokens/", auth.TokenCollectionView.as_view(), name="api_tokens"),
     path("auth/tokens/<str:token_id>/", auth.TokenDetailView.as_view(), name="api_token_revoke"),

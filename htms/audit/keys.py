@@ -5,8 +5,7 @@ environment (``HTMS_AUDIT_KEY``), never in the database."""
 import hashlib
 import hmac
 
-from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured
+from htms.common.keys import key_from_settings
 
 DEVELOPMENT_KEY = "development-only-audit-key-not-for-production"
 NO_KEY = "Set HTMS_AUDIT_KEY: production needs its own audit chain key."
@@ -16,15 +15,7 @@ SHORT_KEY = "HTMS_AUDIT_KEY is too short: use at least 32 characters."
 
 def audit_key() -> bytes:
     """The key from the settings; the development key outside production (``HTMS_ENV``)."""
-    key = str(getattr(settings, "HTMS_AUDIT_KEY", "") or "")
-    production = getattr(settings, "HTMS_ENV", "development") == "production"
-    if production and not key:
-        raise ImproperlyConfigured(NO_KEY)
-    if production and key == DEVELOPMENT_KEY:
-        raise ImproperlyConfigured(DEVELOPMENT_KEY_IN_PRODUCTION)
-    if production and len(key) < 32:
-        raise ImproperlyConfigured(SHORT_KEY)
-    return (key or DEVELOPMENT_KEY).encode()
+    return key_from_settings("HTMS_AUDIT_KEY", development_key=DEVELOPMENT_KEY, missing=NO_KEY)
 
 
 def keyed_digest(message: str) -> str:

@@ -78,6 +78,14 @@ class AuditObject(models.TextChoices):
     HELPLINE_LEAD = "helpline_lead", _("Help-line lead")
     HELPLINE_LEAD_LIST = "helpline_lead_list", _("List of help-line leads")
     HELPLINE_IMPORT = "helpline_import", _("Import of help-line calls")
+    ORGANISATION = "organisation", _("Organisation in the service directory")
+    PROTECTION_REFERRAL = "protection_referral", _("Referral to a service")
+    PROTECTION_REFERRAL_LIST = "protection_referral_list", _("List of referrals to services")
+    SUPPORT_PLAN = "support_plan", _("Support plan")
+    FOLLOW_UP = "follow_up", _("Follow-up")
+    RISK_ASSESSMENT = "risk_assessment", _("Re-trafficking risk assessment")
+    CASE_NOTE = "case_note", _("Caseworker note")
+    SHELTER_STAY = "shelter_stay", _("Shelter stay")
 
 
 class AuditEvent(models.Model):

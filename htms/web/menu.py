@@ -21,6 +21,12 @@ from htms.identity.access import may_search_register
 from htms.intake.access import intake_may_record
 from htms.intelligence.access import intelligence_may_use
 from htms.network.access import network_may_read
+from htms.protection.access import (
+    directory_may_edit,
+    figures_may_see,
+    referral_refers,
+    referral_serves,
+)
 from htms.public.access import may_manage_portal
 from htms.resolution.access import may_review
 
@@ -51,6 +57,15 @@ def _administers(user: User) -> bool:
     return user.role == Role.ADMINISTRATOR
 
 
+def _refers_or_serves(user: User) -> bool:
+    return referral_refers(user) or referral_serves(user)
+
+
+def _uses_directory(user: User) -> bool:
+    """Who refers, who serves, and the administrators who keep the directory."""
+    return _refers_or_serves(user) or directory_may_edit(user)
+
+
 @dataclass(frozen=True)
 class MenuEntry:
     url_name: str
@@ -70,6 +85,9 @@ ENTRIES = (
     MenuEntry("helpline:calls", _("Help line"), helpline_visible),
     MenuEntry("resolution:queue", _("Pairs to review"), may_review),
     MenuEntry("network:home", _("Networks"), network_may_read),
+    MenuEntry("protection_referrals", _("Referrals"), _refers_or_serves),
+    MenuEntry("protection_directory", _("Service directory"), _uses_directory),
+    MenuEntry("protection_figures", _("Protection figures"), figures_may_see),
     MenuEntry("user_list", _("Accounts"), _administers),
     MenuEntry("portal:home", _("Public portal"), may_manage_portal),
 )

@@ -3,8 +3,8 @@ need-to-know, on the demo data, crawled as an adversary would.
 
 The demo data is what ``make run`` loads (``load_reference``, ``seed_demo``,
 ``seed_intake_demo``), plus two people screened at Taftan on no case: a possible victim and a
-minor. For each role without need-to-know (analyst, ATU monitoring cell, caseworker of another
-organisation, officer of another circle) the crawl
+minor, and the referrals of ``seed_protection_demo``. For each role without need-to-know
+(analyst, ATU monitoring cell, a shelter's caseworker, officer of another circle) the crawl
 - follows the links of the home page and the navigation, breadth first, same origin, GET only,
   up to ``MAX_LINKED_PAGES`` pages;
 - opens the detail page of every case, person, manifest, row, border event and resolution pair
@@ -12,10 +12,12 @@ organisation, officer of another circle) the crawl
 - walks every GET operation of the OpenAPI schema (lists with their pages, details by every id)
   and searches the API and the search suggestions by protected names and CNICs;
 and fails if a protected person's name, father's name, CNIC, passport, phone or date of birth
-(as the pages write it), or a help-line caller's name or number, appears. What counts as
-protected and handled is restated here from the data, not read from ``htms/persons/access.py``
-or ``htms/helpline/access.py``, so the test checks the rule rather than repeat it. The same
-crawl run for officers WITH need-to-know must find such values: the test can fail.
+(as the pages write it), or a help-line caller's name or number, appears. The caseworker may
+see, of the persons referred to their organisation, exactly the fields the person's consent
+shares, and nothing else. What counts as protected and handled is restated here from the data,
+not read from ``htms/persons/access.py`` or ``htms/helpline/access.py``, so the test checks the
+rule rather than repeat it. The same crawl run for officers WITH need-to-know must find such
+values: the test can fail.
 """
 
 import html
@@ -45,6 +47,7 @@ from htms.intake.services.screening import ScreeningInput, screening_record
 from htms.intake.tests.conftest import deportee
 from htms.intelligence.models import RedBookEntry
 from htms.persons.models import DatePrecision, Person
+from htms.protection.models import Referral
 from htms.resolution.models import MatchLink
 from htms.web.models import CaseDocument
 
@@ -75,6 +78,7 @@ def demo(
         call_command("load_reference", stdout=out)
         call_command("seed_demo", stdout=out)
         call_command("seed_intake_demo", stdout=out)
+        call_command("seed_protection_demo", stdout=out)
         _screen_at_taftan()
         yield
         transaction.set_rollback(True)
@@ -153,12 +157,47 @@ class Secrets:
     hidden: list[Person] = field(default_factory=list)
 
 
+def _consented(user: User) -> dict[int, set[str]]:
+    """For a caseworker: person id -> the fields the consent of a referral sent to their
+    organisation shares (none once withdrawn)."""
+    if user.role != Role.CASEWORKER:
+        return {}
+    referrals = Referral.objects.filter(
+        organisation__unit_id=user.unit_id or 0, sent_at__isnull=False, consent_withdrawn_at=None
+    )
+    fields: dict[int, set[str]] = {}
+    for person_id, shared in referrals.values_list("person_id", "shared_fields"):
+        fields.setdefault(person_id, set()).update(shared)
+    return fields
+
+
+def _consented_strings(person: Person, fields: set[str]) -> set[str]:
+    """The identity strings of the consented fields: shown to the caseworker by right."""
+    values = set()
+    if "name" in fields:
+        values |= {person.full_name, person.full_name_ur}
+    if "father_name" in fields:
+        values |= {person.father_name, person.father_name_ur}
+    if "phones" in fields:
+        values |= {v for p in person.phones.all() for v in (p.number, p.number.lstrip("+"))}
+    if "documents" in fields or "birth_date" in fields:
+        whole = _identity_strings(person) - _consented_strings(person, {"name", "father_name"})
+        values |= whole - _consented_strings(person, {"phones"})
+    return {v for v in values if v}
+
+
 def _secrets(user: User) -> Secrets:
     hidden_ids = _protected_ids() - _handled_ids(user)
+    consented = _consented(user)
     persons = Person.objects.prefetch_related("documents", "phones")
     secrets, shared = Secrets(), set()
     for person in persons:
         strings = _identity_strings(person)
+        if person.pk in consented:
+            allowed = _consented_strings(person, consented[person.pk])
+            for value in allowed:
+                shared |= _parts(value)
+            strings -= allowed
         if person.pk in hidden_ids:
             secrets.hidden.append(person)
             for value in strings:
@@ -280,6 +319,9 @@ def _every_object_page(persons: list[int]) -> list[str]:
     ]
     pages += ["/intelligence/red-book.csv", "/intelligence/black-book.csv"]
     pages += [f"/helpline/calls/{pk}/" for pk in Call.objects.values_list("pk", flat=True)]
+    pages += [
+        f"/protection/referrals/{pk}/" for pk in Referral.objects.values_list("pk", flat=True)
+    ]
     return pages
 
 
@@ -295,6 +337,7 @@ def _api(crawl: Crawl, persons: list[int]) -> None:
         ("user_id",): [(pk,) for pk in User.objects.values_list("pk", flat=True)],
         ("entry_id",): [(pk,) for pk in RedBookEntry.objects.values_list("pk", flat=True)],
         ("call_id",): [(pk,) for pk in Call.objects.values_list("pk", flat=True)],
+        ("referral_id",): [(pk,) for pk in Referral.objects.values_list("pk", flat=True)],
     }
     for path, operations in schema["paths"].items():
         if "get" not in operations or path == "/api/schema/":

@@ -83,3 +83,15 @@ def test_post_staff_national_readers_and_zones_get_border_intake(
 def test_the_menu_marks_the_current_page(alice: User) -> None:
     html = page(client_for(alice), "/cases/")
     assert '<a href="/cases/" aria-current="page">' in html
+
+
+def test_referrals_go_to_case_writers_and_caseworkers_the_directory_also_to_administrators(
+    alice: User, carl: User, adam: User, hana: User, mona: User
+) -> None:
+    for user in (alice, carl):
+        assert {"/protection/referrals/", "/protection/organisations/"} <= set(_menu(user))
+    assert "/protection/organisations/" in _menu(adam)
+    assert "/protection/referrals/" not in _menu(adam)
+    for user in (hana, mona):
+        protection = [url for url in _menu(user) if url.startswith("/protection/")]
+        assert protection == ["/protection/figures/"], user.username

@@ -17,6 +17,7 @@ from htms.cases.selectors import case_deadlines, case_list, hearings_between, pe
 from htms.cases.selectors_dashboard import case_crime_type_counts, case_stage_counts
 from htms.helpline import views as helpline_views
 from htms.helpline.selectors import circle_work
+from htms.protection.home import caseworker_home_context, officer_home_context
 from htms.web.selectors import saved_searches_for
 from htms.web.views.common import current_user
 
@@ -77,5 +78,8 @@ def home(request: HttpRequest) -> HttpResponse:
         # A call-taker's work is the help line's triage queue: it is their home page.
         return helpline_views.triage(request)
     if user.role in CASE_WRITER_ROLES and user.unit_id is not None:
-        return render(request, "web/home.html", _officer_context(user))
+        context = _officer_context(user) | officer_home_context(user)
+        return render(request, "web/home.html", context)
+    if user.role == Role.CASEWORKER and user.unit_id is not None:
+        return render(request, "protection/home_caseworker.html", caseworker_home_context(user))
     return render(request, "web/home_other.html", {"is_admin": user.role == Role.ADMINISTRATOR})

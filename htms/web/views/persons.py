@@ -17,6 +17,7 @@ from htms.identity.inputs import candidate_query_from_params
 from htms.identity.services import candidate_search
 from htms.persons.access import person_get_for_user
 from htms.persons.presenters import identity_view
+from htms.protection.access import referral_refers
 from htms.web.forms.person_search import PersonSearchForm
 from htms.web.person_search import person_hits
 from htms.web.views.common import add_errors, current_user, error_dict
@@ -39,6 +40,7 @@ def person_page(request: HttpRequest, person_id: int) -> HttpResponse:
         "ident": identity_view(user, person, details=True),
         "roles": roles,
         "age": person.youngest_age_on(timezone.localdate()),
+        "refers": referral_refers(user),
     }
     return render(request, "web/person_detail.html", context)
 

@@ -1,0 +1,27 @@
+from django.urls import URLPattern, path
+
+from htms.protection.views import care, directory, figures, referrals
+
+REFERRAL = "referrals/<int:referral_id>/"
+
+urlpatterns: list[URLPattern] = [
+    path("organisations/", directory.directory, name="protection_directory"),
+    path("organisations/new/", directory.organisation_edit, name="protection_organisation_new"),
+    path(
+        "organisations/<int:organisation_id>/edit/",
+        directory.organisation_edit,
+        name="protection_organisation_edit",
+    ),
+    path("shelters/", directory.shelters, name="protection_shelters"),
+    path("figures/", figures.figures, name="protection_figures"),
+    path("referrals/", referrals.referrals, name="protection_referrals"),
+    path("referrals/new/", referrals.referral_new, name="protection_referral_new"),
+    path(REFERRAL, referrals.referral_page, name="protection_referral"),
+    path(REFERRAL + "move/", referrals.referral_move_view, name="protection_referral_move"),
+    path(REFERRAL + "consent/", referrals.consent_withdraw, name="protection_consent_withdraw"),
+    path(
+        REFERRAL + "<str:what>/",
+        care.referral_write,
+        name="protection_referral_write",
+    ),
+]
