@@ -1,66 +1,47 @@
 """Caseworker notes sealed at rest: encrypted in the database under a key from the environment.
 
-The construction uses only the standard library: a random 16-byte nonce, a keystream of
-HMAC-SHA256(encryption key, nonce || counter) blocks XORed with the text (a stream cipher from a
-pseudo-random function, as in CTR mode), then HMAC-SHA256(authentication key, version || nonce ||
-ciphertext) over the result (encrypt-then-MAC). Both keys are derived from ``HTMS_PROTECTION_KEY``
-with HMAC under distinct labels. A copy of the database, a dump or a backup holds only the
-sealed tokens (``dumpdata`` included); without the key they reveal nothing but the length of
+AES-256-GCM (``cryptography``) with a random 12-byte nonce per value; the key is derived from
+``HTMS_PROTECTION_KEY`` with HKDF-SHA256. A copy of the database, a dump or a backup holds only
+the sealed tokens (``dumpdata`` included); without the key they reveal nothing but the length of
 each note, and an edited token is refused rather than read as something else.
 """
 
 import base64
-import hashlib
-import hmac
+import binascii
 import secrets
 from typing import Any
 
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from django.db import models
 
 from htms.common.keys import key_from_settings
 
 DEVELOPMENT_KEY = "development-only-protection-key-not-for-production"
 NO_KEY = "Set HTMS_PROTECTION_KEY: production needs its own key for sealed caseworker notes."
-PREFIX = "s1:"
-BLOCK = 32
+PREFIX = "g1:"
+NONCE_BYTES = 12
 
 
 class SealBroken(ValueError):
     """A sealed value was altered, or sealed under another key."""
 
 
-def _master_key() -> bytes:
-    return key_from_settings("HTMS_PROTECTION_KEY", development_key=DEVELOPMENT_KEY, missing=NO_KEY)
-
-
-def _subkey(label: bytes) -> bytes:
-    return hmac.new(_master_key(), label, hashlib.sha256).digest()
-
-
-def _keystream(key: bytes, nonce: bytes, length: int) -> bytes:
-    blocks = (length + BLOCK - 1) // BLOCK
-    stream = b"".join(
-        hmac.new(key, nonce + i.to_bytes(8, "big"), hashlib.sha256).digest() for i in range(blocks)
+def _cipher() -> AESGCM:
+    master = key_from_settings(
+        "HTMS_PROTECTION_KEY", development_key=DEVELOPMENT_KEY, missing=NO_KEY
     )
-    return stream[:length]
-
-
-def _xor(data: bytes, stream: bytes) -> bytes:
-    return bytes(a ^ b for a, b in zip(data, stream, strict=True))
-
-
-def _tag(nonce: bytes, body: bytes) -> bytes:
-    return hmac.new(
-        _subkey(b"htms-seal-mac"), PREFIX.encode() + nonce + body, hashlib.sha256
-    ).digest()
+    key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"htms-seal").derive(master)
+    return AESGCM(key)
 
 
 def seal(text: str) -> str:
     """The text encrypted and authenticated, as printable ASCII."""
-    nonce = secrets.token_bytes(16)
-    data = text.encode()
-    body = _xor(data, _keystream(_subkey(b"htms-seal-enc"), nonce, len(data)))
-    return PREFIX + base64.urlsafe_b64encode(nonce + body + _tag(nonce, body)).decode()
+    nonce = secrets.token_bytes(NONCE_BYTES)
+    body = _cipher().encrypt(nonce, text.encode(), PREFIX.encode())
+    return PREFIX + base64.urlsafe_b64encode(nonce + body).decode()
 
 
 def unseal(token: str) -> str:
@@ -68,11 +49,12 @@ def unseal(token: str) -> str:
     key."""
     if not token.startswith(PREFIX):
         raise SealBroken(token[:8])
-    raw = base64.urlsafe_b64decode(token[len(PREFIX) :].encode())
-    nonce, body, tag = raw[:16], raw[16:-32], raw[-32:]
-    if len(raw) < 48 or not hmac.compare_digest(tag, _tag(nonce, body)):
-        raise SealBroken(token[:8])
-    return _xor(body, _keystream(_subkey(b"htms-seal-enc"), nonce, len(body))).decode()
+    try:
+        raw = base64.urlsafe_b64decode(token[len(PREFIX) :].encode())
+        text = _cipher().decrypt(raw[:NONCE_BYTES], raw[NONCE_BYTES:], PREFIX.encode())
+    except (InvalidTag, binascii.Error, ValueError) as error:
+        raise SealBroken(token[:8]) from error
+    return text.decode()
 
 
 class SealedTextField(models.TextField):  # type: ignore[type-arg]
