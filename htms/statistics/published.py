@@ -23,7 +23,13 @@ from htms.statistics.disclosure import (
     shared_totals,
     tables_suppress,
 )
-from htms.statistics.figures import YEAR_BASIS, Counted, people_counted, years_of
+from htms.statistics.figures import (
+    Counted,
+    YearBasis,
+    people_counted,
+    year_basis_of,
+    years_of,
+)
 
 # (code, label) of each row, in order.
 Labels = list[tuple[str, str]]
@@ -122,22 +128,53 @@ def _published(table: Table, labels: Labels, withheld: set[Key]) -> list[Publish
     return rows
 
 
-def unit_tables(*, user: User, unit: str) -> dict[str, PublishedTable]:
-    """Every dimension of one counting unit, as the user may see it."""
-    counted = people_counted(user=user, unit=unit)
-    years = years_of(counted)
-    built = {d: _table(d, counted, years) for d in Dimension.values}
+@dataclass
+class UnitSystem:
+    """The tables of one counting unit, every dimension, and the links between them."""
+
+    built: dict[str, tuple[Table, Labels]]
+    links: list[Link]
+
+    @property
+    def tables(self) -> list[Table]:
+        return [table for table, _labels in self.built.values() if table.rows]
+
+
+def unit_system(counted: list[Counted], years: list[int], prefix: str = "") -> UnitSystem:
+    """Every dimension's table of the people ``counted``; table names start with ``prefix``."""
+    built = {}
+    for dimension in Dimension.values:
+        table, labels = _table(dimension, counted, years)
+        table.name = prefix + table.name
+        built[dimension] = (table, labels)
     tables = {d: t for d, (t, _rows) in built.items() if t.rows}
-    k = statistics_k_for(user)
     links = shared_totals(list(tables.values())) + _age_links(tables)
-    withheld = tables_suppress(list(tables.values()), k=k, links=links) if k else set()
+    return UnitSystem(built, links)
+
+
+def system_published(
+    system: UnitSystem, *, unit: str, year: str, withheld: set[Key], k: int | None
+) -> dict[str, PublishedTable]:
+    """The tables of ``system`` with the ``withheld`` cells blanked."""
+    basis = str(dict(YearBasis.choices)[year])
     published: dict[str, PublishedTable] = {}
-    for dimension, (table, labels) in built.items():
+    for dimension, (table, labels) in system.built.items():
         rows = _published(table, labels, withheld)
         totals = None
         if table.additive:
             totals = _published(table, [(TOTAL, "")], withheld)[0] if table.rows else None
         published[dimension] = PublishedTable(
-            unit, dimension, str(YEAR_BASIS[unit]), table.columns, rows, totals, k
+            unit, dimension, basis, table.columns, rows, totals, k
         )
     return published
+
+
+def unit_tables(*, user: User, unit: str, year: str | None = None) -> dict[str, PublishedTable]:
+    """Every dimension of one counting unit, as the user may see it, counted in the year
+    ``year`` names (``YearBasis``; the unit's own by default)."""
+    basis = year_basis_of(unit, year)
+    counted = people_counted(user=user, unit=unit, year=basis)
+    system = unit_system(counted, years_of(counted))
+    k = statistics_k_for(user)
+    withheld = tables_suppress(system.tables, k=k, links=system.links) if k else set()
+    return system_published(system, unit=unit, year=basis, withheld=withheld, k=k)
