@@ -23,6 +23,10 @@ REACH = "reach"
 DESTINATION = "destination"
 ROUTE = "route"
 
+# Dimensions protected together (a destination is the sum of the routes that lead there);
+# each group apart from the others, sharing only the total row with the person dimensions.
+FACT_GROUPS = ((OFFENCE_DISTRICT,), (ORIGIN_DISTRICT,), (ICCS,), (REACH,), (DESTINATION, ROUTE))
+
 HOME_COUNTRY = "PK"
 DOMESTIC, TRANSNATIONAL = "domestic", "transnational"
 # Joins the countries of origin and destination in a route's code ("PK>AE").

@@ -44,6 +44,10 @@ class Dimension:
     values = tuple(code for code, _label in choices)
 
 
+# The dimensions of the person and the case's crime, protected together; the others are
+# protected in ``case_facts.FACT_GROUPS``.
+CORE = tuple(d for d in Dimension.values if not any(d in g for g in case_facts.FACT_GROUPS))
+
 # Dimensions in which one person may fall in several categories: their rows do not add up.
 MULTI_VALUED = frozenset({Dimension.CRIME_TYPE, Dimension.EXPLOITATION, Dimension.ICCS})
 

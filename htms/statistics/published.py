@@ -8,12 +8,21 @@ cell of fewer than k people withheld, protected together across the dimensions o
 unit (``htms/statistics/disclosure.py``).
 """
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from htms.accounts.models import CASE_WRITER_ROLES, User
+from htms.statistics.case_facts import FACT_GROUPS, ROUTE_JOIN
 from htms.statistics.dimensions import ADULT as ADULT_GROUP
 from htms.statistics.dimensions import CHILD as CHILD_GROUP
-from htms.statistics.dimensions import CHILD_BANDS, MULTI_VALUED, UNKNOWN, Dimension, dimension_rows
+from htms.statistics.dimensions import (
+    CHILD_BANDS,
+    CORE,
+    MULTI_VALUED,
+    UNKNOWN,
+    Dimension,
+    dimension_rows,
+)
 from htms.statistics.disclosure import (
     TOTAL,
     Key,
@@ -21,6 +30,7 @@ from htms.statistics.disclosure import (
     Table,
     public_k,
     shared_totals,
+    suppress_given,
     tables_suppress,
 )
 from htms.statistics.figures import (
@@ -140,16 +150,79 @@ class UnitSystem:
         return [table for table, _labels in self.built.values() if table.rows]
 
 
-def unit_system(counted: list[Counted], years: list[int], prefix: str = "") -> UnitSystem:
-    """Every dimension's table of the people ``counted``; table names start with ``prefix``."""
+def unit_system(
+    counted: list[Counted], years: list[int], prefix: str = "", dimensions: tuple[str, ...] = CORE
+) -> UnitSystem:
+    """The tables of the people ``counted`` in ``dimensions``; names start with ``prefix``."""
     built = {}
-    for dimension in Dimension.values:
+    for dimension in dimensions:
         table, labels = _table(dimension, counted, years)
         table.name = prefix + table.name
         built[dimension] = (table, labels)
     tables = {d: t for d, (t, _rows) in built.items() if t.rows}
-    links = shared_totals(list(tables.values())) + _age_links(tables)
+    links = shared_totals(list(tables.values())) + _age_links(tables) + _route_links(tables)
     return UnitSystem(built, links)
+
+
+def _route_links(tables: dict[str, Table]) -> list[Link]:
+    """The people going to a country are those of every route that ends there."""
+    routes, destinations = tables.get(Dimension.ROUTE), tables.get(Dimension.DESTINATION)
+    if routes is None or destinations is None:
+        return []
+    links = []
+    for destination in destinations.rows:
+        ending = [r for r in routes.rows if (r.split(ROUTE_JOIN) + [UNKNOWN])[1] == destination]
+        for column in [*destinations.columns, TOTAL]:
+            parts: list[Key] = [(routes.name, route, column) for route in ending]
+            links.append(Link((destinations.name, destination, column), parts))
+    return links
+
+
+def _total_row(table: Table) -> list[Key]:
+    return [(table.name, TOTAL, column) for column in [*table.columns, TOTAL]]
+
+
+def _group_withheld(
+    system: UnitSystem, anchor: Table | None, core_withheld: set[Key], k: int
+) -> set[Key]:
+    """The cells of one group of fact tables to withhold, given the person tables' total row
+    (``anchor``), which every additive table of the group shares."""
+    shared = set(_total_row(anchor)) if anchor else set()
+    values: dict[Key, int] = {key: anchor.values()[key] for key in shared} if anchor else {}
+    links = list(system.links)
+    for table in system.tables:
+        values.update(table.values())
+        if anchor and table.additive:
+            pairs = zip(_total_row(anchor), _total_row(table), strict=True)
+            links += [Link(whole, [part]) for whole, part in pairs]
+    equations = [eq for table in system.tables for eq in table.equations()]
+    return suppress_given(
+        values=values,
+        equations=equations + [link.equation() for link in links],
+        k=k,
+        known=shared - core_withheld,
+        withheld_before=shared & core_withheld,
+    )
+
+
+def _facts_withheld(
+    counted: list[Counted],
+    years: list[int],
+    core: UnitSystem,
+    core_withheld: set[Key],
+    k: int,
+    wanted: Collection[str],
+) -> tuple[UnitSystem, set[Key]]:
+    """The tables of the case facts in ``wanted``, each group protected apart, sharing the
+    total row of the person tables (published or withheld as there)."""
+    facts = UnitSystem({}, [])
+    withheld: set[Key] = set()
+    anchor = next((t for t in core.tables if t.additive), None)
+    for group in [g for g in FACT_GROUPS if set(g) & set(wanted)]:
+        system = unit_system(counted, years, dimensions=group)
+        facts.built.update(system.built)
+        withheld |= _group_withheld(system, anchor, core_withheld, k)
+    return facts, withheld
 
 
 def system_published(
@@ -169,12 +242,20 @@ def system_published(
     return published
 
 
-def unit_tables(*, user: User, unit: str, year: str | None = None) -> dict[str, PublishedTable]:
-    """Every dimension of one counting unit, as the user may see it, counted in the year
-    ``year`` names (``YearBasis``; the unit's own by default)."""
+def unit_tables(
+    *, user: User, unit: str, year: str | None = None, facts: Collection[str] | None = None
+) -> dict[str, PublishedTable]:
+    """The dimensions of one counting unit, as the user may see it, counted in the year
+    ``year`` names (``YearBasis``; the unit's own by default): every person dimension, and
+    the case facts in ``facts`` (all by default; each costs its own protection)."""
     basis = year_basis_of(unit, year)
     counted = people_counted(user=user, unit=unit, year=basis)
-    system = unit_system(counted, years_of(counted))
+    years = years_of(counted)
+    system = unit_system(counted, years)
     k = statistics_k_for(user)
     withheld = tables_suppress(system.tables, k=k, links=system.links) if k else set()
-    return system_published(system, unit=unit, year=basis, withheld=withheld, k=k)
+    wanted = Dimension.values if facts is None else facts
+    found, found_withheld = _facts_withheld(counted, years, system, withheld, k or 0, wanted)
+    published = system_published(system, unit=unit, year=basis, withheld=withheld, k=k)
+    facts_k = found_withheld if k else set()
+    return published | system_published(found, unit=unit, year=basis, withheld=facts_k, k=k)

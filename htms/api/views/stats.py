@@ -43,7 +43,9 @@ class FigureView(ErrorsMixin, APIView):
         """People counted by year and one dimension; cells of fewer than k people withheld
         (null) unless the user may see every counted person's identity."""
         query = valid(FigureQuery, request.query_params)
-        tables = unit_tables(user=actor(request), unit=self.unit, year=query.get("year"))
+        tables = unit_tables(
+            user=actor(request), unit=self.unit, year=query.get("year"), facts=[query["by"]]
+        )
         table = tables[query["by"]]
         return Response(PublishedTableSerializer(table).data)
 
