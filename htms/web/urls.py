@@ -61,4 +61,5 @@ urlpatterns = [
     path("persons/<int:person_id>/", persons.person_page, name="person_detail"),
     path("statistics/", statistics.statistics, name="statistics"),
     path("statistics/dashboard/", dashboard.statistics_dashboard, name="statistics_dashboard"),
+    path("statistics/report/annual/", dashboard.annual_report, name="annual_report"),
 ]

@@ -3,9 +3,15 @@ English and Urdu, with small counts withheld from everyone but the circle holdin
 
 import csv
 import io
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
 
 import openpyxl  # type: ignore[import-untyped]
 import pytest
+from django.core.management import call_command
 from django.http import HttpResponse
 
 from htms.accounts.models import User
@@ -121,3 +127,45 @@ def test_it_explains_two_filters_at_once(hana: User) -> None:
 def test_it_shows_one_year_only(alice: User, tip_case: Case) -> None:
     shown = page(client_for(alice), URL + "?year=2025")
     assert '<th scope="col">2026</th>' not in shown
+
+
+def _pdf_text(pdf: bytes) -> str:
+    with tempfile.TemporaryDirectory() as tmp:
+        file = Path(tmp) / "report.pdf"
+        file.write_bytes(pdf)
+        found = subprocess.run(  # noqa: S603
+            [shutil.which("pdftotext") or "pdftotext", "-enc", "UTF-8", str(file), "-"],
+            capture_output=True,
+            check=True,
+        )
+    return re.sub("[\u202a-\u202e]", "", found.stdout.decode())
+
+
+def test_it_writes_the_annual_report_in_urdu_with_text_to_copy(hana: User, tip_case: Case) -> None:
+    response = client_for(hana).get("/statistics/report/annual/?year=2026&lang=ur")
+    assert response["Content-Type"] == "application/pdf"
+    text = _pdf_text(response.content)
+    assert "متاثرین" in text and "سالانہ رپورٹ" in text
+    victim_name = tip_case.parties.get(role="victim").person.full_name
+    assert victim_name not in text
+    event = AuditEvent.objects.latest("seq")
+    assert event.object_id == "annual-report-2026" and event.changes["language"] == "ur"
+
+
+def test_it_writes_the_annual_report_from_the_command(alice: User, tip_case: Case) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        output = Path(tmp) / "annual.pdf"
+        call_command(
+            "report", "annual", "--year", "2026", "--output", str(output), "--user", "alice"
+        )
+        text = _pdf_text(output.read_bytes())
+    assert "Annual report 2026" in text and "Victims" in text
+
+
+def test_it_explains_a_report_without_a_year(hana: User) -> None:
+    response = client_for(hana).get("/statistics/report/annual/?lang=ur")
+    assert response.status_code == 400 and "required" in response.content.decode()
+
+
+def test_it_refuses_the_report_to_caseworkers(carl: User) -> None:
+    assert client_for(carl).get("/statistics/report/annual/?year=2026").status_code == 403

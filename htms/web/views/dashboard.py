@@ -6,11 +6,11 @@ from typing import Any
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
-from django.utils.translation import get_language_bidi
+from django.utils.translation import get_language, get_language_bidi
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 
@@ -31,6 +31,7 @@ from htms.statistics.downloads import (
 )
 from htms.statistics.figures import CountingUnit, YearBasis
 from htms.statistics.published import PublishedTable
+from htms.statistics.reports.annual import REPORT_LANGUAGES, annual_report_export
 from htms.statistics.services import statistics_export_record
 from htms.web.views.common import current_user
 
@@ -182,3 +183,25 @@ def statistics_dashboard(request: HttpRequest) -> HttpResponse:
         "filtered": bool(filters.province or filters.crime_type),
     }
     return render(request, "web/statistics_dashboard.html", context)
+
+
+class AnnualReportForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=1947, max_value=2100)
+    lang = forms.ChoiceField(choices=[(code, code) for code in REPORT_LANGUAGES], required=False)
+
+
+@login_required
+def annual_report(request: HttpRequest) -> HttpResponse:
+    """The annual report as PDF (``?year=YYYY&lang=en|ur``), for roles that read cases."""
+    user = current_user(request)
+    if not statistics_may_view(user):
+        raise PermissionDenied(_t(STATISTICS_REFUSED))
+    form = AnnualReportForm(request.GET)
+    if not form.is_valid():
+        errors = " ".join(str(e) for field in form.errors.values() for e in field)
+        return HttpResponseBadRequest(errors, content_type="text/plain; charset=utf-8")
+    year, language = form.cleaned_data["year"], form.cleaned_data["lang"] or get_language()
+    pdf = annual_report_export(user=user, year=year, language=language)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="htms-annual-{year}-{language}.pdf"'
+    return response

@@ -1,13 +1,12 @@
 """``htms export htcds|ctdc --output FILE.csv --user NAME --purpose TEXT [--k 11]``."""
 
-from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from htms.accounts.models import User
 from htms.statistics.exports.standard import CTDC, HTCDS, standard_export
+from htms.statistics.management.arguments import acting_user, output_file
 
 
 class Command(BaseCommand):
@@ -28,12 +27,8 @@ class Command(BaseCommand):
                 sub.add_argument("--k", type=int, default=None, help="at least 11 (default)")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        user = User.objects.filter(username=options["user"], is_active=True).first()
-        if user is None:
-            raise CommandError(f"No active user {options['user']!r}.")
-        output = Path(options["output"])
-        if not output.parent.is_dir():
-            raise CommandError(f"No folder {str(output.parent)!r} to write the file in.")
+        user = acting_user(options["user"])
+        output = output_file(options["output"])
         try:
             done = standard_export(
                 actor=user,
