@@ -57,6 +57,8 @@ def grid_csv(grid: Grid) -> bytes:
 
 
 def _number(text: str) -> str | int | float:
+    if len(text) > 1 and text.startswith("0") and not text.startswith("0."):
+        return text  # a code such as ICCS 0204, not a number
     for kind in (int, float):
         try:
             return kind(text)
@@ -65,17 +67,21 @@ def _number(text: str) -> str | int | float:
     return text
 
 
-def grid_xlsx(grid: Grid, *, title: str) -> bytes:
-    """One sheet, numbers as numbers; the sheet is named after the table."""
+def sheets_xlsx(sheets: list[tuple[str, Grid]]) -> bytes:
+    """One sheet per (title, grid), numbers as numbers."""
     book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = title[:31]
-    for line in grid:
-        sheet.append([_number(cell) for cell in line])
+    book.remove(book.active)
+    for title, grid in sheets:
+        sheet = book.create_sheet(title[:31])
+        for line in grid:
+            sheet.append([_number(cell) for cell in line])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def grid_xlsx(grid: Grid, *, title: str) -> bytes:
+    return sheets_xlsx([(title, grid)])
 
 
 def grid_file(grid: Grid, *, format: str, title: str) -> bytes:

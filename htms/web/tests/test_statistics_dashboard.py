@@ -17,7 +17,7 @@ from django.http import HttpResponse
 from htms.accounts.models import User
 from htms.audit.models import AuditEvent
 from htms.cases.models import Case
-from htms.statistics.tests.support import case, person, route, victim
+from htms.statistics.tests.support import SOM, case, person, route, victim
 from htms.web.tests.support import client_for, page
 
 pytestmark = pytest.mark.django_db
@@ -169,3 +169,20 @@ def test_it_explains_a_report_without_a_year(hana: User) -> None:
 
 def test_it_refuses_the_report_to_caseworkers(carl: User) -> None:
     assert client_for(carl).get("/statistics/report/annual/?year=2026").status_code == 403
+
+
+def test_it_writes_the_unodc_tables_by_iccs_code(mona: User, alice: User) -> None:
+    made = case(by=alice, unit="AHTC-LHR", year=2025)
+    for _ in range(12):
+        victim(made, person())
+    small = case(by=alice, unit="AHTC-LHR", year=2025, statutes=(SOM,))
+    victim(small, person())
+    with tempfile.TemporaryDirectory() as tmp:
+        output = Path(tmp) / "unodc.xlsx"
+        call_command("report", "unodc", "--output", str(output), "--user", "mona")
+        book = openpyxl.load_workbook(output)
+    assert book.sheetnames == ["victims", "suspects", "prosecuted", "convicted", "acquitted"]
+    rows = [[cell.value for cell in row] for row in book["victims"].iter_rows()]
+    assert rows[0] == ["iccs", 2025, "total"]
+    assert ["0204", 12, 12] in rows and ["08051", "suppressed", "suppressed"] in rows
+    assert AuditEvent.objects.latest("seq").object_id == "unodc-iccs"
