@@ -13,7 +13,7 @@ from functools import partial
 
 from django.utils import timezone
 
-from bench.case_monitoring import data_size, load
+from bench.case_monitoring import load_from_environment
 from bench.timing import Result, measure, results_table
 from htms.accounts.models import Role, User
 from htms.reference.models import Unit
@@ -56,13 +56,8 @@ def _figures(user: User, runs: int) -> list[Result]:
 
 
 def run(log: Callable[[str], None]) -> str:
-    cases = int(os.environ.get("HTMS_BENCH_CASES", "200000"))
-    persons = int(os.environ.get("HTMS_BENCH_PERSONS", "1000000"))
+    size = load_from_environment(log)
     runs = int(os.environ.get("HTMS_BENCH_RUNS", "5"))
-    log(f"loading {cases:,} cases and {persons:,} persons")
-    load(cases=cases, persons=persons, log=log)
-    size = data_size()
-    log(size)
     user = _national()
     results = _figures(user, runs)
     year = timezone.localdate().year - 1
