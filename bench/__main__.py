@@ -20,7 +20,14 @@ django.setup()
 from bench import machine  # noqa: E402
 
 REPORT = Path(__file__).resolve().parent.parent / "BENCHMARKS.md"
-SUITES = ["case_monitoring", "identity_search", "resolution", "intake", "bulk_parties"]
+SUITES = [
+    "case_monitoring",
+    "identity_search",
+    "resolution",
+    "intake",
+    "bulk_parties",
+    "statistics",
+]
 
 
 def _log(message: str) -> None:

@@ -134,6 +134,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("persons/<str:person_id>/", persons.PersonDetailView.as_view(), name="api_person"),
     path("stats/case-counts/", stats.CaseCountsView.as_view(), name="api_case_counts"),
     path("stats/funnel/", stats.FunnelView.as_view(), name="api_stats_funnel"),
+    path("stats/durations/", stats.DurationsView.as_view(), name="api_stats_durations"),
     *(
         path(f"stats/{unit}/", stats.FigureView.as_view(unit=unit), name=f"api_stats_{unit}")
         for unit in CountingUnit.values

@@ -5,8 +5,10 @@ from django.utils.translation import gettext_lazy as _
 from htms.cases.models import ADULT_AGE
 from htms.persons.models import Sex
 from htms.reference.models import Country, CrimeType, Province, Term, Vocabulary
+from htms.statistics import case_facts
+from htms.statistics.case_facts import CASE_FACT_LABELS
 
-UNKNOWN = ""
+UNKNOWN = case_facts.UNKNOWN
 
 
 class Dimension:
@@ -17,6 +19,12 @@ class Dimension:
     NATIONALITY = "nationality"
     CRIME_TYPE = "crime_type"
     EXPLOITATION = "exploitation"
+    OFFENCE_DISTRICT = case_facts.OFFENCE_DISTRICT
+    ORIGIN_DISTRICT = case_facts.ORIGIN_DISTRICT
+    ICCS = case_facts.ICCS
+    REACH = case_facts.REACH
+    DESTINATION = case_facts.DESTINATION
+    ROUTE = case_facts.ROUTE
 
     choices = (
         (PROVINCE, _("Province of the registering unit")),
@@ -26,12 +34,22 @@ class Dimension:
         (NATIONALITY, _("Nationality")),
         (CRIME_TYPE, _("Crime type")),
         (EXPLOITATION, _("Form of exploitation")),
+        (OFFENCE_DISTRICT, _("District of the offence")),
+        (ORIGIN_DISTRICT, _("District of origin of the person")),
+        (ICCS, _("ICCS code")),
+        (REACH, _("Domestic or transnational")),
+        (DESTINATION, _("Country of destination")),
+        (ROUTE, _("Route (country of origin → country of destination)")),
     )
     values = tuple(code for code, _label in choices)
 
 
+# The dimensions of the person and the case's crime, protected together; the others are
+# protected in ``case_facts.FACT_GROUPS``.
+CORE = tuple(d for d in Dimension.values if not any(d in g for g in case_facts.FACT_GROUPS))
+
 # Dimensions in which one person may fall in several categories: their rows do not add up.
-MULTI_VALUED = frozenset({Dimension.CRIME_TYPE, Dimension.EXPLOITATION})
+MULTI_VALUED = frozenset({Dimension.CRIME_TYPE, Dimension.EXPLOITATION, Dimension.ICCS})
 
 CHILD, ADULT = "child", "adult"
 # CTDC's ageBroad bands: (label, lowest age, highest age).
@@ -78,6 +96,8 @@ def dimension_rows(dimension: str, codes: set[str]) -> list[tuple[str, str]]:
 
 
 def _labels(dimension: str, codes: set[str]) -> dict[str, str]:
+    if dimension in CASE_FACT_LABELS:
+        return CASE_FACT_LABELS[dimension](codes)
     if dimension == Dimension.PROVINCE:
         return {p.code: str(p) for p in Province.objects.filter(code__in=codes)}
     if dimension == Dimension.NATIONALITY:

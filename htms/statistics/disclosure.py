@@ -169,3 +169,39 @@ def shared_totals(tables: Sequence[Table]) -> list[Link]:
             if column in other.columns or column == TOTAL:
                 links.append(Link((first.name, TOTAL, column), [(other.name, TOTAL, column)]))
     return links
+
+
+def _next_to_each(
+    values: dict[Key, int], closed: set[Key], at_risk: set[Key], equations: Sequence[Equation]
+) -> set[Key]:
+    """For each cell at risk, the smallest positive open cell sharing an equation with it."""
+    found: set[Key] = set()
+    for cell in at_risk:
+        options = _candidates(values, closed, {cell}, equations)
+        if options:
+            found.add(min(options, key=lambda key: (values[key], repr(key))))
+    return found
+
+
+def suppress_given(
+    *,
+    values: dict[Key, int],
+    equations: Sequence[Equation],
+    k: int,
+    known: set[Key],
+    withheld_before: set[Key],
+) -> set[Key]:
+    """As ``suppress``, for tables that share figures with tables published before: the cells
+    of ``known`` are public already (never withheld now), those of ``withheld_before`` were
+    withheld then and stay so. Withholds one more cell next to each cell at risk per round,
+    not one in all: long tables (districts by year) need far fewer decompositions."""
+    withheld = {key for key, n in values.items() if 0 < n < k and key not in known}
+    withheld |= withheld_before
+    at_risk = determined_cells(withheld, equations)
+    while at_risk:
+        options = _next_to_each(values, withheld | known, at_risk, equations)
+        if not options:
+            return withheld | {key for key, n in values.items() if n > 0 and key not in known}
+        withheld |= options
+        at_risk = determined_cells(withheld, equations)
+    return withheld

@@ -8,7 +8,7 @@ structured fields, never from free text. What may be shown of the counts is deci
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from django.db.models import Count, Exists, Max, Min, OuterRef, Q, QuerySet
@@ -30,6 +30,7 @@ from htms.cases.models import (
     crime_types_in,
 )
 from htms.persons.models import Person
+from htms.statistics.case_facts import case_facts_of
 from htms.statistics.dimensions import Dimension, age_band, age_group
 
 # Stages a case has reached once its trial began.
@@ -56,6 +57,7 @@ class CountingUnit:
 # The year each counting unit is counted in, always named with the figure.
 REGISTRATION_YEAR = _("year of registration of the case")
 JUDGMENT_YEAR = _("year of the trial judgment")
+OFFENCE_YEAR = _("year of the offence")
 YEAR_BASIS = {
     CountingUnit.VICTIMS: REGISTRATION_YEAR,
     CountingUnit.SUSPECTS: REGISTRATION_YEAR,
@@ -63,6 +65,30 @@ YEAR_BASIS = {
     CountingUnit.CONVICTED: JUDGMENT_YEAR,
     CountingUnit.ACQUITTED: JUDGMENT_YEAR,
 }
+
+
+class YearBasis:
+    """The year a figure may be counted in, instead of its unit's own (``YEAR_BASIS``)."""
+
+    REGISTRATION = "registration"
+    OFFENCE = "offence"
+    JUDGMENT = "judgment"
+
+    choices = (
+        (REGISTRATION, REGISTRATION_YEAR),
+        (OFFENCE, OFFENCE_YEAR),
+        (JUDGMENT, JUDGMENT_YEAR),
+    )
+    values = tuple(code for code, _label in choices)
+
+
+def year_basis_of(unit: str, year: str | None) -> str:
+    """The year basis a figure is counted in: the one asked for, else the unit's own; the
+    judgment's year only for the units counted at judgment."""
+    own = YearBasis.JUDGMENT if YEAR_BASIS[unit] == JUDGMENT_YEAR else YearBasis.REGISTRATION
+    if year is None or (year == YearBasis.JUDGMENT and own != YearBasis.JUDGMENT):
+        return own
+    return year
 
 
 @dataclass(frozen=True)
@@ -76,6 +102,8 @@ class Counted:
 
 PARTY_FIELDS = (
     "id",
+    "case_id",
+    "person_id",
     "person__sex",
     "person__birth_date",
     "person__birth_date_precision",
@@ -89,17 +117,21 @@ PARTY_FIELDS = (
 )
 
 
-def age_on_offence(row: dict[str, Any]) -> int | None:
-    person = Person(
-        birth_date=row["person__birth_date"],
-        birth_date_precision=row["person__birth_date_precision"],
-    )
+def _offence_date(row: dict[str, Any]) -> date:
     case = Case(
         occurred_on=row["case__occurred_on"],
         fir_date=row["case__fir_date"],
         registered_at=row["case__registered_at"],
     )
-    return person.youngest_age_on(case_offence_date(case))
+    return case_offence_date(case)
+
+
+def age_on_offence(row: dict[str, Any]) -> int | None:
+    person = Person(
+        birth_date=row["person__birth_date"],
+        birth_date_precision=row["person__birth_date_precision"],
+    )
+    return person.youngest_age_on(_offence_date(row))
 
 
 def _categories(row: dict[str, Any], exploitation: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
@@ -141,18 +173,26 @@ def _parties(user: User) -> QuerySet[CaseParty]:
 
 def _counted(rows: list[dict[str, Any]], years: dict[int, int], victims: bool) -> list[Counted]:
     exploitation = _exploitation(years) if victims else {}
+    facts = case_facts_of(rows)
     counted = []
     for row in rows:
         party_id = int(str(row["id"]))
         if party_id in years:
             categories = _categories(row, exploitation.get(party_id, ()))
+            categories.update(facts.of(case_id=row["case_id"], person_id=row["person_id"]))
             counted.append(Counted(years[party_id], categories))
     return counted
 
 
-def _by_registration(parties: QuerySet[CaseParty], victims: bool = False) -> list[Counted]:
+def _year_of(row: dict[str, Any], basis: str) -> int:
+    return _offence_date(row).year if basis == YearBasis.OFFENCE else registration_year(row)
+
+
+def _by_registration(
+    parties: QuerySet[CaseParty], victims: bool = False, year: str = YearBasis.REGISTRATION
+) -> list[Counted]:
     rows = list(parties.values(*PARTY_FIELDS).order_by("id"))
-    years = {int(str(row["id"])): registration_year(row) for row in rows}
+    years = {int(str(row["id"])): _year_of(row, year) for row in rows}
     return _counted(rows, years, victims)
 
 
@@ -172,7 +212,7 @@ def _trial_verdicts(user: User) -> list[dict[str, Any]]:
     return [dict(row) for row in rows]
 
 
-def _by_judgment(user: User, *, convicted: bool) -> list[Counted]:
+def _by_judgment(user: User, *, convicted: bool, year: str = YearBasis.JUDGMENT) -> list[Counted]:
     years: dict[int, int] = {}
     for row in _trial_verdicts(user):
         if convicted and row["convictions"]:
@@ -180,6 +220,8 @@ def _by_judgment(user: User, *, convicted: bool) -> list[Counted]:
         elif not convicted and not row["convictions"]:
             years[row["accused_id"]] = row["last"].year
     rows = list(_parties(user).filter(pk__in=list(years)).values(*PARTY_FIELDS).order_by("id"))
+    if year != YearBasis.JUDGMENT:
+        years = {int(str(row["id"])): _year_of(row, year) for row in rows}
     return _counted(rows, years, victims=False)
 
 
@@ -191,20 +233,23 @@ def case_reached_trial() -> Q:
     return Q(stage__in=TRIAL_STAGES) | Q(Exists(history))
 
 
-def people_counted(*, user: User, unit: str) -> list[Counted]:
-    """Every person the counting unit counts among the cases the user may see."""
+def people_counted(*, user: User, unit: str, year: str | None = None) -> list[Counted]:
+    """Every person the counting unit counts among the cases the user may see, each in the
+    year ``year_basis_of(unit, year)`` names."""
+    basis = year_basis_of(unit, year)
     accused = _parties(user).filter(role=PartyRole.ACCUSED)
     if unit == CountingUnit.VICTIMS:
-        return _by_registration(_parties(user).filter(role=PartyRole.VICTIM), victims=True)
+        victims = _parties(user).filter(role=PartyRole.VICTIM)
+        return _by_registration(victims, victims=True, year=basis)
     if unit == CountingUnit.SUSPECTS:
-        return _by_registration(accused)
+        return _by_registration(accused, year=basis)
     if unit == CountingUnit.PROSECUTED:
         tried = case_queryset_for_user(user).filter(case_reached_trial())
-        return _by_registration(accused.filter(case__in=tried))
+        return _by_registration(accused.filter(case__in=tried), year=basis)
     if unit == CountingUnit.CONVICTED:
-        return _by_judgment(user, convicted=True)
+        return _by_judgment(user, convicted=True, year=basis)
     if unit == CountingUnit.ACQUITTED:
-        return _by_judgment(user, convicted=False)
+        return _by_judgment(user, convicted=False, year=basis)
     raise ValueError(unit)
 
 

@@ -8,12 +8,21 @@ cell of fewer than k people withheld, protected together across the dimensions o
 unit (``htms/statistics/disclosure.py``).
 """
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from htms.accounts.models import CASE_WRITER_ROLES, User
+from htms.statistics.case_facts import FACT_GROUPS, ROUTE_JOIN
 from htms.statistics.dimensions import ADULT as ADULT_GROUP
 from htms.statistics.dimensions import CHILD as CHILD_GROUP
-from htms.statistics.dimensions import CHILD_BANDS, MULTI_VALUED, UNKNOWN, Dimension, dimension_rows
+from htms.statistics.dimensions import (
+    CHILD_BANDS,
+    CORE,
+    MULTI_VALUED,
+    UNKNOWN,
+    Dimension,
+    dimension_rows,
+)
 from htms.statistics.disclosure import (
     TOTAL,
     Key,
@@ -21,9 +30,16 @@ from htms.statistics.disclosure import (
     Table,
     public_k,
     shared_totals,
+    suppress_given,
     tables_suppress,
 )
-from htms.statistics.figures import YEAR_BASIS, Counted, people_counted, years_of
+from htms.statistics.figures import (
+    Counted,
+    YearBasis,
+    people_counted,
+    year_basis_of,
+    years_of,
+)
 
 # (code, label) of each row, in order.
 Labels = list[tuple[str, str]]
@@ -122,22 +138,124 @@ def _published(table: Table, labels: Labels, withheld: set[Key]) -> list[Publish
     return rows
 
 
-def unit_tables(*, user: User, unit: str) -> dict[str, PublishedTable]:
-    """Every dimension of one counting unit, as the user may see it."""
-    counted = people_counted(user=user, unit=unit)
-    years = years_of(counted)
-    built = {d: _table(d, counted, years) for d in Dimension.values}
+@dataclass
+class UnitSystem:
+    """The tables of one counting unit, every dimension, and the links between them."""
+
+    built: dict[str, tuple[Table, Labels]]
+    links: list[Link]
+
+    @property
+    def tables(self) -> list[Table]:
+        return [table for table, _labels in self.built.values() if table.rows]
+
+
+def unit_system(
+    counted: list[Counted], years: list[int], prefix: str = "", dimensions: tuple[str, ...] = CORE
+) -> UnitSystem:
+    """The tables of the people ``counted`` in ``dimensions``; names start with ``prefix``."""
+    built = {}
+    for dimension in dimensions:
+        table, labels = _table(dimension, counted, years)
+        table.name = prefix + table.name
+        built[dimension] = (table, labels)
     tables = {d: t for d, (t, _rows) in built.items() if t.rows}
-    k = statistics_k_for(user)
-    links = shared_totals(list(tables.values())) + _age_links(tables)
-    withheld = tables_suppress(list(tables.values()), k=k, links=links) if k else set()
+    links = shared_totals(list(tables.values())) + _age_links(tables) + _route_links(tables)
+    return UnitSystem(built, links)
+
+
+def _route_links(tables: dict[str, Table]) -> list[Link]:
+    """The people going to a country are those of every route that ends there."""
+    routes, destinations = tables.get(Dimension.ROUTE), tables.get(Dimension.DESTINATION)
+    if routes is None or destinations is None:
+        return []
+    links = []
+    for destination in destinations.rows:
+        ending = [r for r in routes.rows if (r.split(ROUTE_JOIN) + [UNKNOWN])[1] == destination]
+        for column in [*destinations.columns, TOTAL]:
+            parts: list[Key] = [(routes.name, route, column) for route in ending]
+            links.append(Link((destinations.name, destination, column), parts))
+    return links
+
+
+def _total_row(table: Table) -> list[Key]:
+    return [(table.name, TOTAL, column) for column in [*table.columns, TOTAL]]
+
+
+def _group_withheld(
+    system: UnitSystem, anchor: Table | None, core_withheld: set[Key], k: int
+) -> set[Key]:
+    """The cells of one group of fact tables to withhold, given the person tables' total row
+    (``anchor``), which every additive table of the group shares."""
+    shared = set(_total_row(anchor)) if anchor else set()
+    values: dict[Key, int] = {key: anchor.values()[key] for key in shared} if anchor else {}
+    links = list(system.links)
+    for table in system.tables:
+        values.update(table.values())
+        if anchor and table.additive:
+            pairs = zip(_total_row(anchor), _total_row(table), strict=True)
+            links += [Link(whole, [part]) for whole, part in pairs]
+    equations = [eq for table in system.tables for eq in table.equations()]
+    return suppress_given(
+        values=values,
+        equations=equations + [link.equation() for link in links],
+        k=k,
+        known=shared - core_withheld,
+        withheld_before=shared & core_withheld,
+    )
+
+
+def _facts_withheld(
+    counted: list[Counted],
+    years: list[int],
+    core: UnitSystem,
+    core_withheld: set[Key],
+    k: int,
+    wanted: Collection[str],
+) -> tuple[UnitSystem, set[Key]]:
+    """The tables of the case facts in ``wanted``, each group protected apart, sharing the
+    total row of the person tables (published or withheld as there)."""
+    facts = UnitSystem({}, [])
+    withheld: set[Key] = set()
+    anchor = next((t for t in core.tables if t.additive), None)
+    for group in [g for g in FACT_GROUPS if set(g) & set(wanted)]:
+        system = unit_system(counted, years, dimensions=group)
+        facts.built.update(system.built)
+        withheld |= _group_withheld(system, anchor, core_withheld, k)
+    return facts, withheld
+
+
+def system_published(
+    system: UnitSystem, *, unit: str, year: str, withheld: set[Key], k: int | None
+) -> dict[str, PublishedTable]:
+    """The tables of ``system`` with the ``withheld`` cells blanked."""
+    basis = str(dict(YearBasis.choices)[year])
     published: dict[str, PublishedTable] = {}
-    for dimension, (table, labels) in built.items():
+    for dimension, (table, labels) in system.built.items():
         rows = _published(table, labels, withheld)
         totals = None
         if table.additive:
             totals = _published(table, [(TOTAL, "")], withheld)[0] if table.rows else None
         published[dimension] = PublishedTable(
-            unit, dimension, str(YEAR_BASIS[unit]), table.columns, rows, totals, k
+            unit, dimension, basis, table.columns, rows, totals, k
         )
     return published
+
+
+def unit_tables(
+    *, user: User, unit: str, year: str | None = None, facts: Collection[str] | None = None
+) -> dict[str, PublishedTable]:
+    """The dimensions of one counting unit, as the user may see it, counted in the year
+    ``year`` names (``YearBasis``; the unit's own by default): every person dimension, and
+    the case facts in ``facts`` (all by default; each costs its own protection)."""
+    basis = year_basis_of(unit, year)
+    counted = people_counted(user=user, unit=unit, year=basis)
+    years = years_of(counted)
+    system = unit_system(counted, years)
+    k = statistics_k_for(user)
+    withheld = tables_suppress(system.tables, k=k, links=system.links) if k else set()
+    wanted = Dimension.values if facts is None else facts
+    found, found_withheld = _facts_withheld(counted, years, system, withheld, k or 0, wanted)
+    published = system_published(system, unit=unit, year=basis, withheld=withheld, k=k)
+    facts_k = found_withheld if k else set()
+    return published | system_published(found, unit=unit, year=basis, withheld=facts_k, k=k)

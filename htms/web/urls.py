@@ -9,6 +9,7 @@ from htms.web.views import (
     case_page,
     cases,
     court,
+    dashboard,
     documents,
     home,
     persons,
@@ -59,4 +60,6 @@ urlpatterns = [
     path("persons/", persons.person_search_page, name="person_search"),
     path("persons/<int:person_id>/", persons.person_page, name="person_detail"),
     path("statistics/", statistics.statistics, name="statistics"),
+    path("statistics/dashboard/", dashboard.statistics_dashboard, name="statistics_dashboard"),
+    path("statistics/report/annual/", dashboard.annual_report, name="annual_report"),
 ]

@@ -5,6 +5,7 @@ from typing import Any
 from rest_framework import serializers
 
 from htms.statistics.dimensions import Dimension
+from htms.statistics.figures import YearBasis
 
 
 class FigureQuery(serializers.Serializer[Any]):
@@ -12,6 +13,14 @@ class FigureQuery(serializers.Serializer[Any]):
         choices=Dimension.choices,
         default=Dimension.SEX,
         help_text="The dimension the counts are broken down by (besides the year)",
+    )
+    year = serializers.ChoiceField(
+        choices=YearBasis.choices,
+        required=False,
+        help_text=(
+            "The year people are counted in: of registration of the case, of the offence, or "
+            "of the trial judgment (convicted and acquitted only); the unit's own by default"
+        ),
     )
 
 
@@ -51,3 +60,25 @@ class FunnelSerializer(serializers.Serializer[Any]):
     columns = serializers.ListField(child=serializers.CharField(), help_text="Years of the FIR")
     rows = PublishedRowSerializer(many=True)
     rates = RateRowSerializer(many=True, help_text="Percentages; null where a count is withheld")
+
+
+class SpreadSerializer(serializers.Serializer[Any]):
+    cases = serializers.IntegerField(
+        allow_null=True, help_text="How many cases; null under disclosure control"
+    )
+    lower = serializers.FloatField(help_text="First quartile, in days")
+    median = serializers.FloatField(help_text="Median, in days")
+    upper = serializers.FloatField(help_text="Third quartile, in days")
+
+
+class DurationRowSerializer(serializers.Serializer[Any]):
+    code = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # a field, not Field.label
+    cells = SpreadSerializer(many=True, allow_null=True, help_text="null where withheld")
+    total = SpreadSerializer(allow_null=True)
+
+
+class DurationsSerializer(serializers.Serializer[Any]):
+    k = serializers.IntegerField(allow_null=True)
+    columns = serializers.ListField(child=serializers.CharField(), help_text="Years of the FIR")
+    rows = DurationRowSerializer(many=True)

@@ -52,7 +52,15 @@ OPERATIONS = {
     ("get", "/api/stats/case-counts/"),
     *{
         ("get", f"/api/stats/{unit}/")
-        for unit in ("victims", "suspects", "prosecuted", "convicted", "acquitted", "funnel")
+        for unit in (
+            "victims",
+            "suspects",
+            "prosecuted",
+            "convicted",
+            "acquitted",
+            "funnel",
+            "durations",
+        )
     },
     ("get", "/api/intake/events/"),
     ("post", "/api/intake/events/"),

@@ -8,9 +8,15 @@ from rest_framework.views import APIView
 
 from htms.api.errors import ErrorsMixin, error_responses
 from htms.api.serializers.case_output import CaseCountSerializer
-from htms.api.serializers.statistics import FigureQuery, FunnelSerializer, PublishedTableSerializer
+from htms.api.serializers.statistics import (
+    DurationsSerializer,
+    FigureQuery,
+    FunnelSerializer,
+    PublishedTableSerializer,
+)
 from htms.api.views.base import actor, valid
 from htms.cases.selectors import case_counts
+from htms.statistics.durations import case_durations
 from htms.statistics.figures import CountingUnit
 from htms.statistics.funnel import case_funnel
 from htms.statistics.published import unit_tables
@@ -36,8 +42,11 @@ class FigureView(ErrorsMixin, APIView):
     def get(self, request: Request) -> Response:
         """People counted by year and one dimension; cells of fewer than k people withheld
         (null) unless the user may see every counted person's identity."""
-        by = valid(FigureQuery, request.query_params)["by"]
-        table = unit_tables(user=actor(request), unit=self.unit)[by]
+        query = valid(FigureQuery, request.query_params)
+        tables = unit_tables(
+            user=actor(request), unit=self.unit, year=query.get("year"), facts=[query["by"]]
+        )
+        table = tables[query["by"]]
         return Response(PublishedTableSerializer(table).data)
 
 
@@ -46,3 +55,11 @@ class FunnelView(ErrorsMixin, APIView):
     def get(self, request: Request) -> Response:
         """Cases with an FIR → challan → trial → conviction, by year of the FIR, with rates."""
         return Response(FunnelSerializer(case_funnel(user=actor(request))).data)
+
+
+class DurationsView(ErrorsMixin, APIView):
+    @extend_schema(responses={200: DurationsSerializer, **error_responses()})
+    def get(self, request: Request) -> Response:
+        """Days from FIR to challan and to trial judgment: quartiles by year of the FIR,
+        withheld over fewer than k cases."""
+        return Response(DurationsSerializer(case_durations(user=actor(request))).data)

@@ -10,12 +10,15 @@ from htms.cases.models import (
     CaseParty,
     Offence,
     PartyRole,
+    RouteEvent,
     Stage,
+    StageChange,
+    TransitionStatus,
     Verdict,
     crime_mask,
 )
-from htms.persons.models import DatePrecision, Person
-from htms.reference.models import Country, Court, Statute, Term, Unit
+from htms.persons.models import DatePrecision, Person, PersonAddress
+from htms.reference.models import Country, Court, District, Statute, Term, Unit
 
 _numbers = itertools.count(1)
 TIP, SOM = "PTPA2018-3", "PSMA2018-3"
@@ -93,4 +96,32 @@ def verdict(party: CaseParty, outcome: str, year: int, on_appeal: bool = False) 
         outcome=outcome,
         sentence_months=12 if outcome == "convicted" else None,
         on_appeal=on_appeal,
+    )
+
+
+def route(of: Case, *legs: tuple[str, str, str | None]) -> None:
+    """Route events of ``of`` in order: (kind, country code, district code or None)."""
+    for n, (kind, country, district) in enumerate(legs):
+        RouteEvent.objects.create(
+            case=of,
+            kind=kind,
+            country=Country.objects.get(code=country),
+            district=District.objects.get(code=district) if district else None,
+            sequence=n,
+        )
+
+
+def lives_in(who: Person, district: str) -> None:
+    PersonAddress.objects.create(person=who, district=District.objects.get(code=district))
+
+
+def challan(of: Case, on: date) -> StageChange:
+    return StageChange.objects.create(
+        case=of,
+        from_stage=Stage.INVESTIGATION,
+        to_stage=Stage.INTERIM_CHALLAN,
+        status=TransitionStatus.APPROVED,
+        effective_on=on,
+        requested_by=of.registered_by,
+        requested_at=of.registered_at,
     )

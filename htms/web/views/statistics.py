@@ -41,7 +41,7 @@ def _csv(user: User, unit: str, by: str) -> HttpResponse:
         funnel = case_funnel(user=user)
         name, body, k = unit, funnel_csv(funnel), funnel.k
     else:
-        table = unit_tables(user=user, unit=unit)[by]
+        table = unit_tables(user=user, unit=unit, facts=[by])[by]
         name, body, k = f"{unit}-by-{by}", table_csv(table), table.k
     statistics_export_record(actor=user, figure=name, k=k, details={"format": "csv"})
     response = HttpResponse(body, content_type="text/csv; charset=utf-8")
@@ -68,7 +68,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
             "form": form,
             "unit": unit,
             "by": by,
-            "figure": None if funnel else unit_tables(user=user, unit=unit)[by],
+            "figure": None if funnel else unit_tables(user=user, unit=unit, facts=[by])[by],
             "funnel": funnel,
             "k": statistics_k_for(user),
             "unit_label": dict(UNIT_CHOICES)[unit],

@@ -1,15 +1,14 @@
 """``htms export htcds|ctdc --output FILE.csv --user NAME --purpose TEXT [--k 11]``; ``htms
 export ftm|i2`` for networks (``htms/network/command.py``)."""
 
-from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from htms.accounts.models import User
 from htms.network.command import NETWORK_EXPORTS, network_export_command, network_export_parsers
 from htms.statistics.exports.standard import CTDC, HTCDS, standard_export
+from htms.statistics.management.arguments import acting_user, output_file
 
 
 class Command(BaseCommand):
@@ -31,12 +30,8 @@ class Command(BaseCommand):
         network_export_parsers(standards)
 
     def handle(self, *args: Any, **options: Any) -> None:
-        user = User.objects.filter(username=options["user"], is_active=True).first()
-        if user is None:
-            raise CommandError(f"No active user {options['user']!r}.")
-        output = Path(options["output"])
-        if not output.parent.is_dir():
-            raise CommandError(f"No folder {str(output.parent)!r} to write the file in.")
+        user = acting_user(options["user"])
+        output = output_file(options["output"])
         if options["standard"] in NETWORK_EXPORTS:
             self.stdout.write(network_export_command(user, output, options))
             return
