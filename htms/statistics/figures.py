@@ -28,6 +28,7 @@ from htms.cases.models import (
     VerdictOutcome,
     case_offence_date,
     crime_types_in,
+    verdict_stands_convicted,
 )
 from htms.persons.models import Person
 from htms.statistics.dimensions import Dimension, age_band, age_group
@@ -42,6 +43,8 @@ class CountingUnit:
     PROSECUTED = "prosecuted"
     CONVICTED = "convicted"
     ACQUITTED = "acquitted"
+    UPHELD = "upheld"
+    ACQUITTED_ON_APPEAL = "appeal_acquitted"
 
     choices = (
         (VICTIMS, _("Victims")),
@@ -49,6 +52,8 @@ class CountingUnit:
         (PROSECUTED, _("Persons prosecuted")),
         (CONVICTED, _("Persons convicted at trial")),
         (ACQUITTED, _("Persons acquitted at trial")),
+        (UPHELD, _("Persons whose conviction was upheld on appeal")),
+        (ACQUITTED_ON_APPEAL, _("Persons acquitted on appeal")),
     )
     values = tuple(code for code, _label in choices)
 
@@ -56,12 +61,15 @@ class CountingUnit:
 # The year each counting unit is counted in, always named with the figure.
 REGISTRATION_YEAR = _("year of registration of the case")
 JUDGMENT_YEAR = _("year of the trial judgment")
+APPEAL_YEAR = _("year of the appeal judgment")
 YEAR_BASIS = {
     CountingUnit.VICTIMS: REGISTRATION_YEAR,
     CountingUnit.SUSPECTS: REGISTRATION_YEAR,
     CountingUnit.PROSECUTED: REGISTRATION_YEAR,
     CountingUnit.CONVICTED: JUDGMENT_YEAR,
     CountingUnit.ACQUITTED: JUDGMENT_YEAR,
+    CountingUnit.UPHELD: APPEAL_YEAR,
+    CountingUnit.ACQUITTED_ON_APPEAL: APPEAL_YEAR,
 }
 
 
@@ -160,7 +168,7 @@ def _trial_verdicts(user: User) -> list[dict[str, Any]]:
     """Per accused, their trial verdicts: how many convictions, the first conviction's date
     and the last verdict's date."""
     rows = (
-        Verdict.objects.filter(case__in=case_queryset_for_user(user), on_appeal=False)
+        Verdict.objects.filter(case__in=case_queryset_for_user(user), level=0)
         .values("accused_id")
         .annotate(
             convictions=Count("id", filter=Q(outcome=VerdictOutcome.CONVICTED)),
@@ -179,8 +187,36 @@ def _by_judgment(user: User, *, convicted: bool) -> list[Counted]:
             years[row["accused_id"]] = row["first_conviction"].year
         elif not convicted and not row["convictions"]:
             years[row["accused_id"]] = row["last"].year
+    return _accused_counted(user, years)
+
+
+def _accused_counted(user: User, years: dict[int, int]) -> list[Counted]:
     rows = list(_parties(user).filter(pk__in=list(years)).values(*PARTY_FIELDS).order_by("id"))
     return _counted(rows, years, victims=False)
+
+
+def _by_appeal(user: User, *, outcomes: frozenset[str]) -> list[Counted]:
+    """Each accused with an appeal verdict of ``outcomes`` against a standing conviction,
+    counted once, in the year of the first such verdict."""
+    verdicts = (
+        Verdict.objects.filter(case__in=case_queryset_for_user(user))
+        .values_list("accused_id", "offence_id", "outcome", "date")
+        .order_by("accused_id", "offence_id", "level")
+    )
+    chains: dict[tuple[int, int], list[str]] = {}
+    years: dict[int, int] = {}
+    for accused_id, offence_id, outcome, day in verdicts:
+        chain = chains.setdefault((accused_id, offence_id), [])
+        if outcome in outcomes and verdict_stands_convicted(chain) and accused_id not in years:
+            years[accused_id] = day.year
+        chain.append(outcome)
+    return _accused_counted(user, years)
+
+
+# An appeal that leaves the conviction standing, whatever it did to the sentence.
+CONVICTION_KEPT = frozenset(
+    {VerdictOutcome.UPHELD, VerdictOutcome.SENTENCE_REDUCED, VerdictOutcome.SENTENCE_ENHANCED}
+)
 
 
 def case_reached_trial() -> Q:
@@ -205,6 +241,10 @@ def people_counted(*, user: User, unit: str) -> list[Counted]:
         return _by_judgment(user, convicted=True)
     if unit == CountingUnit.ACQUITTED:
         return _by_judgment(user, convicted=False)
+    if unit == CountingUnit.UPHELD:
+        return _by_appeal(user, outcomes=CONVICTION_KEPT)
+    if unit == CountingUnit.ACQUITTED_ON_APPEAL:
+        return _by_appeal(user, outcomes=frozenset({VerdictOutcome.ACQUITTED_ON_APPEAL}))
     raise ValueError(unit)
 
 

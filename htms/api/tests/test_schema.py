@@ -29,6 +29,7 @@ OPERATIONS = {
     ("get", "/api/cases/{case_id}/documents/{document_id}/file/"),
     ("get", "/api/cases/{case_id}/timeline/"),
     ("post", "/api/cases/{case_id}/judgment/"),
+    ("put", "/api/cases/{case_id}/offences/{offence_id}/"),
     ("get", "/api/approvals/"),
     ("post", "/api/approvals/{change_id}/approve/"),
     ("post", "/api/approvals/{change_id}/decline/"),
@@ -38,7 +39,16 @@ OPERATIONS = {
     ("get", "/api/stats/case-counts/"),
     *{
         ("get", f"/api/stats/{unit}/")
-        for unit in ("victims", "suspects", "prosecuted", "convicted", "acquitted", "funnel")
+        for unit in (
+            "victims",
+            "suspects",
+            "prosecuted",
+            "convicted",
+            "acquitted",
+            "upheld",
+            "appeal_acquitted",
+            "funnel",
+        )
     },
     ("get", "/api/intake/events/"),
     ("post", "/api/intake/events/"),
