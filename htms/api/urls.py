@@ -96,6 +96,11 @@ urlpatterns: list[URLPattern | URLResolver] = [
         lifecycle.CaseJudgmentView.as_view(),
         name="api_case_judgment",
     ),
+    path(
+        "cases/<str:case_id>/offences/<str:offence_id>/",
+        lifecycle.CaseOffenceView.as_view(),
+        name="api_case_offence",
+    ),
     path("approvals/", lifecycle.ApprovalCollectionView.as_view(), name="api_approvals"),
     path(
         "approvals/<str:change_id>/approve/",

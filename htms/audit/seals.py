@@ -37,8 +37,9 @@ SEALED_COLUMNS: dict[type[models.Model], tuple[str, ...]] = {
         "trafficking_status", "status_decided_by",
     ),
     Verdict: (
-        "id", "case_id", "accused_id", "offence_id", "court_id", "date", "outcome",
-        "sentence_months", "fine_pkr", "on_appeal",
+        "id", "case_id", "accused_id", "offence_id", "court_id", "date", "level", "outcome",
+        "basis", "sentence_kind", "sentence_years", "sentence_months", "fine_amount",
+        "fine_currency", "compensation_amount", "compensation_currency",
     ),
     Person: (
         "id", "full_name", "full_name_ur", "relation", "father_name", "father_name_ur", "sex",

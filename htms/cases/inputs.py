@@ -3,6 +3,7 @@
 import datetime
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
 from htms.persons.inputs import PersonInput
 
@@ -51,8 +52,17 @@ class CaseInput:
 
 @dataclass
 class VerdictInput:
+    """One accused's verdict on one offence. A term is given in years and months (months of 12
+    or more carry into years); ``sentence_kind`` may be left out for a term."""
+
     accused_party_id: int
     statute_code: str
     outcome: str
+    basis: str = ""
+    sentence_kind: str = ""
+    sentence_years: int | None = None
     sentence_months: int | None = None
-    fine_pkr: int | None = None
+    fine_amount: Decimal | int | None = None
+    fine_currency: str = "PKR"
+    compensation_amount: Decimal | int | None = None
+    compensation_currency: str = "PKR"

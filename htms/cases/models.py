@@ -126,14 +126,34 @@ def case_offence_date(case: Case) -> date:
 
 
 class Offence(models.Model):
-    """One statute section charged in a case; crime type and ICCS code come from the statute."""
+    """One statute section charged in a case; crime type and ICCS code come from the statute.
+
+    Where it was committed is a district of Pakistan or, abroad, a country: one or the other.
+    """
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="offences")
     statute = models.ForeignKey(Statute, on_delete=models.PROTECT)
+    date = models.DateField(_("date of the offence"), null=True, blank=True)
+    date_precision = models.CharField(max_length=5, choices=DatePrecision.choices, blank=True)
+    district = models.ForeignKey(
+        District, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["case", "statute"], name="offence_once_per_case"),
+            models.CheckConstraint(
+                condition=models.Q(date__isnull=True, date_precision="")
+                | models.Q(date__isnull=False) & ~models.Q(date_precision=""),
+                name="offence_date_has_precision",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(district__isnull=True) | models.Q(country__isnull=True),
+                name="offence_place_district_or_country",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -334,34 +354,135 @@ class Hearing(models.Model):
 
 
 class VerdictOutcome(models.TextChoices):
+    # At trial (and at a retrial after a remand)
     CONVICTED = "convicted", _("Convicted")
     ACQUITTED = "acquitted", _("Acquitted")
     DISCHARGED = "discharged", _("Discharged")
+    # On appeal
+    UPHELD = "upheld", _("Upheld on appeal")
+    ACQUITTED_ON_APPEAL = "appeal_acquitted", _("Acquitted on appeal")
+    SENTENCE_REDUCED = "reduced", _("Sentence reduced on appeal")
+    SENTENCE_ENHANCED = "enhanced", _("Sentence enhanced on appeal")
+    REMANDED = "remanded", _("Remanded for retrial")
+
+
+TRIAL_OUTCOMES = frozenset(
+    {VerdictOutcome.CONVICTED, VerdictOutcome.ACQUITTED, VerdictOutcome.DISCHARGED}
+)
+APPEAL_OUTCOMES = frozenset(set(VerdictOutcome) - TRIAL_OUTCOMES)
+# Outcomes that leave the accused convicted, whatever the level (an upheld verdict carries the
+# sentence when it upholds a conviction, and none when it upholds an acquittal).
+SENTENCED_OUTCOMES = frozenset(
+    {
+        VerdictOutcome.CONVICTED,
+        VerdictOutcome.UPHELD,
+        VerdictOutcome.SENTENCE_REDUCED,
+        VerdictOutcome.SENTENCE_ENHANCED,
+    }
+)
+ACQUITTING_OUTCOMES = frozenset(
+    {VerdictOutcome.ACQUITTED, VerdictOutcome.DISCHARGED, VerdictOutcome.ACQUITTED_ON_APPEAL}
+)
+
+
+def verdict_stands_convicted(outcomes: Iterable[str]) -> bool | None:
+    """Whether the accused stands convicted after this chain of outcomes (lowest level first):
+    True or False, or None while nothing is decided (no verdict yet, or remanded for retrial).
+    An upheld verdict keeps what the level below decided."""
+    standing: bool | None = None
+    for outcome in outcomes:
+        if outcome == VerdictOutcome.REMANDED:
+            standing = None
+        elif outcome in ACQUITTING_OUTCOMES:
+            standing = False
+        elif outcome != VerdictOutcome.UPHELD:
+            standing = True
+    return standing
+
+
+class SentenceKind(models.TextChoices):
+    TERM = "term", _("Imprisonment for a term")
+    LIFE = "life", _("Imprisonment for life")
+    DEATH = "death", _("Death")
+
+
+class VerdictBasis(models.TextChoices):
+    COMPROMISE = "compromise", _("Compromise between the parties")
+    PLEA = "plea", _("Plea of guilty")
+
+
+CURRENCY_PATTERN = r"^[A-Z]{3}$"
+# What a conviction carries; an upheld conviction keeps these of the verdict below.
+SENTENCE_FIELDS = (
+    "sentence_kind",
+    "sentence_years",
+    "sentence_months",
+    "fine_amount",
+    "fine_currency",
+    "compensation_amount",
+    "compensation_currency",
+)
 
 
 class Verdict(models.Model):
-    """The judgment for one accused on one offence, at trial or on appeal."""
+    """The judgment for one accused on one offence at one level: 0 the trial, 1 the first
+    appeal, 2 the second; after a remand the retrial's judgment is the next level."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="verdicts")
     accused = models.ForeignKey(CaseParty, on_delete=models.PROTECT, related_name="verdicts")
     offence = models.ForeignKey(Offence, on_delete=models.PROTECT, related_name="verdicts")
     court = models.ForeignKey(Court, on_delete=models.PROTECT)
     date = models.DateField()
-    outcome = models.CharField(max_length=12, choices=VerdictOutcome.choices)
-    sentence_months = models.PositiveIntegerField(null=True, blank=True)
-    fine_pkr = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
-    on_appeal = models.BooleanField(default=False)
+    level = models.PositiveSmallIntegerField(default=0)
+    outcome = models.CharField(max_length=16, choices=VerdictOutcome.choices)
+    basis = models.CharField(max_length=12, choices=VerdictBasis.choices, blank=True)
+    sentence_kind = models.CharField(max_length=5, choices=SentenceKind.choices, blank=True)
+    sentence_years = models.PositiveSmallIntegerField(null=True, blank=True)
+    sentence_months = models.PositiveSmallIntegerField(null=True, blank=True)
+    fine_amount = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
+    fine_currency = models.CharField(max_length=3, default="PKR", help_text=_("ISO 4217"))
+    compensation_amount = models.DecimalField(
+        _("compensation to the victims"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    compensation_currency = models.CharField(max_length=3, default="PKR", help_text=_("ISO 4217"))
 
     class Meta:
-        ordering = ["date", "id"]
+        ordering = ["date", "level", "id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["accused", "offence", "on_appeal"], name="verdict_once_per_level"
+                fields=["accused", "offence", "level"], name="verdict_once_per_level"
             ),
             models.CheckConstraint(
-                condition=models.Q(outcome="convicted")
-                | models.Q(sentence_months__isnull=True, fine_pkr__isnull=True),
+                condition=models.Q(outcome__in=SENTENCED_OUTCOMES)
+                | models.Q(
+                    sentence_kind="",
+                    fine_amount__isnull=True,
+                    compensation_amount__isnull=True,
+                ),
                 name="verdict_sentence_only_on_conviction",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(sentence_kind="term")
+                | models.Q(sentence_years__isnull=True, sentence_months__isnull=True),
+                name="verdict_years_only_for_a_term",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(sentence_months__isnull=True)
+                | models.Q(sentence_months__lte=11),
+                name="verdict_months_below_twelve",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(
+                    fine_currency__regex=CURRENCY_PATTERN,
+                    compensation_currency__regex=CURRENCY_PATTERN,
+                ),
+                name="verdict_currency_iso",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(basis="")
+                | models.Q(basis="plea", outcome="convicted")
+                | models.Q(basis="compromise", outcome__in=["acquitted", "appeal_acquitted"]),
+                name="verdict_basis_fits_outcome",
             ),
         ]
 

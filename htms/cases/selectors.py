@@ -96,7 +96,10 @@ def case_detail(*, user: User, case_id: int) -> Case:
         case_queryset_for_user(user)
         .select_related("unit", "investigating_officer", "court", "registered_by")
         .prefetch_related(
-            Prefetch("offences", queryset=Offence.objects.select_related("statute")),
+            Prefetch(
+                "offences",
+                queryset=Offence.objects.select_related("statute", "district", "country"),
+            ),
             Prefetch("parties", queryset=parties),
             "route_events__country",
             "route_events__district",

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from htms.audit.models import AuditAction, AuditEvent, AuditObject
 from htms.cases.models import Case, CaseParty, StageChange, TransitionStatus
+from htms.cases.verdict_text import verdict_level_text, verdict_sentence_text
 from htms.common.dates import partial_date_text
 from htms.common.lists import join_list
 from htms.persons.models import DatePrecision
@@ -107,11 +108,8 @@ def _court_entries(case: Case, party_name: Callable[[CaseParty], str]) -> list[T
             "name": party_name(v.accused),
             "outcome": v.get_outcome_display(),
         }
-        detail = str(v.offence.statute)
-        if v.sentence_months:
-            detail += "; " + _("%d months") % v.sentence_months
-        if v.fine_pkr:
-            detail += "; " + _("fine PKR %s") % f"{v.fine_pkr:,.0f}"
+        parts = [verdict_level_text(v), str(v.court), str(v.offence.statute)]
+        detail = "; ".join(filter(None, [*parts, verdict_sentence_text(v)]))
         entries.append(TimelineEntry(v.date, "verdict", title, detail))
     return entries
 

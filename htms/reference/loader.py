@@ -22,6 +22,7 @@ from htms.audit.services import audit_record
 from htms.reference.models import (
     Country,
     Court,
+    CourtLevel,
     CrimeType,
     District,
     ExitPointKind,
@@ -329,6 +330,7 @@ def _court_row(row: Row) -> Converted:
         "name": row["name"],
         "name_ur": row["name_ur"],
         "district_id": _id_of(District, "district", row["district"]),
+        "level": _choice(row, "level", CourtLevel),
     }
 
 
@@ -349,6 +351,7 @@ def _statute_row(row: Row) -> Converted:
         "iccs_code": iccs_code,
         "in_force": _flag(row, "in_force"),
         "needs_legal_review": _flag(row, "needs_legal_review"),
+        "compoundable": _flag(row, "compoundable"),
     }
 
 
@@ -377,7 +380,7 @@ _FILES: tuple[_FileSpec, ...] = (
         ("code", "name", "name_ur", "kind", "zone", "province", "district", "exit_point_kind"),
         _unit_row,
     ),
-    _FileSpec("courts.csv", Court, ("code", "name", "name_ur", "district"), _court_row),
+    _FileSpec("courts.csv", Court, ("code", "name", "name_ur", "district", "level"), _court_row),
     _FileSpec(
         "statutes.csv",
         Statute,
@@ -394,6 +397,7 @@ _FILES: tuple[_FileSpec, ...] = (
             "iccs_code",
             "in_force",
             "needs_legal_review",
+            "compoundable",
         ),
         _statute_row,
     ),

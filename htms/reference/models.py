@@ -122,11 +122,29 @@ class Unit(models.Model):
         return in_active_language(self.name, self.name_ur)
 
 
+class CourtLevel(models.TextChoices):
+    TRIAL = "trial", _("Trial court")
+    HIGH_COURT = "high_court", _("High Court")
+    FEDERAL_SHARIAT = "federal_shariat", _("Federal Shariat Court")
+    SUPREME = "supreme", _("Supreme Court")
+
+
+# How high each level stands: an appeal goes to a court standing higher than the one it is
+# from. The High Courts and the Federal Shariat Court both hear appeals from trial courts.
+COURT_RANK: dict[str, int] = {
+    CourtLevel.TRIAL: 0,
+    CourtLevel.HIGH_COURT: 1,
+    CourtLevel.FEDERAL_SHARIAT: 1,
+    CourtLevel.SUPREME: 2,
+}
+
+
 class Court(models.Model):
     code = models.CharField(max_length=32, unique=True)
     name = models.CharField(max_length=200)
     name_ur = models.CharField(max_length=200, blank=True)
     district = models.ForeignKey(District, on_delete=models.PROTECT, null=True, blank=True)
+    level = models.CharField(max_length=16, choices=CourtLevel.choices, default=CourtLevel.TRIAL)
 
     class Meta:
         ordering = ["name"]
@@ -151,6 +169,10 @@ class Statute(models.Model):
     in_force = models.BooleanField(default=True)
     needs_legal_review = models.BooleanField(
         default=False, help_text=_("The wording has not been checked against the gazetted text")
+    )
+    compoundable = models.BooleanField(
+        default=False,
+        help_text=_("The parties may compromise on it (CrPC s.345); a compromise acquits"),
     )
 
     class Meta:

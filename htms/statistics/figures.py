@@ -28,6 +28,7 @@ from htms.cases.models import (
     VerdictOutcome,
     case_offence_date,
     crime_types_in,
+    verdict_stands_convicted,
 )
 from htms.persons.models import Person
 from htms.statistics.case_facts import case_facts_of
@@ -43,6 +44,8 @@ class CountingUnit:
     PROSECUTED = "prosecuted"
     CONVICTED = "convicted"
     ACQUITTED = "acquitted"
+    UPHELD = "upheld"
+    ACQUITTED_ON_APPEAL = "appeal_acquitted"
 
     choices = (
         (VICTIMS, _("Victims")),
@@ -50,6 +53,8 @@ class CountingUnit:
         (PROSECUTED, _("Persons prosecuted")),
         (CONVICTED, _("Persons convicted at trial")),
         (ACQUITTED, _("Persons acquitted at trial")),
+        (UPHELD, _("Persons whose conviction was upheld on appeal")),
+        (ACQUITTED_ON_APPEAL, _("Persons acquitted on appeal")),
     )
     values = tuple(code for code, _label in choices)
 
@@ -58,12 +63,15 @@ class CountingUnit:
 REGISTRATION_YEAR = _("year of registration of the case")
 JUDGMENT_YEAR = _("year of the trial judgment")
 OFFENCE_YEAR = _("year of the offence")
+APPEAL_YEAR = _("year of the appeal judgment")
 YEAR_BASIS = {
     CountingUnit.VICTIMS: REGISTRATION_YEAR,
     CountingUnit.SUSPECTS: REGISTRATION_YEAR,
     CountingUnit.PROSECUTED: REGISTRATION_YEAR,
     CountingUnit.CONVICTED: JUDGMENT_YEAR,
     CountingUnit.ACQUITTED: JUDGMENT_YEAR,
+    CountingUnit.UPHELD: APPEAL_YEAR,
+    CountingUnit.ACQUITTED_ON_APPEAL: APPEAL_YEAR,
 }
 
 
@@ -84,11 +92,20 @@ class YearBasis:
 
 def year_basis_of(unit: str, year: str | None) -> str:
     """The year basis a figure is counted in: the one asked for, else the unit's own; the
-    judgment's year only for the units counted at judgment."""
-    own = YearBasis.JUDGMENT if YEAR_BASIS[unit] == JUDGMENT_YEAR else YearBasis.REGISTRATION
+    judgment's year only for the units counted at judgment (at trial or on appeal)."""
+    at_judgment = YEAR_BASIS[unit] in (JUDGMENT_YEAR, APPEAL_YEAR)
+    own = YearBasis.JUDGMENT if at_judgment else YearBasis.REGISTRATION
     if year is None or (year == YearBasis.JUDGMENT and own != YearBasis.JUDGMENT):
         return own
     return year
+
+
+def year_basis_label(unit: str, basis: str) -> str:
+    """The name of the year a figure is counted in: the appeal judgment's for the appeal
+    figures."""
+    if basis == YearBasis.JUDGMENT:
+        return str(YEAR_BASIS[unit])
+    return str(dict(YearBasis.choices)[basis])
 
 
 @dataclass(frozen=True)
@@ -200,7 +217,7 @@ def _trial_verdicts(user: User) -> list[dict[str, Any]]:
     """Per accused, their trial verdicts: how many convictions, the first conviction's date
     and the last verdict's date."""
     rows = (
-        Verdict.objects.filter(case__in=case_queryset_for_user(user), on_appeal=False)
+        Verdict.objects.filter(case__in=case_queryset_for_user(user), level=0)
         .values("accused_id")
         .annotate(
             convictions=Count("id", filter=Q(outcome=VerdictOutcome.CONVICTED)),
@@ -219,10 +236,43 @@ def _by_judgment(user: User, *, convicted: bool, year: str = YearBasis.JUDGMENT)
             years[row["accused_id"]] = row["first_conviction"].year
         elif not convicted and not row["convictions"]:
             years[row["accused_id"]] = row["last"].year
+    return _accused_counted(user, years, year=year)
+
+
+def _accused_counted(
+    user: User, years: dict[int, int], *, year: str = YearBasis.JUDGMENT
+) -> list[Counted]:
+    """The accused of ``years`` counted in the year of their judgment, or of ``year``."""
     rows = list(_parties(user).filter(pk__in=list(years)).values(*PARTY_FIELDS).order_by("id"))
     if year != YearBasis.JUDGMENT:
         years = {int(str(row["id"])): _year_of(row, year) for row in rows}
     return _counted(rows, years, victims=False)
+
+
+def _by_appeal(
+    user: User, *, outcomes: frozenset[str], year: str = YearBasis.JUDGMENT
+) -> list[Counted]:
+    """Each accused with an appeal verdict of ``outcomes`` against a standing conviction,
+    counted once, in the year of the first such verdict."""
+    verdicts = (
+        Verdict.objects.filter(case__in=case_queryset_for_user(user))
+        .values_list("accused_id", "offence_id", "outcome", "date")
+        .order_by("accused_id", "offence_id", "level")
+    )
+    chains: dict[tuple[int, int], list[str]] = {}
+    years: dict[int, int] = {}
+    for accused_id, offence_id, outcome, day in verdicts:
+        chain = chains.setdefault((accused_id, offence_id), [])
+        if outcome in outcomes and verdict_stands_convicted(chain) and accused_id not in years:
+            years[accused_id] = day.year
+        chain.append(outcome)
+    return _accused_counted(user, years, year=year)
+
+
+# An appeal that leaves the conviction standing, whatever it did to the sentence.
+CONVICTION_KEPT = frozenset(
+    {VerdictOutcome.UPHELD, VerdictOutcome.SENTENCE_REDUCED, VerdictOutcome.SENTENCE_ENHANCED}
+)
 
 
 def case_reached_trial() -> Q:
@@ -250,6 +300,12 @@ def people_counted(*, user: User, unit: str, year: str | None = None) -> list[Co
         return _by_judgment(user, convicted=True, year=basis)
     if unit == CountingUnit.ACQUITTED:
         return _by_judgment(user, convicted=False, year=basis)
+    if unit == CountingUnit.UPHELD:
+        return _by_appeal(user, outcomes=CONVICTION_KEPT, year=basis)
+    if unit == CountingUnit.ACQUITTED_ON_APPEAL:
+        return _by_appeal(
+            user, outcomes=frozenset({VerdictOutcome.ACQUITTED_ON_APPEAL}), year=basis
+        )
     raise ValueError(unit)
 
 

@@ -54,7 +54,7 @@ def _reached_challan() -> Q:
 
 def _convicted() -> Q:
     verdicts = Verdict.objects.filter(
-        case=OuterRef("pk"), on_appeal=False, outcome=VerdictOutcome.CONVICTED
+        case=OuterRef("pk"), level=0, outcome=VerdictOutcome.CONVICTED
     )
     return Q(Exists(verdicts))
 

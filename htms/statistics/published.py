@@ -35,8 +35,8 @@ from htms.statistics.disclosure import (
 )
 from htms.statistics.figures import (
     Counted,
-    YearBasis,
     people_counted,
+    year_basis_label,
     year_basis_of,
     years_of,
 )
@@ -229,7 +229,7 @@ def system_published(
     system: UnitSystem, *, unit: str, year: str, withheld: set[Key], k: int | None
 ) -> dict[str, PublishedTable]:
     """The tables of ``system`` with the ``withheld`` cells blanked."""
-    basis = str(dict(YearBasis.choices)[year])
+    basis = year_basis_label(unit, year)
     published: dict[str, PublishedTable] = {}
     for dimension, (table, labels) in system.built.items():
         rows = _published(table, labels, withheld)

@@ -12,7 +12,7 @@ import time
 from array import array
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict
-from datetime import datetime
+from datetime import date, datetime
 from datetime import time as clock_time
 
 from django.db import transaction
@@ -36,7 +36,7 @@ from htms.persons.models import IdentityDocument, Person, PersonAddress, PersonA
 from htms.synthetic.bulk_support import BulkCounts, References, Refs, e164, judged_statuses
 
 __all__ = ["BulkCounts", "synthetic_bulk_load"]
-from htms.synthetic.records import SynCase, SynParty, SynPerson, SyntheticData
+from htms.synthetic.records import SynCase, SynParty, SynPerson, SyntheticData, SynVerdict
 
 ROWS_PER_INSERT = 2000
 ON_TRIAL_OR_LATER = frozenset({"trial", "judgment", "appeal"})
@@ -222,10 +222,22 @@ class _BatchWriter:
             for case, row in zip(self.batch.cases, cases, strict=True)
             for code in case.statute_codes
         ]
-        offences = [Offence(case_id=pk, statute_id=self.refs.statutes[code]) for pk, code in rows]
+        committed = {row.pk: case for case, row in zip(self.batch.cases, cases, strict=True)}
+        offences = [self._offence(pk, code, committed[pk]) for pk, code in rows]
         Offence.objects.bulk_create(offences, batch_size=ROWS_PER_INSERT)
         self.counts.offences = len(offences)
         return {key: o.pk for key, o in zip(rows, offences, strict=True)}
+
+    def _offence(self, case_pk: int, code: str, case: SynCase) -> Offence:
+        district, country = case.offence_place
+        return Offence(
+            case_id=case_pk,
+            statute_id=self.refs.statutes[code],
+            date=case.occurred_on,
+            date_precision="day",
+            district_id=self.refs.districts[district][0] if district else None,
+            country_id=self.refs.countries[country] if country else None,
+        )
 
     def _parties(self, cases: list[Case]) -> list[list[int]]:
         rows, refs = [], self.refs
@@ -300,7 +312,8 @@ class _BatchWriter:
     def _history(self, case: SynCase, case_pk: int) -> list[StageChange]:
         """Every step approved at once, and the request still waiting, if any."""
         officer, now = self.refs.officers[case.unit_code], self.now
-        stages = ["fir" if case.fir_number else "enquiry", *case.stage_path]
+        decided = ["judgment"] if case.appeal_verdicts else []
+        stages = ["fir" if case.fir_number else "enquiry", *case.stage_path, *decided]
         rows = [
             StageChange(
                 case_id=case_pk,
@@ -370,17 +383,42 @@ class _BatchWriter:
             if court_id is None or case.judgment_date is None:
                 continue
             rows += [
-                Verdict(
-                    case_id=row.pk,
-                    accused_id=party_pks[v.party_index],
-                    offence_id=offences[(row.pk, v.statute_code)],
-                    court_id=court_id,
-                    date=case.judgment_date,
-                    outcome=v.outcome,
-                    sentence_months=v.sentence_months,
-                    fine_pkr=v.fine_pkr,
-                )
+                _verdict_row(row.pk, v, party_pks, offences, court_id, case.judgment_date, 0)
                 for v in case.verdicts
             ]
+            appeal_court_id = self.refs.courts.get(case.appeal_court_code)
+            if appeal_court_id is not None and case.appeal_date is not None:
+                rows += [
+                    _verdict_row(
+                        row.pk, v, party_pks, offences, appeal_court_id, case.appeal_date, 1
+                    )
+                    for v in case.appeal_verdicts
+                ]
         Verdict.objects.bulk_create(rows, batch_size=ROWS_PER_INSERT)
         self.counts.verdicts = len(rows)
+
+
+def _verdict_row(
+    case_pk: int,
+    v: SynVerdict,
+    party_pks: list[int],
+    offences: dict[tuple[int, str], int],
+    court_id: int,
+    day: date,
+    level: int,
+) -> Verdict:
+    """A verdict as the judgment service writes it: a term in years and months."""
+    years, months = divmod(v.sentence_months, 12) if v.sentence_months else (None, None)
+    return Verdict(
+        case_id=case_pk,
+        accused_id=party_pks[v.party_index],
+        offence_id=offences[(case_pk, v.statute_code)],
+        court_id=court_id,
+        date=day,
+        level=level,
+        outcome=v.outcome,
+        sentence_kind="term" if v.sentence_months else "",
+        sentence_years=years,
+        sentence_months=months,
+        fine_amount=v.fine,
+    )

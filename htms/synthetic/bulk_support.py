@@ -4,7 +4,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 
 from htms.accounts.models import User
-from htms.cases.models import CaseReferenceCounter
+from htms.cases.models import CaseReferenceCounter, verdict_stands_convicted
 from htms.reference.models import Country, Court, District, Statute, Term
 from htms.synthetic.records import SynCase
 
@@ -53,11 +53,17 @@ class Refs:
 
 
 def judged_statuses(case: SynCase) -> dict[int, str]:
-    """After a judgment each accused tried is convicted or acquitted, as the service records."""
+    """After the judgments each accused tried is convicted (while any offence stands
+    convicted after the appeal) or acquitted, as the service records."""
+    chains: dict[tuple[int, str], list[str]] = {}
+    for v in (*case.verdicts, *case.appeal_verdicts):
+        chains.setdefault((v.party_index, v.statute_code), []).append(v.outcome)
     statuses: dict[int, str] = {}
-    for v in case.verdicts:
-        if v.outcome == "convicted" or statuses.get(v.party_index) != "convicted":
-            statuses[v.party_index] = "convicted" if v.outcome == "convicted" else "acquitted"
+    for (party_index, _code), outcomes in chains.items():
+        if verdict_stands_convicted(outcomes):
+            statuses[party_index] = "convicted"
+        else:
+            statuses.setdefault(party_index, "acquitted")
     return statuses
 
 

@@ -100,6 +100,7 @@ class Generator:
         if not catalogue.units:
             raise ValueError("The catalogue names no unit to register cases in.")
         self.rng = random.Random(seed)
+        self.seed = seed
         self.today = today
         self.catalogue = catalogue
         self.cast = Cast(self.rng, catalogue, PeopleMaker(self.rng, catalogue))
@@ -229,6 +230,8 @@ class Generator:
             assert case.fir_date is not None
             case.judgment_date = plans.plan_judgment_date(rng, case.fir_date, self.today, plan)
         self._court_days(case, plan)
+        if plan.final == plans.APPEAL and case.judgment_date is not None:
+            self._appeal(case, unit, case.judgment_date)
 
     def _court_days(self, case: SynCase, plan: plans.Plan) -> None:
         rng = self.rng
@@ -248,3 +251,13 @@ class Generator:
         )
         if plan.judged:
             case.verdicts = plans.plan_verdicts(rng, case.parties, case.statute_codes)
+
+    def _appeal(self, case: SynCase, unit: UnitInfo, judgment_date: date) -> None:
+        # Its own random stream, so that appeals leave the rest of the generated data as it was.
+        rng = random.Random(f"{self.seed}-appeal-{case.key}")
+        day, verdicts = plans.plan_appeal(rng, case.verdicts, judgment_date, self.today)
+        if day is not None:
+            case.appeal_court_code = plans.HIGH_COURTS.get(
+                unit.province_code, plans.FEDERAL_HIGH_COURT
+            )
+            case.appeal_date, case.appeal_verdicts = day, verdicts

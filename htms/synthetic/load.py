@@ -15,6 +15,7 @@ from htms.persons.services import person_create
 from htms.reference.models import (
     Country,
     Court,
+    CourtLevel,
     District,
     Statute,
     Term,
@@ -90,7 +91,9 @@ def catalogue_from_db(
         units=_units(unit_codes),
         courts=tuple(
             CourtInfo(c.code, c.district.code if c.district else "")
-            for c in Court.objects.select_related("district").order_by("code")
+            for c in Court.objects.filter(level=CourtLevel.TRIAL)
+            .select_related("district")
+            .order_by("code")
         ),
         terms=_terms(),
         countries=frozenset(Country.objects.values_list("code", flat=True)),
@@ -139,11 +142,13 @@ def synthetic_load(*, data: SyntheticData, actors_by_unit: Mapping[str, UnitActo
     is added by id, never entered twice.
     """
     persons = {p.key: p for p in data.persons}
-    courts = dict(Court.objects.values_list("code", "id"))
+    trial = Court.objects.filter(level=CourtLevel.TRIAL)
+    courts = dict(trial.values_list("code", "id"))
+    appeal_courts = dict(Court.objects.exclude(level=CourtLevel.TRIAL).values_list("code", "id"))
     known: dict[int, int] = {}
     counts = LoadCounts()
     for case in data.cases:
-        walker = CaseWalker(case, actors_by_unit[case.unit_code], courts)
+        walker = CaseWalker(case, actors_by_unit[case.unit_code], courts, appeal_courts)
         walker.register(persons, known)
         walker.walk(counts)
         counts.cases += 1

@@ -232,3 +232,38 @@ def plan_verdicts(
             else:
                 verdicts.append(SynVerdict(i, code, "discharged" if roll > 0.9 else "acquitted"))
     return tuple(verdicts)
+
+
+# The High Court that hears appeals from the trial courts of each province (principal seats).
+HIGH_COURTS = {
+    "PB": "CRT-HC-LHR",
+    "SD": "CRT-HC-SHC",
+    "KP": "CRT-HC-PHC",
+    "BA": "CRT-HC-BHC",
+}
+FEDERAL_HIGH_COURT = "CRT-HC-IHC"
+
+
+def plan_appeal(
+    rng: random.Random, verdicts: tuple[SynVerdict, ...], judgment_date: date, today: date
+) -> tuple[date | None, tuple[SynVerdict, ...]]:
+    """The first appeal of the convicted: about half upheld, three in ten acquitted on appeal,
+    the rest with the sentence reduced. None when nobody was convicted or no day is left."""
+    convicted = [v for v in verdicts if v.outcome == "convicted"]
+    span = (today - judgment_date).days - 1
+    if not convicted or span < 1:
+        return None, ()
+    day = judgment_date + timedelta(days=rng.randint(1, span))
+    decided = []
+    for v in convicted:
+        roll = rng.random()
+        if roll < 0.5:
+            decided.append(
+                SynVerdict(v.party_index, v.statute_code, "upheld", v.sentence_months, v.fine)
+            )
+        elif roll < 0.8:
+            decided.append(SynVerdict(v.party_index, v.statute_code, "appeal_acquitted"))
+        else:
+            months = max(1, (v.sentence_months or 12) // 2)
+            decided.append(SynVerdict(v.party_index, v.statute_code, "reduced", months, v.fine))
+    return day, tuple(decided)

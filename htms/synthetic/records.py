@@ -132,7 +132,7 @@ class SynVerdict:
     statute_code: str
     outcome: str
     sentence_months: int | None = None
-    fine_pkr: int | None = None
+    fine: int | None = None  # rupees
 
 
 @dataclass(slots=True)
@@ -163,10 +163,27 @@ class SynCase:
     hearings: tuple[SynHearing, ...] = ()
     verdicts: tuple[SynVerdict, ...] = ()
     judgment_date: dt.date | None = None
+    # The first appeal, decided in a High Court: its date and a verdict per conviction appealed.
+    appeal_court_code: str = ""
+    appeal_date: dt.date | None = None
+    appeal_verdicts: tuple[SynVerdict, ...] = ()
     pending_stage: str = ""
 
     @property
+    def offence_place(self) -> tuple[str, str]:
+        """Where its offences were committed, as (district code, country code), one of them
+        empty: where the route began (recruitment or first stop)."""
+        if not self.route:
+            return "", ""
+        first = self.route[0]
+        if first.country_code == "PK" and first.district_code:
+            return first.district_code, ""
+        return "", first.country_code
+
+    @property
     def final_stage(self) -> str:
+        if self.appeal_verdicts:
+            return "judgment"  # the appeal was decided
         if self.stage_path:
             return self.stage_path[-1]
         return "fir" if self.fir_number else "enquiry"

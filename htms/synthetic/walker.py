@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from htms.accounts.models import User
 from htms.cases.inputs import VerdictInput
-from htms.cases.models import Case, CaseParty, Stage, TransitionStatus
+from htms.cases.models import Case, CaseParty, Offence, Stage, TransitionStatus
 from htms.cases.services.court import case_record_judgment, hearing_record
 from htms.cases.services.effective import earliest_effective_date
 from htms.cases.services.lifecycle import (
@@ -13,9 +13,10 @@ from htms.cases.services.lifecycle import (
     case_decide_stage_change,
     case_request_stage,
 )
+from htms.cases.services.offence_place import offence_set_time_place
 from htms.cases.services.parties import party_set_accused_status
 from htms.cases.services.registration import case_register
-from htms.synthetic.records import SynCase, SynPerson
+from htms.synthetic.records import SynCase, SynPerson, SynVerdict
 from htms.synthetic.service_inputs import case_input
 
 COURT_STAGES = frozenset({Stage.INTERIM_CHALLAN, Stage.FINAL_CHALLAN, Stage.TRIAL, Stage.APPEAL})
@@ -49,9 +50,16 @@ COURT_STEPS = CHALLAN_STAGES | {Stage.TRIAL}
 class CaseWalker:
     """Takes one registered case through its planned stages, as its officers would."""
 
-    def __init__(self, case: SynCase, actors: UnitActors, courts: Mapping[str, int]) -> None:
+    def __init__(
+        self,
+        case: SynCase,
+        actors: UnitActors,
+        courts: Mapping[str, int],
+        appeal_courts: Mapping[str, int] | None = None,
+    ) -> None:
         self.case, self.actors = case, actors
         self.court_id = courts.get(case.court_code)
+        self.appeal_court_id = (appeal_courts or {}).get(case.appeal_court_code)
         # A challan names a court even when the plan has none for the case.
         self.challan_court_id = self.court_id or next(iter(courts.values()), None)
         self.case_id = 0
@@ -69,12 +77,27 @@ class CaseWalker:
             duplicate_check=False,
         )
         self.case_id = registered.pk
+        self._offence_places()
         rows = CaseParty.objects.filter(case_id=registered.pk).order_by("id")
         for party, (party_id, person_id) in zip(
             case.parties, rows.values_list("id", "person_id"), strict=True
         ):
             known.setdefault(party.person_key, person_id)
             self.party_ids.append(party_id)
+
+    def _offence_places(self) -> None:
+        district, country = self.case.offence_place
+        for offence_id in Offence.objects.filter(case_id=self.case_id).values_list("id", flat=True):
+            offence_set_time_place(
+                actor=self.actors.io,
+                case_id=self.case_id,
+                expected_version=self._version(),
+                offence_id=offence_id,
+                date=self.case.occurred_on,
+                date_precision="day",
+                district_code=district,
+                country_code=country,
+            )
 
     def _version(self) -> int:
         return Case.objects.values_list("version", flat=True).get(pk=self.case_id)
@@ -87,6 +110,9 @@ class CaseWalker:
                 counts.judgments += 1
             elif not self._move(stage):
                 return
+            if stage == Stage.APPEAL and self.case.appeal_verdicts:
+                self._appeal()
+                counts.judgments += 1
             if stage == Stage.INVESTIGATION:
                 self._later_statuses()
         if self.case.final_stage in COURT_STAGES and not self.hearings_done:
@@ -148,25 +174,41 @@ class CaseWalker:
             )
             counts.hearings += 1
 
-    def _judgment(self) -> None:
-        case = self.case
-        assert self.court_id is not None and case.judgment_date is not None
-        verdicts = [
+    def _verdict_inputs(self, verdicts: tuple[SynVerdict, ...]) -> list[VerdictInput]:
+        return [
             VerdictInput(
                 accused_party_id=self.party_ids[v.party_index],
                 statute_code=v.statute_code,
                 outcome=v.outcome,
                 sentence_months=v.sentence_months,
-                fine_pkr=v.fine_pkr,
+                fine_amount=v.fine,
             )
-            for v in case.verdicts
+            for v in verdicts
         ]
+
+    def _judgment(self) -> None:
+        case = self.case
+        assert self.court_id is not None and case.judgment_date is not None
         case_record_judgment(
             actor=self.actors.io,
             case_id=self.case_id,
             expected_version=self._version(),
             court_id=self.court_id,
             date=case.judgment_date,
-            verdicts=verdicts,
+            verdicts=self._verdict_inputs(case.verdicts),
+            backdate_reason=ENTERED_LATE,
+        )
+
+    def _appeal(self) -> None:
+        case = self.case
+        if self.appeal_court_id is None or case.appeal_date is None:
+            return
+        case_record_judgment(
+            actor=self.actors.io,
+            case_id=self.case_id,
+            expected_version=self._version(),
+            court_id=self.appeal_court_id,
+            date=case.appeal_date,
+            verdicts=self._verdict_inputs(case.appeal_verdicts),
             backdate_reason=ENTERED_LATE,
         )

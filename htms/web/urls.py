@@ -51,6 +51,7 @@ urlpatterns = [
     path(CASE + "stage/<slug:to_stage>/", stage.case_stage, name="case_stage"),
     path(CASE + "hearings/new/", court.hearing_add, name="hearing_add"),
     path(CASE + "judgment/", court.judgment_add, name="judgment_add"),
+    path(CASE + "offences/<int:offence_id>/", case_edit.offence_edit, name="offence_edit"),
     path(CASE + "parties/new/", case_edit.party_add, name="party_add"),
     path(CASE + "parties/<int:party_id>/status/", case_edit.accused_status, name="accused_status"),
     path(CASE + "documents/new/", documents.document_add, name="document_add"),

@@ -1,7 +1,9 @@
 """What the judgment and approval endpoints accept and answer."""
 
+from decimal import Decimal
 from typing import Any
 
+from django.db import models
 from rest_framework import serializers
 
 from htms.api.params import MAX_ID, MAX_VERSION
@@ -11,7 +13,8 @@ from htms.api.serializers.case_output import (
     VerdictSerializer,
 )
 from htms.cases.inputs import VerdictInput
-from htms.cases.models import VerdictOutcome
+from htms.cases.models import SentenceKind, VerdictBasis, VerdictOutcome
+from htms.persons.models import DatePrecision
 
 REASON_HELP = "Why it is entered late: required when the date is well in the past"
 
@@ -22,16 +25,68 @@ def _text(max_length: int, **kwargs: Any) -> serializers.CharField:
     )
 
 
+def _amount(help_text: str) -> serializers.DecimalField:
+    return serializers.DecimalField(
+        max_digits=14,
+        decimal_places=2,
+        min_value=Decimal(0),
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text=help_text,
+    )
+
+
+def _currency() -> serializers.RegexField:
+    return serializers.RegexField(
+        r"^[A-Z]{3}$", required=False, default="PKR", help_text="ISO 4217 code, PKR if left out"
+    )
+
+
+def _count(max_value: int, help_text: str) -> serializers.IntegerField:
+    return serializers.IntegerField(
+        min_value=0,
+        max_value=max_value,
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text=help_text,
+    )
+
+
+def _optional_choice(choices: type[models.TextChoices], help_text: str) -> serializers.ChoiceField:
+    return serializers.ChoiceField(
+        choices=choices.choices,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text=help_text,
+    )
+
+
 class VerdictInputSerializer(serializers.Serializer[Any]):
     accused = serializers.IntegerField(min_value=1, max_value=MAX_ID, help_text="Party id")
     statute = serializers.CharField(max_length=40, help_text="Statute section code")
-    outcome = serializers.ChoiceField(choices=VerdictOutcome.choices)
-    sentence_months = serializers.IntegerField(
-        min_value=0, max_value=1200, required=False, allow_null=True, default=None
+    outcome = serializers.ChoiceField(
+        choices=VerdictOutcome.choices,
+        help_text="At trial: convicted, acquitted, discharged. On appeal: upheld, "
+        "appeal_acquitted, reduced, enhanced, remanded",
     )
-    fine_pkr = serializers.IntegerField(
-        min_value=0, max_value=10**12, required=False, allow_null=True, default=None
+    basis = _optional_choice(
+        VerdictBasis,
+        "compromise (compoundable offences, with an acquittal) or plea (with a conviction); "
+        "blank: on the merits",
     )
+    sentence_kind = _optional_choice(
+        SentenceKind,
+        "term (with years and months), life or death; term if left out with a length",
+    )
+    sentence_years = _count(100, "Years of a term")
+    sentence_months = _count(1200, "Months of a term; 12 or more carry into years")
+    fine_amount = _amount("The fine, in fine_currency")
+    fine_currency = _currency()
+    compensation_amount = _amount("Compensation to the victims, in compensation_currency")
+    compensation_currency = _currency()
 
 
 class JudgmentInputSerializer(serializers.Serializer[Any]):
@@ -47,14 +102,26 @@ class JudgmentInputSerializer(serializers.Serializer[Any]):
 def verdict_inputs_from(data: dict[str, Any]) -> list[VerdictInput]:
     return [
         VerdictInput(
-            accused_party_id=v["accused"],
-            statute_code=v["statute"],
-            outcome=v["outcome"],
-            sentence_months=v["sentence_months"],
-            fine_pkr=v["fine_pkr"],
+            accused_party_id=v.pop("accused"),
+            statute_code=v.pop("statute"),
+            **v,
         )
-        for v in data["verdicts"]
+        for v in (dict(given) for given in data["verdicts"])
     ]
+
+
+class OffenceTimePlaceInputSerializer(serializers.Serializer[Any]):
+    expected_version = serializers.IntegerField(
+        min_value=1, max_value=MAX_VERSION, help_text="The case's version as last read"
+    )
+    date = serializers.DateField(
+        required=False, allow_null=True, default=None, help_text="When it was committed"
+    )
+    date_precision = _optional_choice(
+        DatePrecision, "day (if left out), month or year: how much of the date is known"
+    )
+    district = _text(16, help_text="District code, for an offence in Pakistan")
+    country = _text(2, help_text="ISO 3166 country code, for an offence abroad")
 
 
 class JudgmentResultSerializer(serializers.Serializer[Any]):

@@ -8,6 +8,7 @@ from htms.accounts.models import User
 from htms.api.serializers.base import OutputSerializer
 from htms.api.serializers.persons import PartyPersonSerializer
 from htms.cases.models import (
+    SENTENCE_FIELDS,
     Case,
     CaseParty,
     Hearing,
@@ -28,7 +29,7 @@ class UnitBriefSerializer(OutputSerializer[Unit]):
 class CourtBriefSerializer(OutputSerializer[Court]):
     class Meta:
         model = Court
-        fields = ["id", "code", "name"]
+        fields = ["id", "code", "name", "level"]
 
 
 class UserBriefSerializer(OutputSerializer[User]):
@@ -45,10 +46,23 @@ class OffenceSerializer(OutputSerializer[Offence]):
     description = serializers.CharField(source="statute.description", read_only=True)
     crime_type = serializers.CharField(source="statute.crime_type", read_only=True)
     iccs_code = serializers.CharField(source="statute.iccs_code", read_only=True)
+    district = serializers.CharField(source="district.code", read_only=True, allow_null=True)
+    country = serializers.CharField(source="country.code", read_only=True, allow_null=True)
 
     class Meta:
         model = Offence
-        fields = ["id", "statute", "title", "description", "crime_type", "iccs_code"]
+        fields = [
+            "id",
+            "statute",
+            "title",
+            "description",
+            "crime_type",
+            "iccs_code",
+            "date",
+            "date_precision",
+            "district",
+            "country",
+        ]
 
 
 class CaseListItemSerializer(OutputSerializer[Case]):
@@ -179,10 +193,10 @@ class VerdictSerializer(OutputSerializer[Verdict]):
             "offence",
             "court",
             "date",
+            "level",
             "outcome",
-            "sentence_months",
-            "fine_pkr",
-            "on_appeal",
+            "basis",
+            *SENTENCE_FIELDS,
         ]
 
 

@@ -11,7 +11,8 @@ from htms.api.tests.payloads import som_case_payload
 from htms.cases.models import Case
 from htms.cases.selectors import case_detail
 from htms.cases.selectors_timeline import case_timeline
-from htms.conftest import CHALLAN_COURT, SOM_SECTION
+from htms.cases.tests.support import convicted_then_appealed, imran
+from htms.conftest import CHALLAN_COURT, SOM_SECTION, TIP_SECTION
 from htms.reference.models import Court
 
 pytestmark = pytest.mark.django_db
@@ -36,11 +37,13 @@ class Officer:
         body = {"to_stage": to_stage, "expected_version": self.version(), "effective_on": on}
         return self.post("stage/", {"backdate_reason": LATE, **body, **extra})["change"]
 
-    def judgment(self, on: str, accused: int, outcome: str) -> Any:
-        verdict = {"accused": accused, "statute": SOM_SECTION, "outcome": outcome}
+    def judgment(
+        self, on: str, accused: int, outcome: str, court: str = CHALLAN_COURT, **given: object
+    ) -> Any:
+        verdict = {"accused": accused, "statute": SOM_SECTION, "outcome": outcome, **given}
         body = {
             "expected_version": self.version(),
-            "court": Court.objects.get(code=CHALLAN_COURT).pk,
+            "court": Court.objects.get(code=court).pk,
             "date": on,
             "backdate_reason": LATE,
             "verdicts": [verdict],
@@ -81,9 +84,15 @@ def test_it_goes_from_registration_to_appeal_with_dates_in_order(
     _approve(client_for, anne, io.stage("final_challan", "2026-11-14", **challan)["id"])
     io.stage("trial", "2026-11-16")
     accused = Case.objects.get(pk=case_id).parties.get(person__full_name="Shahid Iqbal").pk
-    assert io.judgment("2026-11-20", accused, "convicted")["case"]["stage"] == "judgment"
+    trial = io.judgment("2026-11-20", accused, "convicted", sentence_years=3, fine_amount="50000")
+    assert trial["case"]["stage"] == "judgment"
+    assert trial["verdicts"][0]["fine_currency"] == "PKR"
     io.stage("appeal", "2026-11-22")
-    assert io.judgment("2026-11-28", accused, "acquitted")["verdicts"][0]["on_appeal"]
+    appeal = io.judgment("2026-11-28", accused, "appeal_acquitted", court="CRT-HC-LHR")
+    assert (appeal["verdicts"][0]["level"], appeal["verdicts"][0]["outcome"]) == (
+        1,
+        "appeal_acquitted",
+    )
 
     detail = io.client.get(f"/api/cases/{case_id}/").json()
     moves = [(c["to_stage"], c["effective_on"]) for c in detail["stage_history"]]
@@ -111,3 +120,29 @@ def test_it_goes_from_registration_to_appeal_with_dates_in_order(
     assert [e.day for e in timeline] == sorted(e.day for e in timeline)
     assert any("Attach the FSL report" in e.detail for e in timeline)
     assert any(LATE in e.detail for e in timeline if e.kind == "stage")
+
+
+def test_the_api_explains_a_wrong_appeal_and_sets_an_offence_place(
+    client_for: ClientFor, anne: User, tip_case: Case
+) -> None:
+    convicted_then_appealed(anne, tip_case)
+    client = client_for(anne)
+    tip_case.refresh_from_db()
+    body = {
+        "expected_version": tip_case.version,
+        "court": Court.objects.get(code=CHALLAN_COURT).pk,
+        "date": "2026-11-25",
+        "backdate_reason": LATE,
+        "verdicts": [{"accused": imran(tip_case).pk, "statute": TIP_SECTION, "outcome": "upheld"}],
+    }
+    response = client.post(f"/api/cases/{tip_case.pk}/judgment/", body, format="json")
+    assert response.status_code == 400
+    assert "an appeal goes to a court above the one that judged" in str(response.json())
+    offence = tip_case.offences.get()
+    place = {"expected_version": tip_case.version, "date": "2026-08", "country": "AE"}
+    response = client.put(f"/api/cases/{tip_case.pk}/offences/{offence.pk}/", place, format="json")
+    assert response.status_code == 400  # not a date
+    place["date"], place["date_precision"] = "2026-08-01", "month"
+    response = client.put(f"/api/cases/{tip_case.pk}/offences/{offence.pk}/", place, format="json")
+    assert response.status_code == 200, response.json()
+    assert (response.json()["country"], response.json()["date_precision"]) == ("AE", "month")

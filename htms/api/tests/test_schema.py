@@ -43,6 +43,7 @@ OPERATIONS = {
     ("get", "/api/cases/{case_id}/documents/{document_id}/file/"),
     ("get", "/api/cases/{case_id}/timeline/"),
     ("post", "/api/cases/{case_id}/judgment/"),
+    ("put", "/api/cases/{case_id}/offences/{offence_id}/"),
     ("get", "/api/approvals/"),
     ("post", "/api/approvals/{change_id}/approve/"),
     ("post", "/api/approvals/{change_id}/decline/"),
@@ -58,6 +59,8 @@ OPERATIONS = {
             "prosecuted",
             "convicted",
             "acquitted",
+            "upheld",
+            "appeal_acquitted",
             "funnel",
             "durations",
         )

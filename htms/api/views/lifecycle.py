@@ -19,8 +19,10 @@ from htms.api.serializers.case_court import (
     DeclineInputSerializer,
     JudgmentInputSerializer,
     JudgmentResultSerializer,
+    OffenceTimePlaceInputSerializer,
     verdict_inputs_from,
 )
+from htms.api.serializers.case_output import OffenceSerializer
 from htms.api.views.base import actor, path_id_parameter, valid
 from htms.api.views.cases import CASE_ID
 from htms.audit.models import AuditObject
@@ -30,8 +32,10 @@ from htms.cases.models import StageChange, TransitionStatus
 from htms.cases.selectors import pending_approvals
 from htms.cases.services.court import case_record_judgment
 from htms.cases.services.lifecycle import case_decide_stage_change
+from htms.cases.services.offence_place import offence_set_time_place
 
 CHANGE_ID = path_id_parameter("change_id", "The stage change's id")
+OFFENCE_ID = path_id_parameter("offence_id", "The offence's id")
 ALREADY_DECIDED = gettext_lazy("This request was already decided.")
 
 
@@ -44,8 +48,12 @@ class CaseJudgmentView(ErrorsMixin, APIView):
         responses={201: JudgmentResultSerializer, **error_responses(400, 403, 404, 409)},
     )
     def post(self, request: Request, case_id: str) -> Response:
-        """Records the judgment at trial or on appeal: one verdict per accused on trial per
-        offence. The case moves to judgment as of `date`, which cannot be in the future nor
+        """Records a judgment. At trial: one verdict per accused on trial per offence (at a
+        retrial, per offence remanded). On appeal (the case at stage `appeal`): a verdict per
+        accused and offence appealed, in a court above the one that judged, after its judgment;
+        its level is the next above the last verdict. A term is given in years and months; an
+        upheld conviction keeps its sentence unless one is given. The case moves to judgment as
+        of `date` (back to trial when a verdict remands), which cannot be in the future nor
         before the current stage took effect; well in the past, it needs a `backdate_reason`."""
         user = actor(request)
         case = case_get_for_user(user=user, case_id=path_id(case_id), write=True)
@@ -62,6 +70,33 @@ class CaseJudgmentView(ErrorsMixin, APIView):
         case.refresh_from_db(fields=["stage", "version"])
         result = JudgmentResultSerializer({"case": case, "verdicts": rows})
         return Response(result.data, status=status.HTTP_201_CREATED)
+
+
+class CaseOffenceView(ErrorsMixin, APIView):
+    parser_classes = [JSONParser]
+
+    @extend_schema(
+        parameters=[CASE_ID, OFFENCE_ID],
+        request=OffenceTimePlaceInputSerializer,
+        responses={200: OffenceSerializer, **error_responses(400, 403, 404, 409)},
+    )
+    def put(self, request: Request, case_id: str, offence_id: str) -> Response:
+        """Sets when an offence was committed (to the day, month or year) and where: a district
+        of Pakistan or a country abroad. Fields left out are cleared."""
+        user = actor(request)
+        case = case_get_for_user(user=user, case_id=path_id(case_id), write=True)
+        data = valid(OffenceTimePlaceInputSerializer, request.data)
+        offence = offence_set_time_place(
+            actor=user,
+            case_id=case.pk,
+            expected_version=data["expected_version"],
+            offence_id=path_id(offence_id),
+            date=data["date"],
+            date_precision=data["date_precision"],
+            district_code=data["district"],
+            country_code=data["country"],
+        )
+        return Response(OffenceSerializer(offence).data)
 
 
 class ApprovalCollectionView(ErrorsMixin, GenericAPIView[Any]):

@@ -17,15 +17,16 @@ from htms.cases.models import (
     Case,
     CaseParty,
     Hearing,
-    Offence,
     PartyRole,
     Stage,
     StageChange,
     TransitionStatus,
     Verdict,
     VerdictOutcome,
+    verdict_stands_convicted,
 )
 from htms.cases.services.effective import effective_date_check
+from htms.cases.services.verdicts import JudgmentContext, judgment_context, verdict_rows
 from htms.common.versioning import lock_at_version
 from htms.reference.models import Court
 
@@ -36,7 +37,6 @@ HEARING_BEFORE_FIR = _("A hearing cannot be before the FIR was registered.")
 WITNESS_NOT_PARTY = _("Every witness due must be a party to this case.")
 JUDGMENT_STAGE = _("A judgment is recorded at trial or on appeal.")
 JUDGMENT_INCOMPLETE = _("Give a verdict for every accused on trial on every offence: missing %s.")
-SENTENCE_ONLY_ON_CONVICTION = _("Only a conviction carries a sentence or a fine.")
 
 
 def _court(court_id: int) -> Court:
@@ -107,43 +107,10 @@ def hearing_record(
     return hearing
 
 
-def _verdict_rows(
-    case: Case, verdicts: list[VerdictInput], court: Court, day: date, on_appeal: bool
-) -> list[Verdict]:
-    offences = {
-        o.statute.code: o for o in Offence.objects.filter(case=case).select_related("statute")
-    }
-    accused = {p.pk: p for p in CaseParty.objects.filter(case=case, role=PartyRole.ACCUSED)}
-    rows, errors = [], []
-    for i, v in enumerate(verdicts):
-        if v.accused_party_id not in accused or v.statute_code not in offences:
-            errors.append(_("verdict %d names an accused or offence not in this case") % (i + 1))
-            continue
-        if v.outcome not in VerdictOutcome.values:
-            errors.append(_("verdict %d has no valid outcome") % (i + 1))
-            continue
-        if v.outcome != VerdictOutcome.CONVICTED and (v.sentence_months or v.fine_pkr):
-            raise ValidationError({"verdicts": str(SENTENCE_ONLY_ON_CONVICTION)})
-        rows.append(
-            Verdict(
-                case=case,
-                accused=accused[v.accused_party_id],
-                offence=offences[v.statute_code],
-                court=court,
-                date=day,
-                outcome=v.outcome,
-                sentence_months=v.sentence_months,
-                fine_pkr=v.fine_pkr,
-                on_appeal=on_appeal,
-            )
-        )
-    if errors:
-        raise ValidationError({"verdicts": errors})
-    return rows
-
-
-def _check_complete(case: Case, rows: list[Verdict]) -> None:
-    on_trial = CaseParty.objects.filter(case=case, role=PartyRole.ACCUSED).exclude(
+def _check_complete(ctx: JudgmentContext, rows: list[Verdict]) -> None:
+    """At trial, every accused before the court needs a verdict on every offence not already
+    finally judged (a retrial covers only what was remanded)."""
+    on_trial = CaseParty.objects.filter(case=ctx.case, role=PartyRole.ACCUSED).exclude(
         accused_status__in=[
             AccusedStatus.AT_LARGE,
             AccusedStatus.PROCLAIMED,
@@ -151,26 +118,57 @@ def _check_complete(case: Case, rows: list[Verdict]) -> None:
         ]
     )
     given = {(r.accused.pk, r.offence.pk) for r in rows}
-    offences = list(Offence.objects.filter(case=case).select_related("statute"))
     missing = [
         f"{p.person} / {o.statute}"
         for p in on_trial.select_related("person")
-        for o in offences
-        if (p.pk, o.pk) not in given
+        for o in ctx.offences.values()
+        if (p.pk, o.pk) not in given and _awaits_trial(ctx.chains.get((p.pk, o.pk), []))
     ]
     if missing or not rows:
         raise ValidationError({"verdicts": JUDGMENT_INCOMPLETE % ", ".join(missing or ["all"])})
 
 
-def _update_accused_status(rows: list[Verdict]) -> None:
-    by_accused: dict[int, list[Verdict]] = {}
+def _awaits_trial(chain: list[Verdict]) -> bool:
+    return not chain or chain[-1].outcome == VerdictOutcome.REMANDED
+
+
+def _update_accused_status(ctx: JudgmentContext, rows: list[Verdict]) -> None:
+    """Convicted while any offence stands convicted; acquitted once every offence is finally
+    decided without a conviction; unchanged while a retrial is pending."""
+    chains = {pair: [v.outcome for v in chain] for pair, chain in ctx.chains.items()}
     for r in rows:
-        by_accused.setdefault(r.accused.pk, []).append(r)
-    for party_id, verdicts in by_accused.items():
-        convicted = any(v.outcome == VerdictOutcome.CONVICTED for v in verdicts)
-        CaseParty.objects.filter(pk=party_id).update(
-            accused_status=AccusedStatus.CONVICTED if convicted else AccusedStatus.ACQUITTED
-        )
+        chains.setdefault((r.accused.pk, r.offence.pk), []).append(r.outcome)
+    for party_id in {r.accused.pk for r in rows}:
+        standing = [
+            verdict_stands_convicted(outcomes)
+            for (accused_id, _offence_id), outcomes in chains.items()
+            if accused_id == party_id
+        ]
+        if True in standing:
+            status = AccusedStatus.CONVICTED
+        elif None in standing:
+            continue
+        else:
+            status = AccusedStatus.ACQUITTED
+        CaseParty.objects.filter(pk=party_id).update(accused_status=status)
+
+
+def _verdict_changes(rows: list[Verdict]) -> list[dict[str, object]]:
+    return [
+        {
+            "accused": r.accused.pk,
+            "offence": r.offence.pk,
+            "level": r.level,
+            "outcome": r.outcome,
+            "basis": r.basis,
+            "sentence_kind": r.sentence_kind,
+            "sentence_years": r.sentence_years,
+            "sentence_months": r.sentence_months,
+            "fine": [r.fine_amount, r.fine_currency],
+            "compensation": [r.compensation_amount, r.compensation_currency],
+        }
+        for r in rows
+    ]
 
 
 @transaction.atomic
@@ -184,26 +182,31 @@ def case_record_judgment(
     verdicts: list[VerdictInput],
     backdate_reason: str = "",
 ) -> list[Verdict]:
-    """Records the verdict per accused per offence and moves the case to judgment as of the
-    judgment's ``date``. Writers of the case's unit, at trial or on appeal."""
+    """Records the verdicts per accused per offence of one judgment, at trial (or a retrial) or
+    on appeal, and moves the case to judgment as of the judgment's ``date`` (back to trial when
+    a verdict remands). Writers of the case's unit."""
     case_get_for_user(user=actor, case_id=case_id, write=True)
     case = lock_at_version(Case, pk=case_id, expected_version=expected_version)
     if case.stage not in (Stage.TRIAL, Stage.APPEAL):
         raise ValidationError({"stage": str(JUDGMENT_STAGE)})
     effective_date_check(case=case, day=date, backdate_reason=backdate_reason, field="date")
     court = _court(court_id)
-    rows = _verdict_rows(case, verdicts, court, date, on_appeal=case.stage == Stage.APPEAL)
-    _check_complete(case, rows)
+    on_appeal = case.stage == Stage.APPEAL
+    ctx = judgment_context(case=case, court=court, day=date, on_appeal=on_appeal)
+    rows = verdict_rows(ctx, verdicts)
+    if not on_appeal:
+        _check_complete(ctx, rows)
     Verdict.objects.bulk_create(rows)
-    _update_accused_status(rows)
+    _update_accused_status(ctx, rows)
+    remanded = any(r.outcome == VerdictOutcome.REMANDED for r in rows)
     old = case.stage
-    case.stage, case.court = Stage.JUDGMENT, court
+    case.stage, case.court = (Stage.TRIAL if remanded else Stage.JUDGMENT), court
     case.save(update_fields=["stage", "court", "version"])
     now = timezone.now()
     StageChange.objects.create(
         case=case,
         from_stage=old,
-        to_stage=Stage.JUDGMENT,
+        to_stage=case.stage,
         status=TransitionStatus.APPROVED,
         effective_on=date,
         backdate_reason=backdate_reason.strip(),
@@ -219,19 +222,11 @@ def case_record_judgment(
         object_type=AuditObject.CASE,
         object_id=case.pk,
         changes={
-            "stage": {"old": old, "new": Stage.JUDGMENT},
+            "stage": {"old": old, "new": case.stage},
             "effective_on": date,
             "backdate_reason": backdate_reason.strip(),
-            "verdicts": [
-                {
-                    "accused": r.accused.pk,
-                    "offence": r.offence.pk,
-                    "outcome": r.outcome,
-                    "sentence_months": r.sentence_months,
-                    "fine_pkr": r.fine_pkr,
-                }
-                for r in rows
-            ],
+            "court": court.pk,
+            "verdicts": _verdict_changes(rows),
         },
     )
     return rows

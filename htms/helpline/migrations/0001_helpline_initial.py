@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('cases', '0004_effective_dates_stage_dates'),
-        ('reference', '0003_reference_helpline'),
+        ('reference', '0004_reference_helpline'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

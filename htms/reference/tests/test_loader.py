@@ -142,8 +142,8 @@ def test_it_updates_changed_rows(data_dir: Path) -> None:
     _edit(data_dir / "provinces.csv", "PB,Punjab,", "PB,Punjab Province,")
     _edit(
         data_dir / "courts.csv",
-        "خصوصی عدالت (مرکزی)، کراچی,\n",
-        "خصوصی عدالت (مرکزی)، کراچی,SD-KHI-SOUTH\n",
+        "خصوصی عدالت (مرکزی)، کراچی,,trial\n",
+        "خصوصی عدالت (مرکزی)، کراچی,SD-KHI-SOUTH,trial\n",
     )
     punjab_id = Province.objects.get(code="PB").pk
 
@@ -211,7 +211,7 @@ def test_it_rejects_unknown_province_and_writes_nothing(data_dir: Path) -> None:
 
 @pytest.mark.django_db
 def test_it_rejects_a_bad_crime_type(data_dir: Path) -> None:
-    line = _append(data_dir / "statutes.csv", "X-1,Some Act,,SA,2020,1,Something,,XYZ,,1,1")
+    line = _append(data_dir / "statutes.csv", "X-1,Some Act,,SA,2020,1,Something,,XYZ,,1,1,0")
 
     with pytest.raises(ReferenceDataError) as raised:
         reference_load(data_dir=data_dir)
@@ -225,7 +225,7 @@ def test_it_rejects_a_bad_crime_type(data_dir: Path) -> None:
 
 @pytest.mark.django_db
 def test_it_rejects_a_tip_statute_without_an_iccs_code(data_dir: Path) -> None:
-    _append(data_dir / "statutes.csv", "X-2,Some Act,,SA,2020,2,Something,,TIP,,1,1")
+    _append(data_dir / "statutes.csv", "X-2,Some Act,,SA,2020,2,Something,,TIP,,1,1,0")
 
     with pytest.raises(ReferenceDataError) as raised:
         reference_load(data_dir=data_dir)
@@ -251,7 +251,7 @@ def test_it_rejects_a_duplicate_code(data_dir: Path) -> None:
 @pytest.mark.django_db
 def test_it_rejects_a_value_the_model_refuses(data_dir: Path) -> None:
     """Model validation (here a too-long code) is reported with the file and line."""
-    line = _append(data_dir / "courts.csv", f"{'C' * 40},A court,,")
+    line = _append(data_dir / "courts.csv", f"{'C' * 40},A court,,,trial")
 
     with pytest.raises(ReferenceDataError) as raised:
         reference_load(data_dir=data_dir)

@@ -86,7 +86,7 @@ def accused(of: Case, who: Person | None = None) -> CaseParty:
     )
 
 
-def verdict(party: CaseParty, outcome: str, year: int, on_appeal: bool = False) -> Verdict:
+def verdict(party: CaseParty, outcome: str, year: int, level: int = 0) -> Verdict:
     return Verdict.objects.create(
         case=party.case,
         accused=party,
@@ -94,8 +94,9 @@ def verdict(party: CaseParty, outcome: str, year: int, on_appeal: bool = False) 
         court=Court.objects.first(),
         date=date(year, 6, 1),
         outcome=outcome,
-        sentence_months=12 if outcome == "convicted" else None,
-        on_appeal=on_appeal,
+        sentence_kind="term" if outcome == "convicted" else "",
+        sentence_years=1 if outcome == "convicted" else None,
+        level=level,
     )
 
 

@@ -3,7 +3,16 @@
 import pytest
 
 from htms.accounts.models import Role, User
-from htms.cases.models import Stage
+from htms.cases.models import Case, Stage
+from htms.cases.services.registration import case_register
+from htms.cases.tests.support import (
+    APPEAL_DAY,
+    HIGH_COURT,
+    convicted_then_appealed,
+    judge,
+    verdict_of,
+)
+from htms.conftest import tip_case_input
 from htms.reference.models import Unit
 from htms.statistics.figures import CountingUnit
 from htms.statistics.funnel import case_funnel
@@ -78,7 +87,7 @@ def test_it_counts_suspects_prosecuted_convicted_and_acquitted(lahore_io: User) 
     verdict(convicted, "convicted", 2024)
     verdict(acquitted, "acquitted", 2025)
     verdict(reversed_on_appeal, "convicted", 2024)
-    verdict(reversed_on_appeal, "acquitted", 2025, on_appeal=True)
+    verdict(reversed_on_appeal, "appeal_acquitted", 2025, level=1)
 
     def total(unit: str) -> list[int | None]:
         table = unit_tables(user=lahore_io, unit=unit)["sex"]
@@ -115,3 +124,24 @@ def test_it_withholds_small_funnel_steps_from_national_readers(mona: User, lahor
     funnel = case_funnel(user=mona)
     assert [row.total for row in funnel.rows] == [13, None, None, 0]
     assert funnel.rates[0].total is None
+
+
+def test_a_trial_conviction_reversed_on_appeal_counts_as_both(anne: User, tip_case: Case) -> None:
+    """Convicted at trial and acquitted on appeal: a trial conviction and an appeal acquittal,
+    never a trial acquittal; another case's conviction upheld on appeal counts as upheld."""
+    convicted_then_appealed(anne, tip_case)
+    judge(
+        anne, tip_case, verdict_of(tip_case, "appeal_acquitted"), court=HIGH_COURT, day=APPEAL_DAY
+    )
+    upheld = case_register(actor=anne, data=tip_case_input())
+    convicted_then_appealed(anne, upheld)
+    judge(anne, upheld, verdict_of(upheld, "upheld"), court=HIGH_COURT, day=APPEAL_DAY)
+
+    def total(unit: str) -> list[int | None]:
+        table = unit_tables(user=anne, unit=unit)["sex"]
+        return [*table.totals.cells, table.totals.total] if table.totals else []
+
+    assert total(CountingUnit.CONVICTED) == [2, 2]
+    assert total(CountingUnit.ACQUITTED) == []
+    assert total(CountingUnit.ACQUITTED_ON_APPEAL) == [1, 1]
+    assert total(CountingUnit.UPHELD) == [1, 1]

@@ -6,8 +6,18 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from htms.cases.models import AccusedStatus, ClosureReason, Stage, VerdictOutcome
-from htms.reference.models import Court
+from htms.cases.models import (
+    APPEAL_OUTCOMES,
+    TRIAL_OUTCOMES,
+    AccusedStatus,
+    ClosureReason,
+    SentenceKind,
+    Stage,
+    VerdictBasis,
+    VerdictOutcome,
+)
+from htms.persons.models import DatePrecision
+from htms.reference.models import Country, Court, District
 from htms.web.forms.fields import date_field
 
 BLANK = [("", "—")]
@@ -110,24 +120,76 @@ class CaseDetailsForm(VersionedForm):
     )
 
 
+class OffenceTimePlaceForm(VersionedForm):
+    date = date_field(_("Date of the offence"))
+    date_precision = forms.ChoiceField(
+        label=_("How much of the date is known"),
+        choices=BLANK + list(DatePrecision.choices),
+        required=False,
+    )
+    district = forms.ModelChoiceField(
+        label=_("District, for an offence in Pakistan"),
+        queryset=District.objects.all(),
+        required=False,
+    )
+    country = forms.ModelChoiceField(
+        label=_("Country, for an offence abroad"), queryset=Country.objects.all(), required=False
+    )
+
+
 class JudgmentForm(VersionedForm):
-    """Court, date, and one outcome per accused on trial per offence (fields named
-    ``outcome_<party>_<offence>``, ``months_…``, ``fine_…``)."""
+    """Court, date, and per accused per offence (fields ``<name>_<party>_<offence>``): the
+    outcome, a compromise or plea, the sentence (kind, years, months), the fine and the
+    compensation with their currencies. At trial every outcome is required; on appeal a row
+    left blank was not appealed."""
 
     court = forms.ModelChoiceField(label=_("Court"), queryset=Court.objects.all())
     date = date_field(_("Date of the judgment"), required=True)
     backdate_reason = backdate_reason_field()
 
-    def __init__(self, *args: Any, pairs: list[tuple[int, int]], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, pairs: list[tuple[int, int]], on_appeal: bool = False, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
+        outcomes = APPEAL_OUTCOMES if on_appeal else TRIAL_OUTCOMES
+        choices = BLANK + [(v, label) for v, label in VerdictOutcome.choices if v in outcomes]
         for party_id, offence_id in pairs:
             key = f"{party_id}_{offence_id}"
             self.fields[f"outcome_{key}"] = forms.ChoiceField(
-                label=_("Verdict"), choices=BLANK + list(VerdictOutcome.choices)
+                label=_("Verdict"), choices=choices, required=not on_appeal
             )
-            self.fields[f"months_{key}"] = forms.IntegerField(
-                label=_("Sentence in months"), required=False, min_value=0, max_value=1200
-            )
-            self.fields[f"fine_{key}"] = forms.IntegerField(
-                label=_("Fine in rupees"), required=False, min_value=0
-            )
+            self.fields.update(_verdict_detail_fields(key))
+
+
+def _verdict_detail_fields(key: str) -> dict[str, forms.Field]:
+    def currency() -> forms.CharField:
+        return forms.CharField(
+            label=_("Currency"), initial="PKR", required=False, min_length=3, max_length=3
+        )
+
+    return {
+        f"basis_{key}": forms.ChoiceField(
+            label=_("Basis"), choices=BLANK + list(VerdictBasis.choices), required=False
+        ),
+        f"kind_{key}": forms.ChoiceField(
+            label=_("Sentence"), choices=BLANK + list(SentenceKind.choices), required=False
+        ),
+        f"years_{key}": forms.IntegerField(
+            label=_("Years"), required=False, min_value=0, max_value=100
+        ),
+        f"months_{key}": forms.IntegerField(
+            label=_("Months"), required=False, min_value=0, max_value=1200
+        ),
+        f"fine_{key}": forms.DecimalField(
+            label=_("Fine"), required=False, min_value=0, max_digits=14, decimal_places=2
+        ),
+        f"fineccy_{key}": currency(),
+        f"comp_{key}": forms.DecimalField(
+            label=_("Compensation to the victims"),
+            required=False,
+            min_value=0,
+            max_digits=14,
+            decimal_places=2,
+        ),
+        f"compccy_{key}": currency(),
+    }

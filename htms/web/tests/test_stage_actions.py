@@ -7,9 +7,10 @@ from htms.accounts.models import User
 from htms.audit.models import AuditEvent
 from htms.cases.models import Case, CaseParty, Stage, StageChange, Verdict
 from htms.cases.services.lifecycle import case_request_stage
+from htms.cases.tests.support import HIGH_COURT, convicted_then_appealed, imran
 from htms.common.errors import STALE_EDIT
 from htms.conftest import BACKDATE_REASON, CHALLAN_COURT, stage_extras
-from htms.reference.models import Court
+from htms.reference.models import Country, Court, District
 from htms.web.tests.support import client_for, page, version
 
 pytestmark = pytest.mark.django_db
@@ -183,8 +184,7 @@ def test_a_hearing_before_the_challan_is_refused_next_to_the_date(
 
 
 def test_it_records_the_judgment_per_accused_per_offence(anne: User, tip_case: Case) -> None:
-    court = Court.objects.first()
-    assert court is not None
+    court = Court.objects.get(code=CHALLAN_COURT)
     for stage in (Stage.INVESTIGATION, Stage.FINAL_CHALLAN):
         _move(anne, tip_case, stage)
     _move(anne, tip_case, Stage.TRIAL, court_id=court.pk)
@@ -204,7 +204,7 @@ def test_it_records_the_judgment_per_accused_per_offence(anne: User, tip_case: C
         f"/cases/{tip_case.pk}/judgment/",
         {**data, f"outcome_{key}": "acquitted", f"months_{key}": "12"},
     )
-    assert "Only a conviction carries a sentence or a fine." in response.content.decode()
+    assert "Verdict 1: only a conviction carries a sentence" in response.content.decode()
     assert not Verdict.objects.exists()
     response = client.post(
         f"/cases/{tip_case.pk}/judgment/",
@@ -212,7 +212,73 @@ def test_it_records_the_judgment_per_accused_per_offence(anne: User, tip_case: C
     )
     assert response.status_code == 302
     assert version(tip_case) and tip_case.stage == Stage.JUDGMENT
-    assert "Verdict: Imran Butt, Convicted" in page(client, f"/cases/{tip_case.pk}/")
+    html = page(client, f"/cases/{tip_case.pk}/")
+    assert "Verdict: Imran Butt, Convicted" in html
+    assert "Trial; Court of Sessions Judge" in html and "7 years; fine PKR 500,000" in html
+
+
+def test_it_records_an_appeal_against_the_trial_judgment(anne: User, tip_case: Case) -> None:
+    convicted_then_appealed(anne, tip_case)
+    client = client_for(anne)
+    html = page(client, f"/cases/{tip_case.pk}/judgment/")
+    assert "Judgment appealed against" in html and "Trial, Convicted, 7 years" in html
+    assert 'value="acquitted"' not in html  # trial outcomes are not offered on appeal
+    key = f"{imran(tip_case).pk}_{tip_case.offences.get().pk}"
+    data = {
+        "expected_version": version(tip_case),
+        "court": Court.objects.get(code=CHALLAN_COURT).pk,
+        "date": "2026-11-25",
+        "backdate_reason": BACKDATE_REASON,
+        f"outcome_{key}": "reduced",
+        f"kind_{key}": "term",
+        f"years_{key}": "4",
+        f"fineccy_{key}": "PKR",
+        f"compccy_{key}": "PKR",
+    }
+    html = client.post(f"/cases/{tip_case.pk}/judgment/", data).content.decode()
+    assert "an appeal goes to a court above the one that judged" in html
+    data["court"] = Court.objects.get(code=HIGH_COURT).pk
+    assert client.post(f"/cases/{tip_case.pk}/judgment/", data).status_code == 302
+    html = page(client, f"/cases/{tip_case.pk}/")
+    assert "Verdict: Imran Butt, Sentence reduced on appeal" in html
+    assert "Appeal, level 1; Lahore High Court, Lahore" in html and "4 years" in html
+
+
+def test_it_asks_for_at_least_one_appeal_outcome(anne: User, tip_case: Case) -> None:
+    convicted_then_appealed(anne, tip_case)
+    data = {
+        "expected_version": version(tip_case),
+        "court": Court.objects.get(code=HIGH_COURT).pk,
+        "date": "2026-11-25",
+        "backdate_reason": BACKDATE_REASON,
+    }
+    html = client_for(anne).post(f"/cases/{tip_case.pk}/judgment/", data).content.decode()
+    assert "Give the outcome of at least one appeal." in html
+
+
+def test_it_sets_when_and_where_an_offence_was_committed(alice: User, tip_case: Case) -> None:
+    client = client_for(alice)
+    offence = tip_case.offences.get()
+    url = f"/cases/{tip_case.pk}/offences/{offence.pk}/"
+    assert url in page(client, f"/cases/{tip_case.pk}/")
+    data = {
+        "expected_version": version(tip_case),
+        "date": "2026-09-01",
+        "date_precision": "month",
+        "district": District.objects.get(code="PB-LAHORE").pk,
+        "country": Country.objects.get(code="AE").pk,
+    }
+    assert "A district is in Pakistan" in client.post(url, data).content.decode()
+    del data["country"]
+    assert client.post(url, data).status_code == 302
+    html = page(client, f"/cases/{tip_case.pk}/")
+    assert "<td>Sep 2026</td><td>Lahore " in html
+
+
+def test_another_circle_cannot_open_the_offence_form(bob: User, tip_case: Case) -> None:
+    offence = tip_case.offences.get()
+    response = client_for(bob).get(f"/cases/{tip_case.pk}/offences/{offence.pk}/")
+    assert response.status_code == 404
 
 
 def test_it_sets_the_status_of_an_accused(alice: User, tip_case: Case) -> None:

@@ -1,18 +1,21 @@
-"""Changing a case's own facts: FIR details, an accused's status, a person added in a role."""
+"""Changing a case's own facts: FIR details, an accused's status, a person added in a role,
+when and where an offence was committed."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from htms.cases.access import case_get_for_user
+from htms.cases.models import Offence
 from htms.cases.services.details import DETAIL_FIELDS, CaseDetailsInput, case_update_details
+from htms.cases.services.offence_place import offence_set_time_place
 from htms.cases.services.parties import party_set_accused_status
 from htms.cases.services.parties_bulk import case_add_party
 from htms.web.candidates import candidate_context, candidates_url, party_search_params
-from htms.web.forms.actions import AccusedStatusForm, CaseDetailsForm
+from htms.web.forms.actions import AccusedStatusForm, CaseDetailsForm, OffenceTimePlaceForm
 from htms.web.forms.party import PartyForm, party_field_for, party_input
 from htms.web.views.common import current_user, run_service
 from htms.web.views.wizard_parties import chosen_name
@@ -102,3 +105,38 @@ def party_add(request: HttpRequest, case_id: int) -> HttpResponse:
         "candidates_url": candidates_url(),
     }
     return render(request, "web/party_add.html", context)
+
+
+@login_required
+def offence_edit(request: HttpRequest, case_id: int, offence_id: int) -> HttpResponse:
+    user = current_user(request)
+    case = case_get_for_user(user=user, case_id=case_id, write=True)
+    offence = get_object_or_404(Offence.objects.select_related("statute"), pk=offence_id, case=case)
+    initial = {
+        "expected_version": case.version,
+        "date": offence.date,
+        "date_precision": offence.date_precision,
+        "district": offence.district_id,
+        "country": offence.country_id,
+    }
+    form = OffenceTimePlaceForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        saved = run_service(
+            form,
+            lambda: offence_set_time_place(
+                actor=user,
+                case_id=case.pk,
+                expected_version=data["expected_version"],
+                offence_id=offence.pk,
+                date=data["date"],
+                date_precision=data["date_precision"],
+                district_code=data["district"].code if data["district"] else "",
+                country_code=data["country"].code if data["country"] else "",
+            ),
+        )
+        if saved is not None:
+            messages.success(request, _("When and where the offence was committed saved."))
+            return redirect("case_detail", case.pk)
+    context = {"case": case, "offence": offence, "form": form}
+    return render(request, "web/offence_edit.html", context)

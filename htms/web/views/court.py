@@ -1,6 +1,7 @@
 """Recording hearings and judgments on a case."""
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,9 +13,18 @@ from django.utils.translation import gettext as _
 
 from htms.cases.access import case_get_for_user
 from htms.cases.inputs import VerdictInput
-from htms.cases.models import AccusedStatus, Case, Offence, PartyRole, Stage
+from htms.cases.models import (
+    AccusedStatus,
+    Case,
+    Offence,
+    PartyRole,
+    Stage,
+    Verdict,
+    VerdictOutcome,
+)
 from htms.cases.selectors import case_detail
 from htms.cases.services.court import COURT_STAGES, case_record_judgment, hearing_record
+from htms.cases.verdict_text import verdict_level_text, verdict_sentence_text
 from htms.web.forms.actions import HearingForm, JudgmentForm
 from htms.web.presenters import PartyView, party_views
 from htms.web.views.common import current_user, run_service
@@ -68,29 +78,72 @@ class VerdictRow:
     accused: PartyView
     offence: Offence
     key: str
+    # The verdict an appeal is against, in words; empty at trial.
+    lower: str = ""
+
+
+def _last_verdicts(case: Case) -> dict[tuple[int, int], Verdict]:
+    last: dict[tuple[int, int], Verdict] = {}
+    for v in sorted(case.verdicts.all(), key=lambda v: v.level):
+        last[(v.accused_id, v.offence_id)] = v
+    return last
+
+
+def _lower_text(verdict: Verdict) -> str:
+    parts = [verdict_level_text(verdict), verdict.get_outcome_display()]
+    return ", ".join([*parts, verdict_sentence_text(verdict)]).rstrip(", ")
 
 
 def verdict_rows(parties: list[PartyView], case: Case) -> list[VerdictRow]:
-    """One row per accused before the court per offence."""
-    on_trial = [
-        p
-        for p in parties
-        if p.party.role == PartyRole.ACCUSED and p.party.accused_status not in TRIED_SEPARATELY
-    ]
-    return [VerdictRow(p, o, f"{p.party.pk}_{o.pk}") for p in on_trial for o in case.offences.all()]
+    """At trial one row per accused before the court per offence awaiting trial (all of them,
+    or what was remanded); on appeal one per accused per offence finally judged below."""
+    last = _last_verdicts(case)
+    rows = []
+    for p in parties:
+        if p.party.role != PartyRole.ACCUSED or p.party.accused_status in TRIED_SEPARATELY:
+            continue
+        for o in case.offences.all():
+            lower = last.get((p.party.pk, o.pk))
+            remanded = lower is not None and lower.outcome == VerdictOutcome.REMANDED
+            key = f"{p.party.pk}_{o.pk}"
+            if case.stage != Stage.APPEAL and (lower is None or remanded):
+                rows.append(VerdictRow(p, o, key))
+            elif case.stage == Stage.APPEAL and lower is not None and not remanded:
+                rows.append(VerdictRow(p, o, key, _lower_text(lower)))
+    return rows
 
 
-def _verdicts(rows: list[VerdictRow], data: dict[str, object]) -> list[VerdictInput]:
+def _verdicts(rows: list[VerdictRow], data: dict[str, Any]) -> list[VerdictInput]:
     return [
         VerdictInput(
             accused_party_id=row.accused.party.pk,
             statute_code=row.offence.statute.code,
             outcome=str(data[f"outcome_{row.key}"]),
-            sentence_months=data.get(f"months_{row.key}"),  # type: ignore[arg-type]
-            fine_pkr=data.get(f"fine_{row.key}"),  # type: ignore[arg-type]
+            basis=data[f"basis_{row.key}"],
+            sentence_kind=data[f"kind_{row.key}"],
+            sentence_years=data[f"years_{row.key}"],
+            sentence_months=data[f"months_{row.key}"],
+            fine_amount=data[f"fine_{row.key}"],
+            fine_currency=data[f"fineccy_{row.key}"],
+            compensation_amount=data[f"comp_{row.key}"],
+            compensation_currency=data[f"compccy_{row.key}"],
         )
         for row in rows
+        if data[f"outcome_{row.key}"]
     ]
+
+
+FIELDS_PER_ROW = (
+    "outcome",
+    "basis",
+    "kind",
+    "years",
+    "months",
+    "fine",
+    "fineccy",
+    "comp",
+    "compccy",
+)
 
 
 @login_required
@@ -101,7 +154,8 @@ def judgment_add(request: HttpRequest, case_id: int) -> HttpResponse:
     rows = verdict_rows(parties, case)
     pairs = [(r.accused.party.pk, r.offence.pk) for r in rows]
     initial = {"expected_version": case.version, "court": case.court_id}
-    form = JudgmentForm(request.POST or None, pairs=pairs, initial=initial)
+    on_appeal = case.stage == Stage.APPEAL
+    form = JudgmentForm(request.POST or None, pairs=pairs, on_appeal=on_appeal, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         verdicts = run_service(
@@ -122,11 +176,9 @@ def judgment_add(request: HttpRequest, case_id: int) -> HttpResponse:
     context = {
         "case": case,
         "form": form,
-        "rows": [
-            (r, form[f"outcome_{r.key}"], form[f"months_{r.key}"], form[f"fine_{r.key}"])
-            for r in rows
-        ],
+        "rows": [(r, {n: form[f"{n}_{r.key}"] for n in FIELDS_PER_ROW}) for r in rows],
         "separately": [p for p in parties if p.party.accused_status in TRIED_SEPARATELY],
         "at_trial": case.stage in (Stage.TRIAL, Stage.APPEAL),
+        "on_appeal": on_appeal,
     }
     return render(request, "web/judgment_form.html", context)

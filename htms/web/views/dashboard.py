@@ -29,7 +29,7 @@ from htms.statistics.downloads import (
     grid_file,
     table_grid,
 )
-from htms.statistics.figures import CountingUnit, YearBasis
+from htms.statistics.figures import CountingUnit, YearBasis, year_basis_label
 from htms.statistics.published import PublishedTable
 from htms.statistics.reports.annual import REPORT_LANGUAGES, annual_report_export
 from htms.statistics.services import statistics_export_record
@@ -178,7 +178,7 @@ def statistics_dashboard(request: HttpRequest) -> HttpResponse:
         "funnel_chart": _funnel_chart(found),
         "districts": found.tables[Dimension.OFFENCE_DISTRICT],
         "unit_label": dict(CountingUnit.choices)[filters.unit],
-        "year_basis_label": dict(YearBasis.choices)[found.year_basis],
+        "year_basis_label": year_basis_label(filters.unit, found.year_basis),
         "query": query,
         "filtered": bool(filters.province or filters.crime_type),
     }

@@ -160,7 +160,7 @@ def test_it_moves_a_case_from_fir_to_judgment_with_hearings(anne: User, tip_case
                 statute_code=TIP_SECTION,
                 outcome="convicted",
                 sentence_months=84,
-                fine_pkr=500000,
+                fine_amount=500000,
             )
         ],
     )

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reference', '0002_urdu_names'),
+        ('reference', '0003_court_outcomes_court_level'),
     ]
 
     operations = [
