@@ -1,7 +1,7 @@
 """The black book: convicted agents, derived from verdicts and never stored or edited by hand.
 
-A person is in the black book while the latest verdict on some offence against them is a
-conviction: a conviction at trial puts them in by itself, an acquittal on appeal takes them out.
+A person is in the black book while they stand convicted of some offence: a conviction at trial
+puts them in by itself, an acquittal on appeal takes them out, a remand for retrial suspends it.
 ``latest_verdicts`` is the only place Verdict is read here, so a change to how appeals are
 recorded is adapted in one function.
 """
@@ -9,11 +9,11 @@ recorded is adapted in one function.
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 
-from htms.cases.models import Stage, Verdict, VerdictOutcome
+from htms.cases.models import Stage, Verdict, verdict_stands_convicted
+from htms.cases.verdict_text import verdict_sentence_text
 
 UPHELD = _("Upheld on appeal")
 APPEAL_PENDING = _("Appeal pending")
@@ -28,51 +28,50 @@ class Conviction:
     offence: str
     court: str
     date: date
-    sentence_months: int | None
-    fine_pkr: Decimal | None
+    sentence: str
     appeal_status: str
     is_synthetic: bool
 
 
-def latest_verdicts(person_ids: Iterable[int] | None = None) -> list[Verdict]:
-    """For each accused and offence, the latest verdict (an appeal's over the trial's), of the
-    persons convicted at some level; of ``person_ids`` only, when given."""
-    convicted = Verdict.objects.filter(outcome=VerdictOutcome.CONVICTED)
+def latest_verdicts(person_ids: Iterable[int] | None = None) -> list[list[Verdict]]:
+    """For each accused and offence with a verdict, its verdicts from the trial up (lowest
+    level first); of ``person_ids`` only, when given."""
+    verdicts = Verdict.objects.select_related("accused", "case", "offence__statute", "court")
     if person_ids is not None:
-        convicted = convicted.filter(accused__person_id__in=set(person_ids))
-    verdicts = (
-        Verdict.objects.filter(accused__in=convicted.values("accused"))
-        .select_related("accused", "case", "offence__statute", "court")
-        .order_by("accused_id", "offence_id", "on_appeal", "date", "id")
-    )
-    latest: dict[tuple[int, int], Verdict] = {}
-    for verdict in verdicts:
-        latest[(verdict.accused_id, verdict.offence_id)] = verdict
-    return list(latest.values())
+        verdicts = verdicts.filter(accused__person_id__in=set(person_ids))
+    chains: dict[tuple[int, int], list[Verdict]] = {}
+    for verdict in verdicts.order_by("accused_id", "offence_id", "level", "id"):
+        chains.setdefault((verdict.accused_id, verdict.offence_id), []).append(verdict)
+    return list(chains.values())
 
 
-def _appeal_status(verdict: Verdict) -> str:
-    if verdict.on_appeal:
+def _appeal_status(chain: list[Verdict]) -> str:
+    if chain[-1].level > 0:
         return str(UPHELD)
-    return str(APPEAL_PENDING if verdict.case.stage == Stage.APPEAL else NO_APPEAL)
+    return str(APPEAL_PENDING if chain[-1].case.stage == Stage.APPEAL else NO_APPEAL)
+
+
+def _sentenced(chain: list[Verdict]) -> Verdict:
+    """The verdict whose sentence stands: the highest that gave one (an upheld appeal keeps the
+    sentence below)."""
+    return next((v for v in reversed(chain) if v.sentence_kind), chain[-1])
 
 
 def convictions(person_ids: Iterable[int] | None = None) -> list[Conviction]:
     """Every standing conviction, newest first."""
     rows = [
         Conviction(
-            person_id=v.accused.person_id,
-            case_id=v.case_id,
-            case_reference=v.case.reference,
-            offence=str(v.offence.statute),
-            court=str(v.court),
-            date=v.date,
-            sentence_months=v.sentence_months,
-            fine_pkr=v.fine_pkr,
-            appeal_status=_appeal_status(v),
-            is_synthetic=v.case.is_synthetic,
+            person_id=chain[-1].accused.person_id,
+            case_id=chain[-1].case_id,
+            case_reference=chain[-1].case.reference,
+            offence=str(chain[-1].offence.statute),
+            court=str(chain[-1].court),
+            date=chain[-1].date,
+            sentence=verdict_sentence_text(_sentenced(chain)),
+            appeal_status=_appeal_status(chain),
+            is_synthetic=chain[-1].case.is_synthetic,
         )
-        for v in latest_verdicts(person_ids)
-        if v.outcome == VerdictOutcome.CONVICTED
+        for chain in latest_verdicts(person_ids)
+        if verdict_stands_convicted(v.outcome for v in chain)
     ]
     return sorted(rows, key=lambda c: (c.date, c.case_id), reverse=True)

@@ -138,14 +138,13 @@ def _csv_line(book: str, row: RedBookRow | BlackBookRow) -> list[object]:
     c = row.conviction
     reference = c.case_reference if row.case_shown else ""
     return [row.ident.name, reference, c.offence, c.court, c.date,
-            c.sentence_months or "", c.fine_pkr or "", c.appeal_status]  # fmt: skip
+            c.sentence, c.appeal_status]  # fmt: skip
 
 
 CSV_HEADERS = {
     "red": ["name", "status", "reasons", "reward_pkr", "last_known_location", "expires_on",
             "nominating_unit"],
-    "black": ["name", "case", "offence", "court", "date", "sentence_months", "fine_pkr",
-              "appeal_status"],
+    "black": ["name", "case", "offence", "court", "date", "sentence", "appeal_status"],
 }  # fmt: skip
 
 
