@@ -2,7 +2,8 @@
 publication, reports sent by the public, and the awareness pages.
 
 None of these is a person of the register: a promoter, a notice or a report never points to a
-``Person`` or a case, so nothing the portal shows can carry a victim's identity.
+``Person`` or a case, so nothing the portal shows can carry a victim's identity. A report points
+to the help-line call it became, which the portal never shows.
 """
 
 from django.conf import settings
@@ -107,6 +108,15 @@ class PublicReport(models.Model):
     language = models.CharField(max_length=8)
     received_at = models.DateTimeField()
     status = models.CharField(max_length=8, choices=ReportStatus.choices, default=ReportStatus.NEW)
+    # The help-line call the report became on arrival (``report_submit``); the call reads its
+    # report as ``call.public_report``.
+    call = models.OneToOneField(
+        "helpline.Call",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="public_report",
+    )
 
     class Meta:
         ordering = ["received_at"]

@@ -1,5 +1,4 @@
-"""What the portal reads: the recruiter check, the warnings approved for publication, and the
-reports waiting for the help line's triage.
+"""What the portal reads: the recruiter check and the warnings approved for publication.
 
 Nothing here reads the register of persons or a case: the public sees the promoters' list and
 the notices an administrator or headquarters approved, with their approved fields only.
@@ -8,16 +7,14 @@ the notices an administrator or headquarters approved, with their approved field
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 
 from htms.public.matching import licence_key, phone_search_key, query_skeletons
 from htms.public.models import (
     LicensedPromoter,
     NoticeStatus,
     PromoterStatus,
-    PublicReport,
     PublishedNotice,
-    ReportStatus,
 )
 
 MAX_ANSWERS = 10
@@ -141,9 +138,3 @@ def published_notice_photo(*, notice_id: int) -> PublishedNotice | None:
         pk=notice_id, approved_for_publication_at__isnull=False
     ).first()
     return notice if notice is not None and notice.photo else None
-
-
-def reports_for_triage() -> QuerySet[PublicReport]:
-    """Reports from the public the help line has not taken yet, oldest first, with what their
-    senders added. The help line's triage queue reads them from here (docs/public-portal.md)."""
-    return PublicReport.objects.filter(status=ReportStatus.NEW).prefetch_related("additions")

@@ -1,5 +1,6 @@
 """The portal's management on the officer site (``/portal/``): the promoters' list, notices
-for the public and their approval, the reports from the public, the awareness pages."""
+for the public and their approval, the awareness pages, and where reports from the public went
+(the help line's triage queue)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -9,16 +10,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from htms.helpline.access import helpline_visible
 from htms.public.access import (
     may_administer_portal,
     may_manage_notices,
     may_manage_portal,
-    may_read_public_reports,
 )
 from htms.public.languages import LANGUAGES, public_language
 from htms.public.manage_forms import AwarenessTextForm, NoticeForm, PromoterUploadForm
 from htms.public.models import AwarenessPage, AwarenessText, LicensedPromoter, PublishedNotice
-from htms.public.selectors import reports_for_triage
 from htms.public.services.awareness import awareness_text_save
 from htms.public.services.notices import NoticeInput, notice_approve, notice_create, notice_withdraw
 from htms.public.services.promoters import PromoterImportError, promoters_import
@@ -30,7 +30,7 @@ def _page(request: HttpRequest, **forms: object) -> HttpResponse:
     context: dict[str, object] = {
         "administers": may_administer_portal(user),
         "manages_notices": may_manage_notices(user),
-        "reads_reports": may_read_public_reports(user),
+        "reads_reports": helpline_visible(user),
         "promoters": LicensedPromoter.objects.count(),
         "upload_form": forms.get("upload_form") or PromoterUploadForm(),
         "notice_form": forms.get("notice_form") or NoticeForm(),
@@ -42,8 +42,6 @@ def _page(request: HttpRequest, **forms: object) -> HttpResponse:
         context["notices"] = PublishedNotice.objects.select_related(
             "created_by", "approved_for_publication_by"
         )
-    if may_read_public_reports(user):
-        context["reports"] = reports_for_triage()
     status = 400 if forms else 200
     return render(request, "public/manage/portal.html", context, status=status)
 
