@@ -7,8 +7,10 @@ the notices an administrator or headquarters approved, with their approved field
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
+from django.utils import timezone
 
+from htms.intelligence.models import RedBookStatus
 from htms.public.matching import licence_key, phone_search_key, query_skeletons
 from htms.public.models import (
     LicensedPromoter,
@@ -99,17 +101,27 @@ def _promoter_filter(query: str) -> Q | None:
     return condition
 
 
+def _shown_notices() -> QuerySet[PublishedNotice]:
+    """Notices approved for publication whose red-book entry, if they come from one, is still
+    in the red book today (approved, not withdrawn, not expired)."""
+    in_red_book = Q(
+        red_book_entry__status=RedBookStatus.APPROVED,
+        red_book_entry__expires_on__gt=timezone.localdate(),
+    )
+    return PublishedNotice.objects.filter(approved_for_publication_at__isnull=False).filter(
+        Q(red_book_entry__isnull=True) | in_red_book
+    )
+
+
 def public_warnings_for(*, query: str) -> list[PublicWarning]:
     """The approved wanted (red book) and convicted (black book) notices whose name or alias
     matches ``query`` across Latin and Urdu spellings. The one place the portal reads them:
-    unapproved notices never leave it."""
+    unapproved notices, and those of a withdrawn or expired red-book entry, never leave it."""
     skeletons = query_skeletons(query)
     by_name, by_alias = _name_filter(skeletons, "name_key"), _name_filter(skeletons, "alias_key")
     if by_name is None or by_alias is None:
         return []
-    notices = PublishedNotice.objects.filter(approved_for_publication_at__isnull=False).filter(
-        by_name | by_alias
-    )
+    notices = _shown_notices().filter(by_name | by_alias)
     return [
         PublicWarning(n.pk, n.name, n.alias, n.district, n.status, bool(n.photo))
         for n in notices.order_by("name", "pk")[:MAX_ANSWERS]
@@ -134,7 +146,5 @@ def recruiter_check(*, query: str, today: date) -> RecruiterCheck:
 
 def published_notice_photo(*, notice_id: int) -> PublishedNotice | None:
     """The notice whose photograph the public may see: approved, with a photograph."""
-    notice = PublishedNotice.objects.filter(
-        pk=notice_id, approved_for_publication_at__isnull=False
-    ).first()
+    notice = _shown_notices().filter(pk=notice_id).first()
     return notice if notice is not None and notice.photo else None

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from htms.accounts.models import User
 from htms.helpline.access import helpline_visible
 from htms.public.access import (
     may_administer_portal,
@@ -17,9 +18,20 @@ from htms.public.access import (
     may_manage_portal,
 )
 from htms.public.languages import LANGUAGES, public_language
-from htms.public.manage_forms import AwarenessTextForm, NoticeForm, PromoterUploadForm
+from htms.public.manage_forms import (
+    AwarenessTextForm,
+    NoticeForm,
+    NoticeTrimForm,
+    PromoterUploadForm,
+)
 from htms.public.models import AwarenessPage, AwarenessText, LicensedPromoter, PublishedNotice
 from htms.public.services.awareness import awareness_text_save
+from htms.public.services.notice_sources import (
+    NoticeDraft,
+    notice_create_from_draft,
+    notice_draft_from_black_book,
+    notice_draft_from_red_book,
+)
 from htms.public.services.notices import NoticeInput, notice_approve, notice_create, notice_withdraw
 from htms.public.services.promoters import PromoterImportError, promoters_import
 from htms.web.views.common import current_user, run_service
@@ -89,6 +101,43 @@ def notice_new(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Notice prepared: another person must approve it."))
             return redirect("portal:home")
     return _page(request, notice_form=form)
+
+
+def _draft(user: User, source: str, source_id: int) -> NoticeDraft:
+    if source == "red-book":
+        return notice_draft_from_red_book(actor=user, entry_id=source_id)
+    if source == "black-book":
+        return notice_draft_from_black_book(actor=user, person_id=source_id)
+    raise Http404
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def notice_from_book(request: HttpRequest, source: str, source_id: int) -> HttpResponse:
+    """Prepares a notice from a red-book entry or a black-book agent: the draft's fields, and
+    which of alias, district and photograph to publish."""
+    user = current_user(request)
+    if not may_manage_notices(user):
+        raise PermissionDenied
+    try:
+        draft = _draft(user, source, source_id)
+    except ValidationError as error:
+        return render(
+            request, "public/manage/notice_from.html", {"refusal": error.messages}, status=400
+        )
+    initial = {"alias": bool(draft.alias), "district": bool(draft.district), "photo": True}
+    form = NoticeTrimForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        kept = form.cleaned_data
+        notice = run_service(
+            form, lambda: notice_create_from_draft(actor=user, draft=draft, **kept)
+        )
+        if notice is not None:
+            messages.success(request, _("Notice prepared: another person must approve it."))
+            return redirect("portal:home")
+    status = 400 if form.errors else 200
+    context = {"draft": draft, "form": form}
+    return render(request, "public/manage/notice_from.html", context, status=status)
 
 
 @login_required
