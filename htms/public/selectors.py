@@ -10,6 +10,7 @@ from datetime import date
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from htms.intelligence.black_book import convictions
 from htms.intelligence.models import RedBookStatus
 from htms.public.matching import licence_key, phone_search_key, query_skeletons
 from htms.public.models import (
@@ -113,18 +114,27 @@ def _shown_notices() -> QuerySet[PublishedNotice]:
     )
 
 
+def _standing(notices: list[PublishedNotice]) -> list[PublishedNotice]:
+    """Leaves out the notices of black-book agents whose conviction no longer stands (acquitted
+    on appeal). One query, none when no notice comes from the black book."""
+    people = {n.convicted_person_id for n in notices if n.convicted_person_id is not None}
+    convicted = {c.person_id for c in convictions(people)} if people else set()
+    return [n for n in notices if n.convicted_person_id in convicted | {None}]
+
+
 def public_warnings_for(*, query: str) -> list[PublicWarning]:
     """The approved wanted (red book) and convicted (black book) notices whose name or alias
     matches ``query`` across Latin and Urdu spellings. The one place the portal reads them:
-    unapproved notices, and those of a withdrawn or expired red-book entry, never leave it."""
+    unapproved notices, those of a withdrawn or expired red-book entry and those of a conviction
+    that no longer stands never leave it."""
     skeletons = query_skeletons(query)
     by_name, by_alias = _name_filter(skeletons, "name_key"), _name_filter(skeletons, "alias_key")
     if by_name is None or by_alias is None:
         return []
-    notices = _shown_notices().filter(by_name | by_alias)
+    notices = _shown_notices().filter(by_name | by_alias).order_by("name", "pk")
     return [
         PublicWarning(n.pk, n.name, n.alias, n.district, n.status, bool(n.photo))
-        for n in notices.order_by("name", "pk")[:MAX_ANSWERS]
+        for n in _standing(list(notices[:MAX_ANSWERS]))
     ]
 
 
@@ -147,4 +157,6 @@ def recruiter_check(*, query: str, today: date) -> RecruiterCheck:
 def published_notice_photo(*, notice_id: int) -> PublishedNotice | None:
     """The notice whose photograph the public may see: approved, with a photograph."""
     notice = _shown_notices().filter(pk=notice_id).first()
-    return notice if notice is not None and notice.photo else None
+    if notice is None or not notice.photo or not _standing([notice]):
+        return None
+    return notice

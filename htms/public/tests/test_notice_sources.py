@@ -2,13 +2,16 @@
 dossier, trimmed by the preparer, shown only after another person approves them, and a red-book
 notice gone as soon as its entry is withdrawn or expires. Victims are never published."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
 
 from htms.accounts.models import User
-from htms.cases.models import Case
+from htms.cases.inputs import VerdictInput
+from htms.cases.models import Case, PartyRole, Stage
+from htms.cases.services.court import case_record_judgment
+from htms.conftest import BACKDATE_REASON, CHALLAN_COURT, TIP_SECTION, stage_move
 from htms.intelligence.inputs import FactInput, NominationInput
 from htms.intelligence.models import RedBookEntry
 from htms.intelligence.red_book import red_book_decide, red_book_nominate, red_book_withdraw
@@ -17,6 +20,7 @@ from htms.intelligence.tests.support import accused_of, convict, victim_of
 from htms.persons.models import Person
 from htms.public.models import NoticeStatus, PublishedNotice
 from htms.public.tests.support import anonymous
+from htms.reference.models import Court
 from htms.web.tests.support import client_for, page
 
 pytestmark = pytest.mark.django_db
@@ -97,6 +101,24 @@ def test_a_black_book_agent_shows_as_convicted(
     assert CONVICTED not in _check("Imran Butt")
     client_for(adam).post(f"/portal/notices/{notice.pk}/approve/")
     assert CONVICTED in _check("Imran Butt")
+    # Acquitted on appeal: out of the black book, off the public check.
+    stage_move(anne, tip_case, Stage.APPEAL)
+    tip_case.refresh_from_db()
+    arrested = tip_case.parties.get(role=PartyRole.ACCUSED, person=agent)
+    case_record_judgment(
+        actor=anne,
+        case_id=tip_case.pk,
+        expected_version=tip_case.version,
+        court_id=Court.objects.get(code=CHALLAN_COURT).pk,
+        date=date(2026, 11, 27),
+        backdate_reason=BACKDATE_REASON,
+        verdicts=[
+            VerdictInput(
+                accused_party_id=arrested.pk, statute_code=TIP_SECTION, outcome="acquitted"
+            )
+        ],
+    )
+    assert CONVICTED not in _check("Imran Butt")
 
 
 def test_a_waiting_nomination_or_an_agent_never_convicted_is_refused(
