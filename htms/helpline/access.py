@@ -67,7 +67,9 @@ def call_queryset_for_user(user: User) -> QuerySet[Call]:
 def call_get_for_user(*, user: User, call_id: int) -> Call:
     """The call, or 404 if the user may not know it exists."""
     try:
-        calls = call_queryset_for_user(user).select_related("district", "circle", "case")
+        calls = call_queryset_for_user(user).select_related(
+            "district", "circle", "case", "public_report"
+        )
         return calls.get(pk=call_id)
     except (Call.DoesNotExist, ValueError, TypeError):
         raise Http404("No such call.") from None

@@ -20,7 +20,14 @@ from htms.cases.services.registration import case_register
 from htms.common.errors import NotAllowedError
 from htms.helpline.access import call_may_register, call_may_write, call_taker
 from htms.helpline.inputs import CallInput, call_input_check
-from htms.helpline.models import Call, CallBack, CallReferenceCounter, CallStatus, Category
+from htms.helpline.models import (
+    Call,
+    CallBack,
+    CallReferenceCounter,
+    CallStatus,
+    Category,
+    Channel,
+)
 from htms.helpline.routing import circle_for_district
 from htms.reference.models import Unit, UnitKind
 
@@ -103,10 +110,34 @@ def call_record(*, actor: User, data: CallInput) -> Call:
 
 @transaction.atomic
 def web_report_receive(*, data: CallInput) -> Call:
-    """Files an anonymous report of the public site at the national help line, in its triage
-    queue (never a case). For ``htms/public``; nobody is logged in, the audit row says system."""
-    data.anonymous, data.caller_name, data.caller_phone = True, "", ""
+    """Files a report of the public site at the national help line, in its triage queue (never
+    a case). Anonymous unless the sender left a way to reach them (``caller_name`` or
+    ``caller_phone``), which only the help line and the circle acting on the call read. For
+    ``htms/public``; nobody is logged in, the audit row says system."""
+    data.channel = Channel.WEB_REPORT
+    data.anonymous = not (data.caller_name.strip() or data.caller_phone.strip())
     return call_create(actor=None, unit=Unit.objects.get(code=HELPLINE_UNIT), data=data)
+
+
+@transaction.atomic
+def web_report_add(*, call_id: int, text: str, received_at: datetime) -> Call:
+    """Appends what the sender of a public-site report added later (with the report's code) to
+    the summary of its call, dated, whatever the call's state. Audited as system, without the
+    text."""
+    call = Call.objects.select_for_update().get(pk=call_id, channel=Channel.WEB_REPORT)
+    added = _("Added by the sender on %(date)s:") % {
+        "date": timezone.localtime(received_at).strftime("%Y-%m-%d %H:%M")
+    }
+    call.summary = f"{call.summary}\n\n{added}\n{text.strip()}"
+    call.save(update_fields=["summary"])
+    audit_record(
+        actor=None,
+        action=AuditAction.UPDATE,
+        object_type=AuditObject.HELPLINE_CALL,
+        object_id=call.pk,
+        changes={"summary": "sender's addition"},
+    )
+    return call
 
 
 def _locked(actor: User, call_id: int) -> Call:

@@ -188,3 +188,8 @@ def red_book_entry_state(entry: RedBookEntry) -> str:
     if entry.status == RedBookStatus.APPROVED and entry.expires_on <= timezone.localdate():
         return str(_("Expired"))
     return str(entry.get_status_display())
+
+
+def red_book_publishable(entry: RedBookEntry) -> bool:
+    """Whether the entry may be the source of a notice for the public: in the red book today."""
+    return entry.status == RedBookStatus.APPROVED and entry.expires_on > timezone.localdate()

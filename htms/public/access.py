@@ -2,8 +2,8 @@
 
 Administrators import the promoters' list and edit the awareness pages; administrators and the
 ATU monitoring cell (headquarters) prepare notices for the public and approve them, a second
-person approving what the first prepared; both read the reports from the public until the help
-line takes them over.
+person approving what the first prepared. Reports from the public are help-line calls, read
+under the help line's rules (``htms/helpline/access.py``).
 """
 
 from htms.accounts.models import Role, User
@@ -17,10 +17,6 @@ def may_administer_portal(user: User) -> bool:
 
 def may_manage_notices(user: User) -> bool:
     return user.is_authenticated and user.role in NOTICE_ROLES
-
-
-def may_read_public_reports(user: User) -> bool:
-    return may_manage_notices(user)
 
 
 def may_manage_portal(user: User) -> bool:

@@ -30,3 +30,11 @@ class AwarenessTextForm(forms.Form):
             'Paragraphs separated by an empty line; a line starting with "- " is a list item.'
         ),
     )
+
+
+class NoticeTrimForm(forms.Form):
+    """What of a red-book or black-book draft goes into the notice: the name always."""
+
+    alias = forms.BooleanField(label=_("Publish the alias"), required=False)
+    district = forms.BooleanField(label=_("Publish the district"), required=False)
+    photo = forms.BooleanField(label=_("Publish the photograph"), required=False)

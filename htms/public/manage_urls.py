@@ -15,5 +15,10 @@ urlpatterns = [
         manage.notice_decide,
         name="notice_decide",
     ),
+    path(
+        "notices/from/<str:source>/<int:source_id>/",
+        manage.notice_from_book,
+        name="notice_from_book",
+    ),
     path("awareness/<slug:slug>/<str:lang>/", manage.awareness_edit, name="awareness_edit"),
 ]

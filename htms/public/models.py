@@ -2,7 +2,9 @@
 publication, reports sent by the public, and the awareness pages.
 
 None of these is a person of the register: a promoter, a notice or a report never points to a
-``Person`` or a case, so nothing the portal shows can carry a victim's identity.
+``Person`` or a case the public can reach, so nothing the portal shows can carry a victim's
+identity. A report points to the help-line call it became, a notice to the red-book entry or the
+convicted agent it was prepared from; the portal shows neither.
 """
 
 from django.conf import settings
@@ -46,7 +48,7 @@ class NoticeStatus(models.TextChoices):
 
 class PublishedNotice(models.Model):
     """A wanted or convicted agent as the public may see them: only the fields approved for
-    publication, never linked to the register. Shown only once approved."""
+    publication. Shown only once approved; its source entry stays on the officer side."""
 
     name = models.CharField(max_length=200)
     alias = models.CharField(max_length=200, blank=True)
@@ -67,6 +69,19 @@ class PublishedNotice(models.Model):
         related_name="+",
     )
     approved_for_publication_at = models.DateTimeField(null=True, blank=True)
+    # Where a notice was prepared from (``services/notice_sources.py``), never shown to the
+    # public: the red-book entry (the notice stops showing when the entry is withdrawn or
+    # expires), or the convicted agent of the black book. Empty for a notice typed by hand.
+    red_book_entry = models.ForeignKey(
+        "intelligence.RedBookEntry",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="public_notices",
+    )
+    convicted_person = models.ForeignKey(
+        "persons.Person", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["name"]
@@ -107,6 +122,15 @@ class PublicReport(models.Model):
     language = models.CharField(max_length=8)
     received_at = models.DateTimeField()
     status = models.CharField(max_length=8, choices=ReportStatus.choices, default=ReportStatus.NEW)
+    # The help-line call the report became on arrival (``report_submit``); the call reads its
+    # report as ``call.public_report``.
+    call = models.OneToOneField(
+        "helpline.Call",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="public_report",
+    )
 
     class Meta:
         ordering = ["received_at"]

@@ -1,5 +1,4 @@
-"""What the portal reads: the recruiter check, the warnings approved for publication, and the
-reports waiting for the help line's triage.
+"""What the portal reads: the recruiter check and the warnings approved for publication.
 
 Nothing here reads the register of persons or a case: the public sees the promoters' list and
 the notices an administrator or headquarters approved, with their approved fields only.
@@ -9,15 +8,16 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
+from htms.intelligence.black_book import convictions
+from htms.intelligence.models import RedBookStatus
 from htms.public.matching import licence_key, phone_search_key, query_skeletons
 from htms.public.models import (
     LicensedPromoter,
     NoticeStatus,
     PromoterStatus,
-    PublicReport,
     PublishedNotice,
-    ReportStatus,
 )
 
 MAX_ANSWERS = 10
@@ -102,20 +102,39 @@ def _promoter_filter(query: str) -> Q | None:
     return condition
 
 
+def _shown_notices() -> QuerySet[PublishedNotice]:
+    """Notices approved for publication whose red-book entry, if they come from one, is still
+    in the red book today (approved, not withdrawn, not expired)."""
+    in_red_book = Q(
+        red_book_entry__status=RedBookStatus.APPROVED,
+        red_book_entry__expires_on__gt=timezone.localdate(),
+    )
+    return PublishedNotice.objects.filter(approved_for_publication_at__isnull=False).filter(
+        Q(red_book_entry__isnull=True) | in_red_book
+    )
+
+
+def _standing(notices: list[PublishedNotice]) -> list[PublishedNotice]:
+    """Leaves out the notices of black-book agents whose conviction no longer stands (acquitted
+    on appeal). One query, none when no notice comes from the black book."""
+    people = {n.convicted_person_id for n in notices if n.convicted_person_id is not None}
+    convicted = {c.person_id for c in convictions(people)} if people else set()
+    return [n for n in notices if n.convicted_person_id in convicted | {None}]
+
+
 def public_warnings_for(*, query: str) -> list[PublicWarning]:
     """The approved wanted (red book) and convicted (black book) notices whose name or alias
     matches ``query`` across Latin and Urdu spellings. The one place the portal reads them:
-    unapproved notices never leave it."""
+    unapproved notices, those of a withdrawn or expired red-book entry and those of a conviction
+    that no longer stands never leave it."""
     skeletons = query_skeletons(query)
     by_name, by_alias = _name_filter(skeletons, "name_key"), _name_filter(skeletons, "alias_key")
     if by_name is None or by_alias is None:
         return []
-    notices = PublishedNotice.objects.filter(approved_for_publication_at__isnull=False).filter(
-        by_name | by_alias
-    )
+    notices = _shown_notices().filter(by_name | by_alias).order_by("name", "pk")
     return [
         PublicWarning(n.pk, n.name, n.alias, n.district, n.status, bool(n.photo))
-        for n in notices.order_by("name", "pk")[:MAX_ANSWERS]
+        for n in _standing(list(notices[:MAX_ANSWERS]))
     ]
 
 
@@ -137,13 +156,7 @@ def recruiter_check(*, query: str, today: date) -> RecruiterCheck:
 
 def published_notice_photo(*, notice_id: int) -> PublishedNotice | None:
     """The notice whose photograph the public may see: approved, with a photograph."""
-    notice = PublishedNotice.objects.filter(
-        pk=notice_id, approved_for_publication_at__isnull=False
-    ).first()
-    return notice if notice is not None and notice.photo else None
-
-
-def reports_for_triage() -> QuerySet[PublicReport]:
-    """Reports from the public the help line has not taken yet, oldest first, with what their
-    senders added. The help line's triage queue reads them from here (docs/public-portal.md)."""
-    return PublicReport.objects.filter(status=ReportStatus.NEW).prefetch_related("additions")
+    notice = _shown_notices().filter(pk=notice_id).first()
+    if notice is None or not notice.photo or not _standing([notice]):
+        return None
+    return notice

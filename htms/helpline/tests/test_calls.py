@@ -104,8 +104,9 @@ def test_an_unknown_circle_is_refused(tina: User) -> None:
 
 
 def test_a_public_web_report_lands_in_the_triage_queue_never_in_cases(tina: User) -> None:
-    data = call_input(channel="web_report", caller_name="Someone", caller_phone="0300 1111111")
+    data = call_input(channel="phone", caller_name="", caller_phone="")
     call = web_report_receive(data=data)
     assert call.anonymous and call.caller_name == "" and call.caller_phone == ""
+    assert call.channel == "web_report"
     assert call.unit.code == "HELPLINE-NATIONAL" and call.case is None
     assert call.reference in page(client_for(tina), "/helpline/triage/")

@@ -33,10 +33,12 @@ from htms.intelligence.photos import photo_open
 from htms.intelligence.red_book import (
     red_book_decide,
     red_book_nominate,
+    red_book_publishable,
     red_book_waiting,
     red_book_withdraw,
 )
 from htms.persons.presenters import identity_view
+from htms.public.access import may_manage_notices
 from htms.web.pdf import BAD_LANGUAGE, SUMMARY_LANGUAGES
 from htms.web.views.common import current_user, run_service
 
@@ -56,7 +58,8 @@ def black_book_page(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
     rows = black_book_rows(user)
     book_shown(user=user, book="black", rows=rows)
-    return render(request, "intelligence/black_book.html", {"rows": rows})
+    context = {"rows": rows, "prepares_notices": may_manage_notices(user)}
+    return render(request, "intelligence/black_book.html", context)
 
 
 @login_required
@@ -98,6 +101,7 @@ def red_book_entry_page(request: HttpRequest, entry_id: int) -> HttpResponse:
         "decides": red_book_may_decide(user) and entry.status == "pending",
         "withdraws": red_book_may_withdraw(user, entry) and entry.status in ("pending", "approved"),
         "form": ReasonForm(),
+        "prepares_notice": may_manage_notices(user) and red_book_publishable(entry),
     }
     return render(request, "intelligence/red_book_entry.html", context)
 

@@ -7,7 +7,7 @@ them approves the publication. Only approved notices reach the portal
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.uploadedfile import UploadedFile
+from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -34,10 +34,13 @@ class NoticeInput:
     status: str
     alias: str = ""
     district: str = ""
-    photo: "UploadedFile[bytes] | None" = None
+    photo: "File[bytes] | None" = None
+    # The source of a notice prepared from a book (``notice_sources.py``).
+    red_book_entry_id: int | None = None
+    convicted_person_id: int | None = None
 
 
-def _check_photo(photo: "UploadedFile[bytes]") -> None:
+def _check_photo(photo: "File[bytes]") -> None:
     if (photo.size or 0) > PHOTO_MAX_BYTES:
         raise ValidationError({"photo": [str(PHOTO_TOO_BIG)]})
     head = photo.read(8)
@@ -62,6 +65,8 @@ def notice_create(*, actor: User, data: NoticeInput) -> PublishedNotice:
         alias_key=name_search_key(data.alias)[:400],
         created_by=actor,
         created_at=timezone.now(),
+        red_book_entry_id=data.red_book_entry_id,
+        convicted_person_id=data.convicted_person_id,
     )
     if data.photo is not None:
         notice.photo = data.photo
@@ -72,7 +77,12 @@ def notice_create(*, actor: User, data: NoticeInput) -> PublishedNotice:
         action=AuditAction.CREATE,
         object_type=AuditObject.PUBLISHED_NOTICE,
         object_id=notice.pk,
-        changes={"status": notice.status, "photo": bool(notice.photo)},
+        changes={
+            "status": notice.status,
+            "photo": bool(notice.photo),
+            "red_book_entry": notice.red_book_entry_id,
+            "person": notice.convicted_person_id,
+        },
     )
     return notice
 

@@ -1,8 +1,10 @@
 """Reports and calls for help sent by the public, and what their senders add later.
 
 Anyone may call these, through the portal's form (``htms/public/views/reports.py``), which has
-first checked the proof of work, the honeypot and the rate limits. A report is a lead for the
-help line's triage (``selectors.reports_for_triage``), never a case.
+first checked the proof of work, the honeypot and the rate limits. A report becomes, in the
+same transaction, a call of channel "web report" in the help line's triage queue
+(``htms.helpline.services.web_report_receive``), never a case; what its sender adds later is
+appended to that call.
 """
 
 import secrets
@@ -15,7 +17,9 @@ from django.utils.translation import gettext_lazy as _
 
 from htms.audit.models import AuditAction, AuditObject
 from htms.audit.services import audit_record
-from htms.public.models import PublicReport, ReportAddition, ReportKind
+from htms.helpline.services import web_report_add, web_report_receive
+from htms.public.models import PublicReport, ReportAddition, ReportKind, ReportStatus
+from htms.public.services.as_call import report_as_call
 
 # Letters and digits that cannot be misread for one another (no 0/O, 1/I/L).
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -69,13 +73,15 @@ def report_submit(*, data: ReportInput) -> PublicReport:
         received_at=timezone.now(),
     )
     report.full_clean()
+    report.call = web_report_receive(data=report_as_call(report))
+    report.status = ReportStatus.TRIAGED
     report.save()
     audit_record(
         actor=None,
         action=AuditAction.CREATE,
         object_type=AuditObject.PUBLIC_REPORT,
         object_id=report.pk,
-        changes={"kind": report.kind, "language": report.language},
+        changes={"kind": report.kind, "language": report.language, "call": report.call.pk},
     )
     return report
 
@@ -90,6 +96,8 @@ def report_add(*, code: str, text: str) -> ReportAddition:
     addition = ReportAddition(report=report, text=text, received_at=timezone.now())
     addition.full_clean()
     addition.save()
+    if report.call_id is not None:
+        web_report_add(call_id=report.call_id, text=text, received_at=addition.received_at)
     audit_record(
         actor=None,
         action=AuditAction.UPDATE,

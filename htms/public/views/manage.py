@@ -1,5 +1,6 @@
 """The portal's management on the officer site (``/portal/``): the promoters' list, notices
-for the public and their approval, the reports from the public, the awareness pages."""
+for the public and their approval, the awareness pages, and where reports from the public went
+(the help line's triage queue)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -9,17 +10,28 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from htms.accounts.models import User
+from htms.helpline.access import helpline_visible
 from htms.public.access import (
     may_administer_portal,
     may_manage_notices,
     may_manage_portal,
-    may_read_public_reports,
 )
 from htms.public.languages import LANGUAGES, public_language
-from htms.public.manage_forms import AwarenessTextForm, NoticeForm, PromoterUploadForm
+from htms.public.manage_forms import (
+    AwarenessTextForm,
+    NoticeForm,
+    NoticeTrimForm,
+    PromoterUploadForm,
+)
 from htms.public.models import AwarenessPage, AwarenessText, LicensedPromoter, PublishedNotice
-from htms.public.selectors import reports_for_triage
 from htms.public.services.awareness import awareness_text_save
+from htms.public.services.notice_sources import (
+    NoticeDraft,
+    notice_create_from_draft,
+    notice_draft_from_black_book,
+    notice_draft_from_red_book,
+)
 from htms.public.services.notices import NoticeInput, notice_approve, notice_create, notice_withdraw
 from htms.public.services.promoters import PromoterImportError, promoters_import
 from htms.web.views.common import current_user, run_service
@@ -30,7 +42,7 @@ def _page(request: HttpRequest, **forms: object) -> HttpResponse:
     context: dict[str, object] = {
         "administers": may_administer_portal(user),
         "manages_notices": may_manage_notices(user),
-        "reads_reports": may_read_public_reports(user),
+        "reads_reports": helpline_visible(user),
         "promoters": LicensedPromoter.objects.count(),
         "upload_form": forms.get("upload_form") or PromoterUploadForm(),
         "notice_form": forms.get("notice_form") or NoticeForm(),
@@ -42,8 +54,6 @@ def _page(request: HttpRequest, **forms: object) -> HttpResponse:
         context["notices"] = PublishedNotice.objects.select_related(
             "created_by", "approved_for_publication_by"
         )
-    if may_read_public_reports(user):
-        context["reports"] = reports_for_triage()
     status = 400 if forms else 200
     return render(request, "public/manage/portal.html", context, status=status)
 
@@ -91,6 +101,43 @@ def notice_new(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Notice prepared: another person must approve it."))
             return redirect("portal:home")
     return _page(request, notice_form=form)
+
+
+def _draft(user: User, source: str, source_id: int) -> NoticeDraft:
+    if source == "red-book":
+        return notice_draft_from_red_book(actor=user, entry_id=source_id)
+    if source == "black-book":
+        return notice_draft_from_black_book(actor=user, person_id=source_id)
+    raise Http404
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def notice_from_book(request: HttpRequest, source: str, source_id: int) -> HttpResponse:
+    """Prepares a notice from a red-book entry or a black-book agent: the draft's fields, and
+    which of alias, district and photograph to publish."""
+    user = current_user(request)
+    if not may_manage_notices(user):
+        raise PermissionDenied
+    try:
+        draft = _draft(user, source, source_id)
+    except ValidationError as error:
+        return render(
+            request, "public/manage/notice_from.html", {"refusal": error.messages}, status=400
+        )
+    initial = {"alias": bool(draft.alias), "district": bool(draft.district), "photo": True}
+    form = NoticeTrimForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        kept = form.cleaned_data
+        notice = run_service(
+            form, lambda: notice_create_from_draft(actor=user, draft=draft, **kept)
+        )
+        if notice is not None:
+            messages.success(request, _("Notice prepared: another person must approve it."))
+            return redirect("portal:home")
+    status = 400 if form.errors else 200
+    context = {"draft": draft, "form": form}
+    return render(request, "public/manage/notice_from.html", context, status=status)
 
 
 @login_required

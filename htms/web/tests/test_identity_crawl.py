@@ -318,6 +318,12 @@ def _every_object_page(persons: list[int]) -> list[str]:
         f"/intelligence/red-book/{pk}/" for pk in RedBookEntry.objects.values_list("pk", flat=True)
     ]
     pages += ["/intelligence/red-book.csv", "/intelligence/black-book.csv"]
+    # Notices for the public prepared from the books (a protected person is refused).
+    pages += [
+        f"/portal/notices/from/red-book/{pk}/"
+        for pk in RedBookEntry.objects.values_list("pk", flat=True)
+    ]
+    pages += [f"/portal/notices/from/black-book/{pk}/" for pk in persons]
     pages += [f"/helpline/calls/{pk}/" for pk in Call.objects.values_list("pk", flat=True)]
     pages += [
         f"/protection/referrals/{pk}/" for pk in Referral.objects.values_list("pk", flat=True)
