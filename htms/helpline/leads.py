@@ -76,7 +76,11 @@ def lead_record(
 ) -> Lead:
     """Makes a lead of a call, linked to it, for the circle of the caller's district (or the
     circle the call went to). Call-takers of the call's help line."""
-    call = Call.objects.select_for_update().select_related("district", "circle").get(pk=call_id)
+    call = (
+        Call.objects.select_for_update(of=("self",))
+        .select_related("district", "circle")
+        .get(pk=call_id)
+    )
     if not call_may_write(actor, call):
         raise NotAllowedError(str(LEAD_NOT_ALLOWED))
     return _lead_create(

@@ -141,7 +141,11 @@ def web_report_add(*, call_id: int, text: str, received_at: datetime) -> Call:
 
 
 def _locked(actor: User, call_id: int) -> Call:
-    call = Call.objects.select_for_update().select_related("district", "circle").get(pk=call_id)
+    call = (
+        Call.objects.select_for_update(of=("self",))
+        .select_related("district", "circle")
+        .get(pk=call_id)
+    )
     if not call_may_write(actor, call):
         raise NotAllowedError(str(NOT_A_CALL_TAKER))
     return call
@@ -192,7 +196,11 @@ def call_close(*, actor: User, call_id: int) -> Call:
 @transaction.atomic
 def call_acknowledge(*, actor: User, call_id: int) -> Call:
     """Takes an emergency alert off the circle's home page. Writers of that circle only."""
-    call = Call.objects.select_for_update().select_related("district", "circle").get(pk=call_id)
+    call = (
+        Call.objects.select_for_update(of=("self",))
+        .select_related("district", "circle")
+        .get(pk=call_id)
+    )
     if not call_may_register(actor, call):
         raise NotAllowedError(str(NOT_YOUR_CIRCLE))
     if call.escalated_at is None or call.acknowledged_at is not None:
@@ -214,7 +222,11 @@ def call_register_case(
     """Registers the call as an enquiry of the actor's circle, origin "help line", with the
     call's summary, and links the two. Writers of the circle the call was handed to.
     ``is_synthetic`` marks the case of a demo call, as ``case_register`` does."""
-    call = Call.objects.select_for_update().select_related("district", "circle").get(pk=call_id)
+    call = (
+        Call.objects.select_for_update(of=("self",))
+        .select_related("district", "circle")
+        .get(pk=call_id)
+    )
     if not call_may_register(actor, call):
         raise NotAllowedError(str(NOT_YOUR_CIRCLE))
     if call.status != CallStatus.TO_REGISTER:
@@ -249,7 +261,9 @@ def callback_plan(*, actor: User, call_id: int, planned_at: datetime, note: str 
 @transaction.atomic
 def callback_done(*, actor: User, callback_id: int) -> CallBack:
     """Marks a call-back made. Call-takers of the call's help line."""
-    callback = CallBack.objects.select_for_update().select_related("call").get(pk=callback_id)
+    callback = (
+        CallBack.objects.select_for_update(of=("self",)).select_related("call").get(pk=callback_id)
+    )
     if not call_may_write(actor, callback.call):
         raise NotAllowedError(str(NOT_A_CALL_TAKER))
     if callback.done_at is not None:

@@ -8,10 +8,9 @@ import pytest
 from django.utils import timezone
 
 from htms.accounts.models import User
-from htms.cases.inputs import VerdictInput
-from htms.cases.models import Case, PartyRole, Stage
-from htms.cases.services.court import case_record_judgment
-from htms.conftest import BACKDATE_REASON, CHALLAN_COURT, TIP_SECTION, stage_move
+from htms.cases.models import Case, Stage
+from htms.cases.tests.support import HIGH_COURT, judge, verdict_of
+from htms.conftest import stage_move
 from htms.intelligence.inputs import FactInput, NominationInput
 from htms.intelligence.models import RedBookEntry
 from htms.intelligence.red_book import red_book_decide, red_book_nominate, red_book_withdraw
@@ -20,7 +19,6 @@ from htms.intelligence.tests.support import accused_of, convict, victim_of
 from htms.persons.models import Person
 from htms.public.models import NoticeStatus, PublishedNotice
 from htms.public.tests.support import anonymous
-from htms.reference.models import Court
 from htms.web.tests.support import client_for, page
 
 pytestmark = pytest.mark.django_db
@@ -102,22 +100,9 @@ def test_a_black_book_agent_shows_as_convicted(
     client_for(adam).post(f"/portal/notices/{notice.pk}/approve/")
     assert CONVICTED in _check("Imran Butt")
     # Acquitted on appeal: out of the black book, off the public check.
-    stage_move(anne, tip_case, Stage.APPEAL)
-    tip_case.refresh_from_db()
-    arrested = tip_case.parties.get(role=PartyRole.ACCUSED, person=agent)
-    case_record_judgment(
-        actor=anne,
-        case_id=tip_case.pk,
-        expected_version=tip_case.version,
-        court_id=Court.objects.get(code=CHALLAN_COURT).pk,
-        date=date(2026, 11, 27),
-        backdate_reason=BACKDATE_REASON,
-        verdicts=[
-            VerdictInput(
-                accused_party_id=arrested.pk, statute_code=TIP_SECTION, outcome="acquitted"
-            )
-        ],
-    )
+    stage_move(anne, tip_case, Stage.APPEAL, effective_on=date(2026, 11, 20))
+    acquittal = verdict_of(tip_case, "appeal_acquitted")
+    judge(anne, tip_case, acquittal, court=HIGH_COURT, day=date(2026, 11, 27))
     assert CONVICTED not in _check("Imran Butt")
 
 
