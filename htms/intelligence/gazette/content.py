@@ -8,7 +8,7 @@ cell compose it; every source is still read through its own access rule.
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from statistics import median
 
@@ -19,7 +19,13 @@ from django.utils.translation import gettext_lazy as _
 from htms.accounts.models import Role, User
 from htms.audit.models import AuditAction, AuditEvent, AuditObject
 from htms.cases.access import case_queryset_for_user
-from htms.cases.models import AccusedStatus, CaseParty, PartyRole, RouteEvent
+from htms.cases.models import (
+    PROTECTED_ROLES,
+    AccusedStatus,
+    CaseParty,
+    PartyRole,
+    RouteEvent,
+)
 from htms.intake.access import border_event_queryset_for_user
 from htms.intake.models import LeadAgent, LeadPayment, LeadRouteLeg
 from htms.intelligence.access import agent_queryset_for_user, red_book_queryset_for_user
@@ -76,7 +82,16 @@ def _days_in_month(name: str, month: Month) -> Q:
 
 
 def _names(user: User, person_ids: Iterable[int]) -> dict[int, IdentityView]:
-    return identity_views(user, Person.objects.filter(pk__in=set(person_ids)))
+    """Identities as ``user`` may see them, except that a person who is a victim or smuggled
+    migrant in any case is always under the pseudonym: a published issue goes to units without
+    need-to-know."""
+    ids = set(person_ids)
+    views = identity_views(user, Person.objects.filter(pk__in=ids))
+    protected = CaseParty.objects.filter(person_id__in=ids, role__in=PROTECTED_ROLES)
+    for person_id in set(protected.values_list("person_id", flat=True)):
+        view = views[person_id]
+        views[person_id] = replace(view, visible=False, name=view.pseudonym, name_ur="")
+    return views
 
 
 def _red_book(user: User, month: Month) -> Section:

@@ -318,6 +318,7 @@ def _every_object_page(persons: list[int]) -> list[str]:
         f"/intelligence/red-book/{pk}/" for pk in RedBookEntry.objects.values_list("pk", flat=True)
     ]
     pages += ["/intelligence/red-book.csv", "/intelligence/black-book.csv"]
+    pages += ["/intelligence/gazette/", "/intelligence/gazette/issues/"]
     pages += [f"/helpline/calls/{pk}/" for pk in Call.objects.values_list("pk", flat=True)]
     pages += [
         f"/protection/referrals/{pk}/" for pk in Referral.objects.values_list("pk", flat=True)
