@@ -27,6 +27,7 @@ SUITES = [
     "intake",
     "bulk_parties",
     "statistics",
+    "gazette",
 ]
 
 

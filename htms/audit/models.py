@@ -72,6 +72,7 @@ class AuditObject(models.TextChoices):
     RED_BOOK_ENTRY = "red_book_entry", _("Red-book entry")
     RED_BOOK = "red_book", _("Red book")
     BLACK_BOOK = "black_book", _("Black book")
+    GAZETTE = "gazette", _("Intelligence Gazette")
     HELPLINE_CALL = "helpline_call", _("Help-line call")
     HELPLINE_CALL_LIST = "helpline_call_list", _("List of help-line calls")
     HELPLINE_CALLBACK = "helpline_callback", _("Help-line call-back")

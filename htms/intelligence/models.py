@@ -205,3 +205,7 @@ class RedBookEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person_id} ({self.status})"
+
+
+# The Gazette's model lives in its subpackage; imported here so Django finds it.
+from htms.intelligence.gazette.models import GazetteIssue  # noqa: E402, F401

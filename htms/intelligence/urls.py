@@ -1,5 +1,6 @@
 from django.urls import URLPattern, URLResolver, path
 
+from htms.intelligence.gazette import views as gazette
 from htms.intelligence.views import agents, books, imports
 
 app_name = "intelligence"
@@ -22,4 +23,11 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("black-book/", books.black_book_page, name="black_book"),
     path("<str:book>-book.pdf", books.book_pdf_view, name="book_pdf"),
     path("<str:book>-book.csv", books.book_csv_view, name="book_csv"),
+    path("gazette/", gazette.gazette_page, name="gazette"),
+    path("gazette/issues/", gazette.gazette_archive, name="gazette_archive"),
+    path(
+        "gazette/issues/<int:issue_id>/<str:language>.pdf",
+        gazette.gazette_download,
+        name="gazette_download",
+    ),
 ]

@@ -82,6 +82,7 @@ ENTRIES = (
     MenuEntry("statistics", _("Statistics"), _sees_cases),
     MenuEntry("intake_home", _("Border intake"), _sees_intake),
     MenuEntry("intelligence:agents", _("Agents"), intelligence_may_use),
+    MenuEntry("intelligence:gazette_archive", _("Gazette"), intelligence_may_use),
     MenuEntry("helpline:calls", _("Help line"), helpline_visible),
     MenuEntry("resolution:queue", _("Pairs to review"), may_review),
     MenuEntry("network:home", _("Networks"), network_may_read),

@@ -324,6 +324,7 @@ def _every_object_page(persons: list[int]) -> list[str]:
         for pk in RedBookEntry.objects.values_list("pk", flat=True)
     ]
     pages += [f"/portal/notices/from/black-book/{pk}/" for pk in persons]
+    pages += ["/intelligence/gazette/", "/intelligence/gazette/issues/"]
     pages += [f"/helpline/calls/{pk}/" for pk in Call.objects.values_list("pk", flat=True)]
     pages += [
         f"/protection/referrals/{pk}/" for pk in Referral.objects.values_list("pk", flat=True)
