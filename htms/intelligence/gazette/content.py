@@ -26,6 +26,7 @@ from htms.cases.models import (
     PartyRole,
     RouteEvent,
 )
+from htms.helpline.access import call_queryset_for_user
 from htms.intake.access import border_event_queryset_for_user
 from htms.intake.models import LeadAgent, LeadPayment, LeadRouteLeg
 from htms.intelligence.access import agent_queryset_for_user, red_book_queryset_for_user
@@ -34,7 +35,6 @@ from htms.intelligence.gazette.months import Month
 from htms.intelligence.models import DossierFact, FactKind
 from htms.persons.models import Person
 from htms.persons.presenters import IdentityView, identity_views
-from htms.public.access import may_read_public_reports
 from htms.public.models import PublicReport, ReportKind
 
 GAZETTE_ROLES = frozenset({Role.ANALYST, Role.MONITORING_CELL})
@@ -246,9 +246,13 @@ def _phones(user: User, month: Month, agents: QuerySet[Person]) -> Section:
 
 
 def _fake_recruiters(user: User, month: Month) -> Section:
-    if not may_read_public_reports(user):
-        return Section("fake_recruiters", str(_("Fake recruiters reported")))
-    reports = PublicReport.objects.filter(_in_month("received_at", month), kind=ReportKind.AGENT)
+    """Agents reported on the public site: the reports whose help-line call the user may read
+    (what was said about the agent, never the sender)."""
+    reports = PublicReport.objects.filter(
+        _in_month("received_at", month),
+        kind=ReportKind.AGENT,
+        call__in=call_queryset_for_user(user),
+    )
     items = [
         Item(r.who or str(_("name not given")), " · ".join(x for x in (r.phone, r.where) if x))
         for r in reports.order_by("received_at", "id")

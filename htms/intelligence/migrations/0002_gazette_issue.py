@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('intelligence', '0001_agents_register_initial'),
-        ('reference', '0003_reference_helpline'),
+        ('reference', '0004_reference_helpline'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
