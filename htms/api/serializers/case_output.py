@@ -69,6 +69,7 @@ class CaseListItemSerializer(OutputSerializer[Case]):
             "fir_number",
             "fir_date",
             "registered_at",
+            "historical",
             "version",
         ]
 
@@ -219,6 +220,7 @@ class CaseDetailSerializer(OutputSerializer[Case]):
             "court",
             "closure_reason",
             "registered_at",
+            "historical",
             "registered_by",
             "version",
             "offences",
