@@ -65,7 +65,9 @@ def test_the_case_page_and_list_mark_aledger_case(alice: User) -> None:
     historical = ledger_case(alice)
     registered = case_register(actor=alice, data=tip_case_input())
     client = client_for(alice)
-    assert "Historical: entered from the ledger" in page(client, f"/cases/{historical.pk}/")
+    shown = page(client, f"/cases/{historical.pk}/")
+    assert "Historical: entered from the ledger" in shown
+    assert "Entered from the ledger: Complaint" in shown and "Case registered:" not in shown
     assert 'id="case-historical"' not in page(client, f"/cases/{registered.pk}/")
     listed = page(client, "/cases/")
     assert listed.count('class="tag historical"') == 1
