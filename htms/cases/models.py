@@ -98,6 +98,11 @@ class Case(models.Model):
     )
     version = models.PositiveIntegerField(default=1)
     is_synthetic = models.BooleanField(default=False)
+    historical = models.BooleanField(
+        _("historical"),
+        default=False,
+        help_text=_("Entered from a police ledger; registered on its FIR date, before HTMS"),
+    )
 
     class Meta:
         ordering = ["-registered_at", "-id"]

@@ -62,7 +62,9 @@ def case_list(*, user: User, filters: CaseFilters | None = None) -> QuerySet[Cas
         cases = cases.filter(registered_at__date__lte=f.registered_to)
     if f.overdue:
         cases = cases.filter(
-            stage__in=CHALLAN_OWED_STAGES, fir_date__lte=challan_due_cutoff(timezone.localdate())
+            stage__in=CHALLAN_OWED_STAGES,
+            fir_date__lte=challan_due_cutoff(timezone.localdate()),
+            historical=False,
         )
     if f.text.strip():
         cases = cases.filter(case_text_condition(user=user, text=f.text.strip()))
@@ -130,10 +132,11 @@ class Deadlines:
 
 
 def case_deadlines(*, user: User, today: date | None = None) -> Deadlines:
-    """Interim challans overdue, and those due within HTMS_DUE_SOON_DAYS."""
+    """Interim challans overdue, and those due within HTMS_DUE_SOON_DAYS. A historical case
+    is a record from the ledger, not a case the circle took up in HTMS: it owes no challan here."""
     today = today or timezone.localdate()
     owed = case_queryset_for_user(user).filter(
-        stage__in=CHALLAN_OWED_STAGES, fir_date__isnull=False
+        stage__in=CHALLAN_OWED_STAGES, fir_date__isnull=False, historical=False
     )
     cutoff = challan_due_cutoff(today)
     return Deadlines(

@@ -78,11 +78,13 @@ def _stage_entry(change: StageChange) -> TimelineEntry | None:
 
 
 def _registration_entries(case: Case) -> list[TimelineEntry]:
+    # A historical case was typed in from the ledger, not registered in HTMS on that day.
+    title = _("Entered from the ledger: %s") if case.historical else _("Case registered: %s")
     entries = [
         TimelineEntry(
             timezone.localdate(case.registered_at),
             "registered",
-            _("Case registered: %s") % case.get_origin_display(),
+            title % case.get_origin_display(),
             _("by %s") % case.registered_by,
         )
     ]

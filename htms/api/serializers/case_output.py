@@ -83,6 +83,7 @@ class CaseListItemSerializer(OutputSerializer[Case]):
             "fir_number",
             "fir_date",
             "registered_at",
+            "historical",
             "version",
         ]
 
@@ -233,6 +234,7 @@ class CaseDetailSerializer(OutputSerializer[Case]):
             "court",
             "closure_reason",
             "registered_at",
+            "historical",
             "registered_by",
             "version",
             "offences",

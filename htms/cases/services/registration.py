@@ -1,6 +1,6 @@
 """Registering a case: offences, parties and route in one atomic write."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 
 from django.core.exceptions import ValidationError
@@ -48,6 +48,9 @@ DUPLICATE_NEEDS_REASON = gettext_lazy(
 )
 DUPLICATE_REASON_TOO_LONG = gettext_lazy("Keep the reason under 1000 characters.")
 DUPLICATE_REASON_MIN, DUPLICATE_REASON_MAX = 10, 1000
+HISTORICAL_NEEDS_FIR = gettext_lazy(
+    "A case from the ledger needs its FIR number, its FIR date and the police station."
+)
 
 
 class LikelyDuplicateError(ValidationError):
@@ -183,6 +186,14 @@ class CheckedCase:
     persons: dict[int, CleanPerson]
 
 
+def _historical_input(data: CaseInput) -> CaseInput:
+    """A case from a police ledger is registered on its FIR date (unless the ledger gives
+    another), so that national series count it in the year of its FIR, before HTMS."""
+    if not (data.fir_number.strip() and data.fir_date and data.police_station.strip()):
+        raise ValidationError({"fir_number": [str(HISTORICAL_NEEDS_FIR)]})
+    return replace(data, registered_on=data.registered_on or data.fir_date)
+
+
 def case_input_check(data: CaseInput, *, actor: User) -> CheckedCase:
     """Validates everything about a new case; raises one ValidationError listing each field."""
     errors: dict[str, list[str]] = {}
@@ -237,16 +248,20 @@ def case_register(
     today: date | None = None,
     duplicate_reason: str = "",
     duplicate_check: bool = True,
+    historical: bool = False,
 ) -> Case:
     """Registers a case in the actor's unit, with its offences, parties and route.
 
     Case writers only. All or nothing: one bad field and nothing is written. A case that looks
     like one the actor may see (``case_duplicate_candidates``) needs ``duplicate_reason``, kept
     in the audit row. ``duplicate_check=False`` is for generated data only, which is distinct by
-    construction; the audit row says the check was skipped.
+    construction; the audit row says the check was skipped. ``historical``: a case from a
+    police ledger, which needs its FIR and is registered on its FIR date (``_historical_input``).
     """
     if actor.role not in CASE_WRITER_ROLES or actor.unit is None:
         raise NotAllowedError(_("Only officers of a unit may register cases."))
+    if historical:
+        data = _historical_input(data)
     checked = case_input_check(data, actor=actor)
     statutes = checked.statutes
     stage = Stage.FIR if data.fir_number.strip() else Stage.ENQUIRY
@@ -278,6 +293,7 @@ def case_register(
         registered_by=actor,
         registered_at=registered_at,
         is_synthetic=is_synthetic,
+        historical=historical,
     )
     case.full_clean()
     case.save()
@@ -316,6 +332,7 @@ def case_register(
             "parties": [party_summary(r) for r in rows],
             "route_legs": len(data.route),
             **duplicates,
+            **({"historical": True} if historical else {}),
         },
     )
     return case

@@ -1,19 +1,22 @@
-"""Taking the shared TIP case to trial and recording judgments on it, for the tests of court
-outcomes (services, pages, API, statistics)."""
+"""Cases the tests of several apps build: the shared TIP case taken to trial and judged (court
+outcomes: services, pages, API, statistics), and a case entered from the ledger."""
 
+from dataclasses import replace
 from datetime import date
 
 from htms.accounts.models import User
 from htms.cases.inputs import VerdictInput
 from htms.cases.models import Case, CaseParty, Stage, Verdict
 from htms.cases.services.court import case_record_judgment
-from htms.conftest import BACKDATE_REASON, CHALLAN_COURT, TIP_SECTION, stage_move
+from htms.cases.services.registration import case_register
+from htms.conftest import BACKDATE_REASON, CHALLAN_COURT, TIP_SECTION, stage_move, tip_case_input
 from htms.reference.models import Court
 
 HIGH_COURT = "CRT-HC-LHR"
 SUPREME_COURT = "CRT-SCP"
 TRIAL_DAY = date(2026, 11, 10)
 APPEAL_DAY = date(2026, 11, 25)
+LEDGER_FIR = date(2019, 7, 14)
 
 
 def court_id(code: str) -> int:
@@ -63,3 +66,8 @@ def convicted_then_appealed(actor: User, case: Case) -> None:
     conviction = verdict_of(case, "convicted", sentence_years=7, fine_amount=500000)
     judge(actor, case, conviction, day=TRIAL_DAY)
     stage_move(actor, case, Stage.APPEAL, effective_on=TRIAL_DAY)
+
+
+def ledger_case(actor: User, fir_number: str = "88/2019") -> Case:
+    data = replace(tip_case_input(), fir_number=fir_number, fir_date=LEDGER_FIR, occurred_on=None)
+    return case_register(actor=actor, data=data, historical=True)
