@@ -19,7 +19,7 @@ from django.test import Client
 from rest_framework.test import APIClient
 
 from bench.payloads import three_party_case
-from bench.timing import Result, measure, results_table
+from bench.timing import Result, measure, measure_side_by_side, results_table
 from htms.accounts.models import Role, User
 from htms.cases.models import Case, CaseParty, Offence, Stage
 from htms.cases.selectors import case_counts
@@ -85,9 +85,18 @@ def measure_pages(*, runs: int) -> list[Result]:
         assert response.status_code == 201, response.content[:500]
 
     return [
-        measure(
-            "case list (unit × crime type × stage, page 2)",
-            lambda i: get_ok(web, list_url),
+        # The list as it was (every match counted) and as it is, measured alternately.
+        *measure_side_by_side(
+            {
+                "case list (unit × crime type × stage, page 2), every match counted": (
+                    lambda i: get_ok(web, f"{list_url}&count=all")
+                ),
+                "case list (unit × crime type × stage, page 2)": lambda i: get_ok(web, list_url),
+                "case list, no filter, page 2, every match counted": (
+                    lambda i: get_ok(web, "/cases/?page=2&count=all")
+                ),
+                "case list, no filter, page 2": lambda i: get_ok(web, "/cases/?page=2"),
+            },
             runs=runs,
             goal_ms=100,
         ),
