@@ -35,10 +35,16 @@ def _log(message: str) -> None:
     print(f"[bench] {message}", flush=True)
 
 
+def _load_average() -> str:
+    return ", ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
 def _run_suite(name: str, log: Callable[[str], None]) -> None:
     suite = importlib.import_module(f"bench.{name}")
     log(f"suite {name}")
+    load_before = _load_average()
     body: str = suite.run(log)
+    body += f"\nLoad average (1, 5, 15 min) before: {load_before}; after: {_load_average()}.\n"
     print(body)
     stamp = datetime.now(tz=UTC).strftime("%Y-%m-%d %H:%M UTC")
     with REPORT.open("a", encoding="utf-8") as report:

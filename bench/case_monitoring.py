@@ -18,7 +18,8 @@ from django.db import connection
 from django.test import Client
 from rest_framework.test import APIClient
 
-from bench.timing import Result, measure, results_table
+from bench.payloads import three_party_case
+from bench.timing import Result, measure, measure_side_by_side, results_table
 from htms.accounts.models import Role, User
 from htms.cases.models import Case, CaseParty, Offence, Stage
 from htms.cases.selectors import case_counts
@@ -58,31 +59,6 @@ def _user(username: str, unit: Unit, role: str) -> User:
     return user
 
 
-def _register_payload(i: int, tip_code: str) -> dict[str, object]:
-    def person(name: str, cnic: str) -> dict[str, object]:
-        return {"full_name": name, "sex": "M", "documents": [{"kind": "cnic", "number": cnic}]}
-
-    return {
-        "origin": "complaint",
-        "statutes": [tip_code],
-        "summary": "Benchmark case",
-        "parties": [
-            {
-                "role": "victim",
-                "person": person(f"Bench Victim {i}", f"35202{i:07d}1"),
-                "trafficking_status": "possible",
-            },
-            {
-                "role": "accused",
-                "accused_status": "arrested",
-                "person": person(f"Bench Agent {i}", f"35202{i:07d}3"),
-            },
-            {"role": "witness", "person": person(f"Bench Witness {i}", f"35202{i:07d}5")},
-        ],
-        "route": [{"kind": "recruitment", "country": "PK"}],
-    }
-
-
 def measure_pages(*, runs: int) -> list[Result]:
     unit = _busiest_unit()
     officer = _user("bench-io", unit, Role.INVESTIGATING_OFFICER)
@@ -105,13 +81,22 @@ def measure_pages(*, runs: int) -> list[Result]:
         assert response.status_code == 200, (url, response.status_code)
 
     def register(i: int) -> None:
-        response = api.post("/api/cases/", _register_payload(i, tip.code), format="json")
+        response = api.post("/api/cases/", three_party_case(i, tip.code), format="json")
         assert response.status_code == 201, response.content[:500]
 
     return [
-        measure(
-            "case list (unit × crime type × stage, page 2)",
-            lambda i: get_ok(web, list_url),
+        # The list as it was (every match counted) and as it is, measured alternately.
+        *measure_side_by_side(
+            {
+                "case list (unit × crime type × stage, page 2), every match counted": (
+                    lambda i: get_ok(web, f"{list_url}&count=all")
+                ),
+                "case list (unit × crime type × stage, page 2)": lambda i: get_ok(web, list_url),
+                "case list, no filter, page 2, every match counted": (
+                    lambda i: get_ok(web, "/cases/?page=2&count=all")
+                ),
+                "case list, no filter, page 2": lambda i: get_ok(web, "/cases/?page=2"),
+            },
             runs=runs,
             goal_ms=100,
         ),

@@ -24,7 +24,6 @@ from htms.common.versioning import lock_at_version
 from htms.persons.access import persons_visible_among
 from htms.persons.inputs import CleanPerson, ReferenceLookups, person_input_clean
 from htms.persons.models import Person
-from htms.persons.services import person_create
 from htms.reference.models import Term, Vocabulary
 
 DOB_AFTER_OFFENCE = _("The date of birth is after the date of the FIR or the offence.")
@@ -158,7 +157,7 @@ def parties_check(
     """Validates every party without writing; errors are keyed ``parties[i].field``.
 
     ``existing`` holds the (person id, role) pairs the case has already. Returns the cleaned
-    new persons by party index, for ``party_write``."""
+    new persons by party index, for ``parties_write_bulk``."""
     cleans: dict[int, CleanPerson] = {}
     _check_repeats(parties, existing or set(), errors)
     known, term_ids = _known_births(actor, parties), party_term_ids(parties)
@@ -171,51 +170,6 @@ def parties_check(
             cleans[i] = clean
         _check_terms(party, key, term_ids, errors)
     return cleans
-
-
-def party_write(
-    case: Case,
-    party: PartyInput,
-    *,
-    actor: User,
-    is_synthetic: bool,
-    clean: CleanPerson | None = None,
-) -> CaseParty:
-    """Writes one already-checked party (and the new person, if any)."""
-    if party.person is not None:
-        person = person_create(
-            actor=actor, data=party.person, is_synthetic=is_synthetic, clean=clean
-        )
-    else:
-        assert party.person_id is not None  # parties_check demands one of the two
-        person = Person.objects.get(pk=party.person_id)
-    row = CaseParty.objects.create(
-        case=case,
-        person=person,
-        role=party.role,
-        accused_status=party.accused_status,
-        network_role=Term.objects.filter(
-            vocabulary=Vocabulary.NETWORK_ROLE, code=party.network_role_code
-        ).first()
-        if party.network_role_code
-        else None,
-        trafficking_status=party.trafficking_status,
-        status_decided_by=party.status_decided_by,
-    )
-    # A new row has no terms yet: add them, without asking which it has.
-    if party.exploitation_type_codes:
-        row.exploitation_types.add(
-            *Term.objects.filter(
-                vocabulary=Vocabulary.EXPLOITATION_TYPE, code__in=party.exploitation_type_codes
-            )
-        )
-    if party.means_of_control_codes:
-        row.means_of_control.add(
-            *Term.objects.filter(
-                vocabulary=Vocabulary.MEANS_OF_CONTROL, code__in=party.means_of_control_codes
-            )
-        )
-    return row
 
 
 def party_summary(row: CaseParty) -> dict[str, object]:

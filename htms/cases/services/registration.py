@@ -26,7 +26,8 @@ from htms.cases.models import (
     crime_mask,
 )
 from htms.cases.selectors_duplicates import DuplicateCandidate, case_duplicate_candidates
-from htms.cases.services.parties import parties_check, party_summary, party_write
+from htms.cases.services.parties import parties_check, party_summary
+from htms.cases.services.parties_bulk import parties_write_bulk
 from htms.common.errors import NotAllowedError
 from htms.persons.inputs import CleanPerson
 from htms.persons.models import DatePrecision
@@ -298,10 +299,8 @@ def case_register(
     case.full_clean()
     case.save()
     Offence.objects.bulk_create(Offence(case=case, statute=s) for s in statutes)
-    rows = [
-        party_write(case, p, actor=actor, is_synthetic=is_synthetic, clean=checked.persons.get(i))
-        for i, p in enumerate(data.parties)
-    ]
+    # New persons, their search keys and audit rows, and the party rows: a few inserts in all.
+    rows = parties_write_bulk(case, data.parties, actor=actor, cleans=checked.persons)
     _write_route(case, data.route)
     StageChange.objects.create(
         case=case,

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,6 +12,7 @@ from django.views.decorators.http import require_POST
 from htms.audit.models import AuditObject
 from htms.audit.services import audit_record
 from htms.cases.selectors import CaseFilters, case_list
+from htms.common.pages import BoundedPaginator, page_number
 from htms.reference.models import Unit, UnitKind
 from htms.web.forms.filters import CaseFilterForm
 from htms.web.forms.saved_searches import SavedSearchForm
@@ -43,9 +43,16 @@ def _render_list(
     units = Unit.objects.filter(kind__in=CASE_UNIT_KINDS)
     form = CaseFilterForm(params or None, units=units)
     filters = form.filters() if form.is_valid() else CaseFilters()
-    page = Paginator(case_list(user=user, filters=filters), PAGE_SIZE).get_page(
-        request.GET.get("page")
+    number = page_number(request.GET.get("page"))
+    # Every match is counted only when the officer asks ("count them all"): a page counts
+    # just as far as the pages after it.
+    paginator = BoundedPaginator(
+        case_list(user=user, filters=filters),
+        PAGE_SIZE,
+        number=number,
+        exact=request.GET.get("count") == "all",
     )
+    page = paginator.get_page(number)
     audit_record(
         actor=user,
         action="view",

@@ -6,11 +6,13 @@ from django.core.exceptions import ValidationError
 
 from htms.accounts.models import User
 from htms.audit.models import AuditEvent
+from htms.audit.verify import audit_verify
 from htms.cases.inputs import PartyInput
 from htms.cases.models import Case, CaseParty, Stage
 from htms.cases.services.registration import case_register
 from htms.common.errors import NotAllowedError
 from htms.conftest import SOM_SECTION, TIP_SECTION, accused_input, tip_case_input, victim_input
+from htms.identity.models import PersonKey
 from htms.persons.models import Person
 
 pytestmark = pytest.mark.django_db
@@ -225,3 +227,48 @@ def test_it_records_the_crime_types_of_its_offences(alice: User) -> None:
 
     data = replace(tip_case_input(), statute_codes=[TIP_SECTION, SOM_SECTION])
     assert crime_types_in(case_register(actor=alice, data=data).crime_mask) == ["TIP", "SOM"]
+
+
+def test_each_new_party_gets_search_keys_a_sealed_audit_row_and_its_terms(
+    alice: User, tip_case: Case
+) -> None:
+    known = tip_case.parties.filter(role="accused").first()
+    assert known is not None
+    data = replace(
+        tip_case_input(),
+        parties=[
+            PartyInput(
+                role="victim",
+                person=victim_input(full_name="Nadia Bibi", documents=[], phones=[]),
+                exploitation_type_codes=["ForcedLabour", "SexualExploitation"],
+            ),
+            PartyInput(
+                role="accused",
+                person=accused_input("Agent Three", "35202-1111113-1"),
+                accused_status="arrested",
+                network_role_code="main_agent",
+            ),
+            PartyInput(role="accused", person_id=known.person_id, accused_status="at_large"),
+        ],
+    )
+    persons_before = Person.objects.count()
+    case = case_register(actor=alice, data=data)
+    assert Person.objects.count() == persons_before + 2
+    new = set(case.parties.exclude(person_id=known.person_id).values_list("person_id", flat=True))
+    assert len(new) == 2
+    keyed = set(PersonKey.objects.filter(person_id__in=new).values_list("person_id", flat=True))
+    assert keyed == new
+    audited = AuditEvent.objects.filter(object_type="person", action="create")
+    assert {int(pk) for pk in audited.values_list("object_id", flat=True)} >= new
+    assert audit_verify() == []
+    victim = case.parties.get(role="victim")
+    assert set(victim.exploitation_types.values_list("code", flat=True)) == {
+        "ForcedLabour",
+        "SexualExploitation",
+    }
+    agent = case.parties.get(person__full_name="Agent Three")
+    assert agent.network_role is not None and agent.network_role.code == "main_agent"
+    event = AuditEvent.objects.get(object_type="case", object_id=str(case.pk))
+    assert sorted(p["person"] for p in event.changes["parties"]) == sorted(
+        case.parties.values_list("person_id", flat=True)
+    )
