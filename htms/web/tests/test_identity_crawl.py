@@ -309,11 +309,19 @@ def _every_object_page(persons: list[int]) -> list[str]:
     pages += [f"/resolution/review/{pk}/" for pk in MatchLink.objects.values_list("pk", flat=True)]
     # Networks of links: every case's, and the persons' (analysts and the monitoring cell).
     pages += [f"/network/cases/{pk}/" for pk in Case.objects.values_list("pk", flat=True)]
-    pages += [f"/network/persons/{pk}/?depth=2" for pk in persons]
+    # A person's network is the costliest page: every case's network above holds every party;
+    # the persons' own are opened for the first and last few (hidden ones first).
+    sample = persons[:OTHERS] + persons[-OTHERS:]
+    pages += [f"/network/persons/{pk}/?depth=2" for pk in sample]
     # The public portal is linked from no officer page; its own crawl is htms/public/tests.
     pages += ["/public/en/", "/public/ur/figures/", "/public/en/figures.csv"]
     # The agents register: a protected person accused elsewhere has a dossier.
-    pages += [f"/intelligence/agents/{pk}/" for pk in persons]
+    accused = set(
+        CaseParty.objects.filter(role=PartyRole.ACCUSED, person_id__in=persons).values_list(
+            "person_id", flat=True
+        )
+    )
+    pages += [f"/intelligence/agents/{pk}/" for pk in persons if pk in accused or pk in sample]
     pages += [
         f"/intelligence/red-book/{pk}/" for pk in RedBookEntry.objects.values_list("pk", flat=True)
     ]
@@ -323,7 +331,9 @@ def _every_object_page(persons: list[int]) -> list[str]:
         f"/portal/notices/from/red-book/{pk}/"
         for pk in RedBookEntry.objects.values_list("pk", flat=True)
     ]
-    pages += [f"/portal/notices/from/black-book/{pk}/" for pk in persons]
+    pages += [
+        f"/portal/notices/from/black-book/{pk}/" for pk in persons if pk in accused or pk in sample
+    ]
     pages += ["/intelligence/gazette/", "/intelligence/gazette/issues/"]
     pages += [f"/helpline/calls/{pk}/" for pk in Call.objects.values_list("pk", flat=True)]
     pages += [
