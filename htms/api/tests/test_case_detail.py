@@ -43,6 +43,10 @@ def test_it_shows_offences_parties_route_and_history(
             "description": body["offences"][0]["description"],
             "crime_type": "TIP",
             "iccs_code": "0204",
+            "date": None,
+            "date_precision": "",
+            "district": None,
+            "country": None,
         }
     ]
     assert sorted(p["role"] for p in body["parties"]) == ["accused", "accused", "victim"]

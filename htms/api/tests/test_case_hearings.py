@@ -49,7 +49,12 @@ def test_it_records_a_hearing(
     )
     assert response.status_code == 201, response.json()
     body = response.json()
-    assert body["court"] == {"id": court.pk, "code": "CRT-SJ-LHR", "name": court.name}
+    assert body["court"] == {
+        "id": court.pk,
+        "code": "CRT-SJ-LHR",
+        "name": court.name,
+        "level": "trial",
+    }
     assert body["next_date"] == "2026-12-04" and body["witnesses_due"] == [victim.pk]
     assert Hearing.objects.get().case == court_case
 
