@@ -102,16 +102,20 @@ def _protected_ids() -> set[int]:
         set(in_case.values_list("person_id", flat=True))
         | set(screened.values_list("event__person_id", flat=True))
         | set(minors.values_list("event__person_id", flat=True))
+        | set(Referral.objects.values_list("person_id", flat=True))
     )
 
 
 def _handled_ids(user: User) -> set[int]:
-    if user.role not in CASE_WRITER_ROLES:
+    if user.role not in CASE_WRITER_ROLES | {Role.CALL_TAKER}:
         return set()
     in_case = CaseParty.objects.filter(case__unit_id=user.unit_id)
     at_post = BorderEvent.objects.filter(post_id=user.unit_id)
-    return set(in_case.values_list("person_id", flat=True)) | set(
-        at_post.values_list("person_id", flat=True)
+    referred = Referral.objects.filter(from_unit_id=user.unit_id)
+    return (
+        set(in_case.values_list("person_id", flat=True))
+        | set(at_post.values_list("person_id", flat=True))
+        | set(referred.values_list("person_id", flat=True))
     )
 
 
