@@ -115,6 +115,19 @@ class FollowUpForm(forms.Form):
     note = forms.CharField(label=_("Note"), max_length=4000, required=False)
 
 
+class PlanEndForm(forms.Form):
+    actual_end = forms.DateField(label=_("Actual end"), widget=DATE)
+    outcome = forms.CharField(
+        label=_("Outcome"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000,
+        required=False,
+    )  # fmt: skip
+
+
+class FollowUpDoneForm(forms.Form):
+    done_on = forms.DateField(label=_("Done on"), widget=DATE)
+    note = forms.CharField(label=_("Note"), max_length=4000, required=False)
+
+
 class RiskForm(forms.Form):
     level = forms.ChoiceField(label=_("Risk of re-trafficking"), choices=RiskLevel.choices)
     factors = forms.CharField(
