@@ -47,7 +47,7 @@ from htms.intake.services.screening import ScreeningInput, screening_record
 from htms.intake.tests.conftest import deportee
 from htms.intelligence.models import RedBookEntry
 from htms.persons.models import DatePrecision, Person
-from htms.protection.models import Referral
+from htms.protection.models import FollowUp, Referral, SupportPlan
 from htms.resolution.models import MatchLink
 from htms.web.models import CaseDocument
 
@@ -325,6 +325,12 @@ def _every_object_page(persons: list[int]) -> list[str]:
     pages += [f"/helpline/calls/{pk}/" for pk in Call.objects.values_list("pk", flat=True)]
     pages += [
         f"/protection/referrals/{pk}/" for pk in Referral.objects.values_list("pk", flat=True)
+    ]
+    pages += [
+        f"/protection/plans/{pk}/end/" for pk in SupportPlan.objects.values_list("pk", flat=True)
+    ]
+    pages += [
+        f"/protection/follow-ups/{pk}/done/" for pk in FollowUp.objects.values_list("pk", flat=True)
     ]
     return pages
 
