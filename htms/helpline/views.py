@@ -38,6 +38,7 @@ from htms.helpline.importer import calls_import
 from htms.helpline.models import Call, CallStatus
 from htms.helpline.presenters import call_view, call_views
 from htms.helpline.selectors import call_list, lead_list, response_times, triage_queue
+from htms.protection.access import referral_queryset_for_user
 from htms.web.views.common import current_user, run_service
 
 PAGE_ROWS = 25
@@ -124,6 +125,8 @@ def _call_context(user: User, call: Call, **forms: Any) -> dict[str, Any]:
         "open": call.status not in (CallStatus.REGISTERED, CallStatus.CLOSED),
         "callbacks": list(call.callbacks.all()),
         "leads": list(call.leads.all()),
+        # The referrals after this call that the user may see (htms/protection decides).
+        "referrals": list(referral_queryset_for_user(user).filter(call=call).order_by("pk")),
         "hand_form": forms.get("hand_form") or HandForm(),
         "register_form": forms.get("register_form") or RegisterForm(),
         "callback_form": forms.get("callback_form") or CallbackForm(),

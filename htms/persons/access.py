@@ -7,12 +7,14 @@ accused in some case and protected in none. That is the national register of age
 every circle must be able to search before it records an agent again; the suspect's cases stay
 as visible as before.
 
-A person is **protected** if they are a victim or a smuggled migrant in any case, or if a border
-screening found them a possible victim of trafficking or a minor. Their identity (names, father's
-name, CNIC, passport, phones, address, date of birth) is need-to-know: it is shown only to the
-case writers of a unit that **handles** the person, that is a unit holding one of the person's
-cases (in any role) or the border post where the person was intercepted. Everyone else sees the
-pseudonym, in every case and on every page, so that no page ties a pseudonym to a name.
+A person is **protected** if they are a victim or a smuggled migrant in any case, if a border
+screening found them a possible victim of trafficking or a minor, or if they were referred to a
+protection service. Their identity (names, father's name, CNIC, passport, phones, address, date
+of birth) is need-to-know: it is shown only to the case writers of a unit that **handles** the
+person, that is a unit holding one of the person's cases (in any role), the border post where
+the person was intercepted, or the unit that referred them (for a help line, its call-takers).
+Everyone else sees the pseudonym, in every case and on every page, so that no page ties a
+pseudonym to a name.
 
 Identity data not yet tied to a person (the cells of a manifest row) belongs to the post that
 received it: only that post's writers see it (``unit_identity_visible``).
@@ -28,11 +30,12 @@ from collections.abc import Iterable
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
-from htms.accounts.models import CASE_WRITER_ROLES, User
+from htms.accounts.models import CASE_WRITER_ROLES, Role, User
 from htms.cases.access import case_queryset_for_user
 from htms.cases.models import PROTECTED_ROLES, CaseParty, PartyRole
 from htms.intake.models import BorderEvent, Classification, Screening
 from htms.persons.models import Person
+from htms.protection.models import Referral
 
 # What a border screening finds that makes the person protected.
 SCREENED_PROTECTED = Q(classification=Classification.POSSIBLE_VICTIM) | Q(minor=True)
@@ -88,11 +91,12 @@ def persons_visible_among(user: User, person_ids: Iterable[int]) -> set[int]:
 
 
 def protected_condition() -> Q:
-    """Victim or smuggled migrant in some case, or screened at the border as a possible victim
-    or a minor."""
+    """Victim or smuggled migrant in some case, screened at the border as a possible victim
+    or a minor, or referred to a protection service."""
     in_case = CaseParty.objects.filter(person=OuterRef("pk"), role__in=PROTECTED_ROLES)
     screened = Screening.objects.filter(SCREENED_PROTECTED, event__person=OuterRef("pk"))
-    return Q(Exists(in_case)) | Q(Exists(screened))
+    referred = Referral.objects.filter(person=OuterRef("pk"))
+    return Q(Exists(in_case)) | Q(Exists(screened)) | Q(Exists(referred))
 
 
 def protected_among(person_ids: Iterable[int]) -> set[int]:
@@ -126,8 +130,11 @@ def person_get_for_user(*, user: User, person_id: int) -> Person:
 
 
 def _handling_unit(user: User) -> int | None:
-    """The unit whose cases and border events give this user need-to-know, if any."""
+    """The unit whose cases, border events and referrals give this user need-to-know, if any.
+    A help line's call-takers handle the persons their help line referred."""
     if user.is_authenticated and user.is_active and user.role in CASE_WRITER_ROLES:
+        return user.unit_id
+    if user.is_authenticated and user.is_active and user.role == Role.CALL_TAKER:
         return user.unit_id
     return None
 
@@ -147,10 +154,12 @@ def _handled_among(unit_id: int | None, ids: set[int]) -> set[int]:
 
 
 def _handled_condition(unit_id: int) -> Q:
-    """Party to a case of the unit (in any role), or intercepted at the unit's post."""
+    """Party to a case of the unit (in any role), intercepted at the unit's post, or referred by
+    the unit to a protection service."""
     in_case = CaseParty.objects.filter(person=OuterRef("pk"), case__unit_id=unit_id)
     at_post = BorderEvent.objects.filter(person=OuterRef("pk"), post_id=unit_id)
-    return Q(Exists(in_case)) | Q(Exists(at_post))
+    referred = Referral.objects.filter(person=OuterRef("pk"), from_unit_id=unit_id)
+    return Q(Exists(in_case)) | Q(Exists(at_post)) | Q(Exists(referred))
 
 
 def identity_visibility(user: User, person_ids: Iterable[int]) -> dict[int, bool]:

@@ -15,12 +15,15 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from htms.accounts.models import CASE_WRITER_ROLES, Role, User
+from htms.helpline.access import call_taker
 from htms.protection.models import Referral
 
 
 def referral_refers(user: User) -> bool:
-    """Whether the user may propose referrals: case writers posted at a unit."""
-    return user.is_active and user.role in CASE_WRITER_ROLES and user.unit_id is not None
+    """Whether the user may propose referrals: case writers posted at a unit, and help-line
+    call-takers (from the calls of their help line)."""
+    writer = user.is_active and user.role in CASE_WRITER_ROLES and user.unit_id is not None
+    return writer or call_taker(user)
 
 
 def referral_serves(user: User) -> bool:
@@ -45,7 +48,7 @@ def referral_get_for_user(*, user: User, referral_id: int) -> Referral:
     """The referral, or 404 if the user may not know it exists."""
     try:
         found = referral_queryset_for_user(user).select_related(
-            "person", "organisation", "from_unit", "case"
+            "person", "organisation", "from_unit", "case", "call"
         )
         return found.get(pk=referral_id)
     except (Referral.DoesNotExist, ValueError, TypeError):

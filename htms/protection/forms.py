@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from htms.persons.models import Sex
 from htms.protection.models import (
     AcceptedSex,
     ConsentBy,
@@ -70,8 +71,20 @@ class ReferralForm(forms.Form):
         label=_("Consent note (for a child: the best-interest decision)"), max_length=300,
         required=False,
     )  # fmt: skip
-    call_reference = forms.CharField(label=_("Help-line call"), max_length=40, required=False)
+    # The person referred after a help-line call, not yet in the register.
+    full_name = forms.CharField(
+        label=_("Name of the person referred"), max_length=200, required=False
+    )
+    sex = forms.ChoiceField(
+        label=_("Sex"), choices=Sex.choices, initial=Sex.UNKNOWN, required=False
+    )
+    birth_year = forms.IntegerField(
+        label=_("Year of birth, if known"), min_value=1900, max_value=2100, required=False
+    )
     send = forms.BooleanField(label=_("Send to the organisation now"), required=False)
+
+
+CALLED_FIELDS = ("full_name", "sex", "birth_year")
 
 
 class MoveForm(forms.Form):
@@ -99,6 +112,19 @@ class PlanForm(forms.Form):
 class FollowUpForm(forms.Form):
     due_on = forms.DateField(label=_("Due on"), widget=DATE)
     done_on = forms.DateField(label=_("Done on"), widget=DATE, required=False)
+    note = forms.CharField(label=_("Note"), max_length=4000, required=False)
+
+
+class PlanEndForm(forms.Form):
+    actual_end = forms.DateField(label=_("Actual end"), widget=DATE)
+    outcome = forms.CharField(
+        label=_("Outcome"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000,
+        required=False,
+    )  # fmt: skip
+
+
+class FollowUpDoneForm(forms.Form):
+    done_on = forms.DateField(label=_("Done on"), widget=DATE)
     note = forms.CharField(label=_("Note"), max_length=4000, required=False)
 
 

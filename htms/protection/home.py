@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from htms.accounts.models import User
 from htms.protection.access import referral_queryset_for_user, referral_refers
-from htms.protection.models import FollowUp
+from htms.protection.models import FollowUp, Organisation
 from htms.protection.presenters import referral_rows
 from htms.protection.selectors import (
     absconded_recent,
@@ -23,7 +23,10 @@ REMINDER_DAYS = 14
 
 def caseworker_home_context(user: User) -> dict[str, Any]:
     """Referrals to the caseworker's organisation, those waiting too long for an answer, the
-    hearings of its referred victims in the next two weeks and the follow-ups due."""
+    hearings of its referred victims in the next two weeks and the follow-ups due. A caseworker
+    posted at no organisation's unit is told so, and what to do."""
+    if not Organisation.objects.filter(unit_id=user.unit_id or 0).exists():
+        return {"unposted": True}
     today = timezone.localdate()
     overdue = list(referrals_overdue(user=user)[:HOME_ROWS])
     open_rows = list(referrals_open(user=user)[:HOME_ROWS])

@@ -20,6 +20,18 @@ urlpatterns: list[URLPattern] = [
     path(REFERRAL + "move/", referrals.referral_move_view, name="protection_referral_move"),
     path(REFERRAL + "consent/", referrals.consent_withdraw, name="protection_consent_withdraw"),
     path(
+        "plans/<int:record_id>/end/",
+        care.record_close,
+        {"what": "plan"},
+        name="protection_plan_end",
+    ),
+    path(
+        "follow-ups/<int:record_id>/done/",
+        care.record_close,
+        {"what": "follow_up"},
+        name="protection_follow_up_done",
+    ),
+    path(
         REFERRAL + "<str:what>/",
         care.referral_write,
         name="protection_referral_write",

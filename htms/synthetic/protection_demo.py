@@ -14,6 +14,7 @@ from htms.accounts.models import Role, User
 from htms.accounts.services import user_create
 from htms.cases.models import CaseParty, Hearing, PartyRole
 from htms.cases.services.court import COURT_STAGES, hearing_record
+from htms.helpline.models import Call
 from htms.intake.entries import EntryInput
 from htms.intake.services.events import border_event_record
 from htms.intake.services.screening import ScreeningInput, screening_record
@@ -21,7 +22,12 @@ from htms.persons.inputs import PersonInput
 from htms.protection.models import Organisation, Referral
 from htms.protection.services.care import PlanInput, case_note_add, follow_up_add, support_plan_add
 from htms.protection.services.directory import OrganisationInput, organisation_save
-from htms.protection.services.referrals import ReferralInput, referral_move, referral_propose
+from htms.protection.services.referrals import (
+    ReferralInput,
+    called_person,
+    referral_move,
+    referral_propose,
+)
 from htms.protection.services.stays import stay_admit, stay_discharge
 from htms.reference.models import Court, Unit
 from htms.synthetic.demo import DEMO_PASSWORD
@@ -217,12 +223,18 @@ def _from_border(officer: User, org: Organisation) -> int:
     return 1
 
 
-def _after_calls(io: User, org: Organisation, victims: list[CaseParty]) -> int:
-    if len(victims) < 4:
+def _after_calls(org: Organisation) -> int:
+    """The help line's call-taker refers the deportee of the help-line demo's call."""
+    call_taker = User.objects.filter(username="demo-calltaker").first()
+    call = Call.objects.filter(caller_name="Zubair Ahmed", category="victim_help").first()
+    if call_taker is None or call is None:
         return 0
-    reason = "Called the help line: the agent threatens her family"
-    call = {"source": "helpline", "case_id": None, "call_reference": "HL-DEMO-0001"}
-    _refer(io, victims[3], org, service="legal_aid", reason=reason, **call)
+    referral_propose(actor=call_taker, data=ReferralInput(
+        source="helpline", call_id=call.pk, organisation_id=org.pk, service="legal_aid",
+        consent_by="person", shared_fields=["name", "phones"], send=True, is_synthetic=True,
+        called=called_person(full_name="Zubair Ahmed", sex="M", birth_year=1994),
+        reason="Called the help line: deported from Oman, his passport kept by the employer",
+    ))  # fmt: skip
     return 1
 
 
@@ -240,7 +252,7 @@ def protection_demo_seed() -> int:
     lahore = orgs["Dar-ul-Aman Lahore"]
     minors = [v for v in everyone if _is_minor(v)]
     made = _journey(io, caseworker, lahore, victims) + _minor_overdue(io, lahore, minors)
-    made += _after_calls(io, orgs["AGHS Legal Aid Cell"], victims)
+    made += _after_calls(orgs["AGHS Legal Aid Cell"])
     officer = User.objects.filter(username="demo-imm-karachi").first()
     if officer is not None:
         made += _from_border(officer, orgs["Dar-ul-Aman Karachi"])

@@ -8,6 +8,7 @@ from rest_framework import serializers
 
 from htms.api.params import MAX_ID, MAX_VERSION
 from htms.api.serializers.base import OutputSerializer
+from htms.persons.models import Sex
 from htms.protection.models import (
     ConsentBy,
     Organisation,
@@ -68,6 +69,14 @@ class ReferralSerializer(serializers.Serializer[Any]):
     is_synthetic = serializers.BooleanField(source="referral.is_synthetic")
 
 
+class CalledPersonSerializer(serializers.Serializer[Any]):
+    full_name = serializers.CharField(max_length=200)
+    sex = serializers.ChoiceField(choices=Sex.choices, required=False, default=Sex.UNKNOWN)
+    birth_year = serializers.IntegerField(
+        min_value=1900, max_value=2100, required=False, allow_null=True, default=None
+    )
+
+
 class ReferralInputSerializer(serializers.Serializer[Any]):
     source = serializers.ChoiceField(choices=ReferralSource.choices)  # type: ignore[assignment]
     organisation_id = serializers.IntegerField(min_value=1, max_value=MAX_ID)
@@ -90,7 +99,14 @@ class ReferralInputSerializer(serializers.Serializer[Any]):
         min_value=1, max_value=MAX_ID, required=False, allow_null=True,
         help_text="The border event, for a referral from a border screening",
     )  # fmt: skip
-    call_reference = serializers.CharField(max_length=40, required=False, allow_blank=True)
+    call_id = serializers.IntegerField(
+        min_value=1, max_value=MAX_ID, required=False, allow_null=True,
+        help_text="The help-line call, for a referral by a call-taker of its help line",
+    )  # fmt: skip
+    called = CalledPersonSerializer(
+        required=False, allow_null=True,
+        help_text="For a referral after a call: the person referred, added to the register",
+    )  # fmt: skip
     send = serializers.BooleanField(required=False, default=False)
 
 

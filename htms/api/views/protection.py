@@ -28,7 +28,12 @@ from htms.protection.access import referral_get_for_user, referral_refers, refer
 from htms.protection.models import Organisation, Referral
 from htms.protection.presenters import referral_person_view, referral_rows
 from htms.protection.selectors import referral_list
-from htms.protection.services.referrals import ReferralInput, referral_move, referral_propose
+from htms.protection.services.referrals import (
+    ReferralInput,
+    called_person,
+    referral_move,
+    referral_propose,
+)
 
 REFERRAL_ID = path_id_parameter("referral_id", "The referral's id")
 
@@ -71,6 +76,8 @@ class ReferralCollectionView(ErrorsMixin, GenericAPIView[Any]):
         the unit that handles the person only."""
         user = actor(request)
         data = valid(ReferralInputSerializer, request.data)
+        called = data.pop("called", None)
+        data["called"] = called_person(**called) if called else None
         referral = referral_propose(actor=user, data=ReferralInput(**data))
         referral = referral_get_for_user(user=user, referral_id=referral.pk)
         return Response(

@@ -20,6 +20,7 @@ class SupportPlan(models.Model):
     actions = SealedTextField(_("actions"), blank=True)
     planned_end = models.DateField(_("planned end"))
     actual_end = models.DateField(_("actual end"), null=True, blank=True)
+    outcome = SealedTextField(_("outcome"), blank=True)
     written_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

@@ -70,7 +70,9 @@ class Referral(models.Model):
     border_referral = models.OneToOneField(
         BorderReferral, on_delete=models.PROTECT, null=True, blank=True, related_name="protection"
     )
-    call_reference = models.CharField(_("help-line call"), max_length=40, blank=True)
+    call = models.ForeignKey(
+        "helpline.Call", on_delete=models.PROTECT, null=True, blank=True, related_name="referrals"
+    )
     from_unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="referrals"
@@ -120,6 +122,10 @@ class Referral(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(state="closed") | ~models.Q(closure_reason=""),
                 name="referral_closed_has_reason",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(source="helpline") | models.Q(call__isnull=False),
+                name="referral_helpline_has_call",
             ),
         ]
 

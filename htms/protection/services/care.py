@@ -7,6 +7,7 @@ the referral; the texts themselves are sealed at rest and never copied into the 
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -35,6 +36,8 @@ BAD_KIND = _("Choose the type of support.")
 BAD_LEVEL = _("Choose low, medium or high.")
 END_BEFORE_START = _("The end cannot be before the referral.")
 NO_DATE = _("Give the date.")
+IN_THE_FUTURE = _("This date is in the future.")
+Dated = TypeVar("Dated", SupportPlan, FollowUp)
 WORKING = frozenset({ReferralState.ACCEPTED, ReferralState.IN_SERVICE, ReferralState.COMPLETED})
 
 
@@ -91,20 +94,59 @@ def support_plan_add(*, actor: User, referral_id: int, data: PlanInput) -> Suppo
     return plan
 
 
-@transaction.atomic
-def support_plan_end(*, actor: User, plan_id: int, ended_on: date | None) -> SupportPlan:
-    plan = SupportPlan.objects.select_for_update().filter(pk=plan_id).first()
-    referral = referral_for_caseworker(actor, plan.referral_id if plan else 0)
-    assert plan is not None
-    if ended_on is None or ended_on < referral.proposed_at.date():
-        raise ValidationError({"actual_end": [str(END_BEFORE_START if ended_on else NO_DATE)]})
-    old, plan.actual_end = plan.actual_end, ended_on
-    plan.save(update_fields=["actual_end"])
+def _check_end(referral: Referral, day: date | None, field_name: str) -> None:
+    """A date given, neither before the referral nor in the future."""
+    if day is None:
+        raise ValidationError({field_name: [str(NO_DATE)]})
+    if day < referral.proposed_at.date():
+        raise ValidationError({field_name: [str(END_BEFORE_START)]})
+    if day > timezone.localdate():
+        raise ValidationError({field_name: [str(IN_THE_FUTURE)]})
+
+
+def _closing(actor: User, model: type[Dated], pk: int, field_name: str, day: date | None) -> Dated:
+    """The plan or follow-up, locked, if ``actor`` is a caseworker of its referral's
+    organisation and ``day`` may close it."""
+    record = model.objects.select_for_update().filter(pk=pk).first()
+    referral = referral_for_caseworker(actor, record.referral_id if record else 0)
+    assert record is not None
+    _check_end(referral, day, field_name)
+    return record
+
+
+def _closed(actor: User, record: Dated, object_type: AuditObject, fields: list[str]) -> None:
+    """Saves the closed record; one audit row with the old and new day (``fields[0]``), never
+    the sealed texts."""
+    old = type(record).objects.filter(pk=record.pk).values_list(fields[0], flat=True).get()
+    record.save(update_fields=fields)
     audit_record(
-        actor=actor, action=AuditAction.UPDATE, object_type=AuditObject.SUPPORT_PLAN,
-        object_id=plan.pk, changes={"actual_end": {"old": old, "new": ended_on}},
+        actor=actor, action=AuditAction.UPDATE, object_type=object_type, object_id=record.pk,
+        changes={fields[0]: {"old": old, "new": getattr(record, fields[0])}},
     )  # fmt: skip
+
+
+@transaction.atomic
+def support_plan_end(
+    *, actor: User, plan_id: int, ended_on: date | None, outcome: str = ""
+) -> SupportPlan:
+    """The organisation's caseworkers record when a plan actually ended and its outcome."""
+    plan = _closing(actor, SupportPlan, plan_id, "actual_end", ended_on)
+    plan.actual_end, plan.outcome = ended_on, outcome.strip()
+    _closed(actor, plan, AuditObject.SUPPORT_PLAN, ["actual_end", "outcome"])
     return plan
+
+
+@transaction.atomic
+def follow_up_done(
+    *, actor: User, follow_up_id: int, done_on: date | None, note: str = ""
+) -> FollowUp:
+    """The organisation's caseworkers mark a follow-up done on a day, with a note (added to
+    the follow-up's note)."""
+    follow_up = _closing(actor, FollowUp, follow_up_id, "done_on", done_on)
+    follow_up.done_on = done_on
+    follow_up.note = "\n".join(t for t in (follow_up.note, note.strip()) if t)
+    _closed(actor, follow_up, AuditObject.FOLLOW_UP, ["done_on", "note"])
+    return follow_up
 
 
 @transaction.atomic

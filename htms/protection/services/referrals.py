@@ -6,6 +6,7 @@ caseworkers in HTMS (a hospital, an embassy) the referring unit records its answ
 """
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -18,10 +19,14 @@ from htms.audit.services import audit_record
 from htms.cases.access import case_get_for_user
 from htms.cases.models import ADULT_AGE, PROTECTED_ROLES, CaseParty
 from htms.common.errors import NotAllowedError, StaleEditError
+from htms.helpline.access import call_get_for_user, call_may_write, call_taker
+from htms.helpline.models import Call
 from htms.intake.access import border_event_get_for_user
 from htms.intake.services.screening import referral_record
 from htms.persons.access import person_get_for_user, person_identity_visible
-from htms.persons.models import Person
+from htms.persons.inputs import PersonInput
+from htms.persons.models import DatePrecision, Person, Sex
+from htms.persons.services import person_create
 from htms.protection.access import (
     referral_get_for_user,
     referral_is_referrer,
@@ -41,7 +46,10 @@ from htms.protection.models import (
 
 NOT_A_VICTIM = _("Only a victim or smuggled migrant of this case can be referred from it.")
 UNKNOWN_PERSON = _("Choose a person whose identity your unit may see.")
-NEED_CALL = _("Give the reference of the help-line call.")
+CALL_TAKERS_ONLY = _(
+    "A referral after a help-line call is made from the call's page, by a call-taker of its "
+    "help line."
+)
 BAD_SOURCE = _(
     "Say where the referral comes from: a case, a border screening, a call or a walk-in."
 )
@@ -79,7 +87,9 @@ class ReferralInput:
     person_id: int | None = None  # a walk-in, a call, or a victim of the case
     case_id: int | None = None
     event_id: int | None = None
-    call_reference: str = ""
+    call_id: int | None = None
+    # The person a call-taker refers from a call: not yet in the register, written with it.
+    called: PersonInput | None = None
     send: bool = False
     is_synthetic: bool = False
 
@@ -90,6 +100,7 @@ class Origin:
     minor: bool
     case_id: int | None = None
     event_id: int | None = None
+    call: Call | None = None
 
 
 def _minor_today(person: Person) -> bool:
@@ -97,8 +108,37 @@ def _minor_today(person: Person) -> bool:
     return age is not None and age < ADULT_AGE
 
 
+def called_person(*, full_name: str, sex: str, birth_year: int | None) -> PersonInput:
+    """The person a call-taker describes: name, sex and, if known, the year of birth (kept at
+    the year's precision, never an invented day)."""
+    return PersonInput(
+        full_name=full_name, sex=sex or Sex.UNKNOWN,
+        birth_date=date(birth_year, 1, 1) if birth_year else None,
+        birth_date_precision=DatePrecision.YEAR if birth_year else "",
+    )  # fmt: skip
+
+
+def _origin_from_call(actor: User, data: ReferralInput) -> Origin:
+    """The person a call-taker describes, not saved yet: the checks of the organisation and of
+    consent need their sex and age before anything is written."""
+    call = call_get_for_user(user=actor, call_id=data.call_id or 0)
+    if not call_may_write(actor, call):
+        raise ValidationError({"source": [str(CALL_TAKERS_ONLY)]})
+    given = data.called or PersonInput()
+    person = Person(
+        full_name=given.full_name.strip(), sex=given.sex, birth_date=given.birth_date,
+        birth_date_precision=given.birth_date_precision,
+    )  # fmt: skip
+    return Origin(person, _minor_today(person), call=call)
+
+
 def referral_origin(actor: User, data: ReferralInput) -> Origin:
-    """The person referred and where from, through the access rule of that source."""
+    """The person referred and where from, through the access rule of that source. Call-takers
+    refer from the calls of their help line, and only they do."""
+    if call_taker(actor) != (data.source == ReferralSource.HELPLINE):
+        raise ValidationError({"source": [str(CALL_TAKERS_ONLY)]})
+    if data.source == ReferralSource.HELPLINE:
+        return _origin_from_call(actor, data)
     if data.source == ReferralSource.CASE:
         case = case_get_for_user(user=actor, case_id=data.case_id or 0, write=True)
         party = (
@@ -118,8 +158,6 @@ def referral_origin(actor: User, data: ReferralInput) -> Origin:
         return Origin(event.person, minor, event_id=event.pk)
     if data.source not in ReferralSource.values:
         raise ValidationError({"source": [str(BAD_SOURCE)]})
-    if data.source == ReferralSource.HELPLINE and not data.call_reference.strip():
-        raise ValidationError({"call_reference": [str(NEED_CALL)]})
     person = person_get_for_user(user=actor, person_id=data.person_id or 0)
     if not person_identity_visible(actor, person):
         raise ValidationError({"person_id": [str(UNKNOWN_PERSON)]})
@@ -185,10 +223,14 @@ def referral_propose(*, actor: User, data: ReferralInput) -> Referral:
     if errors:
         raise ValidationError(errors)
     assert org is not None
+    if origin.person.pk is None:
+        origin.person = person_create(
+            actor=actor, data=data.called or PersonInput(), is_synthetic=data.is_synthetic
+        )
     now = timezone.now()
     referral = Referral(
         person=origin.person, source=data.source, case_id=origin.case_id,
-        border_event_id=origin.event_id, call_reference=data.call_reference.strip()[:40],
+        border_event_id=origin.event_id, call=origin.call,
         from_unit_id=actor.unit_id or 0, organisation=org, service=data.service,
         reason=data.reason.strip(), minor=origin.minor, consent_by=data.consent_by,
         consent_note=data.consent_note.strip()[:300],
@@ -206,8 +248,9 @@ def referral_propose(*, actor: User, data: ReferralInput) -> Referral:
         object_id=referral.pk,
         changes={
             "person": origin.person.pk, "organisation": org.pk, "service": data.service,
-            "source": data.source, "state": referral.state, "minor": origin.minor,
-            "consent_by": data.consent_by, "shared": referral.shared_fields,
+            "source": data.source, "call": referral.call_id, "state": referral.state,
+            "minor": origin.minor, "consent_by": data.consent_by,
+            "shared": referral.shared_fields,
         },
     )  # fmt: skip
     return referral

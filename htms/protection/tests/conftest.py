@@ -6,12 +6,14 @@
 """
 
 import pytest
+from rest_framework.test import APIClient
 
 from htms.accounts.models import Role, User
+from htms.accounts.tokens import api_token_issue
 from htms.cases.models import Case, PartyRole
 from htms.protection.models import Organisation, Referral
 from htms.protection.services.directory import OrganisationInput, organisation_save
-from htms.protection.services.referrals import ReferralInput, referral_propose
+from htms.protection.services.referrals import ReferralInput, referral_move, referral_propose
 from htms.reference.models import Unit, UnitKind
 
 
@@ -54,3 +56,17 @@ def case_referral_input(case: Case, organisation: Organisation, **changes: objec
 @pytest.fixture
 def referral(alice: User, tip_case: Case, shelter: Organisation, carl: User) -> Referral:
     return referral_propose(actor=alice, data=case_referral_input(tip_case, shelter))
+
+
+@pytest.fixture
+def accepted(referral: Referral, carl: User) -> Referral:
+    """``referral``, accepted by the shelter's caseworker."""
+    return referral_move(actor=carl, referral_id=referral.pk, to_state="accepted")
+
+
+def api_client_for(user: User) -> APIClient:
+    """An API client holding a fresh token of ``user``."""
+    client = APIClient()
+    _token, key = api_token_issue(user=user)
+    client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+    return client

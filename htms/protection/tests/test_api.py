@@ -1,20 +1,12 @@
 """Referrals through the API: the pages' rules, the same services, the same audit."""
 
 import pytest
-from rest_framework.test import APIClient
 
 from htms.accounts.models import User
-from htms.accounts.tokens import api_token_issue
 from htms.cases.models import Case
 from htms.protection.models import Organisation, Referral
+from htms.protection.tests.conftest import api_client_for as _api
 from htms.protection.tests.conftest import victim_of
-
-
-def _api(user: User) -> APIClient:
-    client = APIClient()
-    _token, key = api_token_issue(user=user)
-    client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
-    return client
 
 
 def test_it_proposes_a_referral_and_the_caseworker_accepts_it(

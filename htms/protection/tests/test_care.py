@@ -23,15 +23,9 @@ from htms.protection.services.care import (
     risk_assess,
     support_plan_add,
 )
-from htms.protection.services.referrals import referral_move
 from htms.protection.services.stays import NO_BED, stay_admit, stay_discharge
 
 SECRET = "She fears her uncle Rashid in Gujrat"
-
-
-@pytest.fixture
-def accepted(referral: Referral, carl: User) -> Referral:
-    return referral_move(actor=carl, referral_id=referral.pk, to_state="accepted")
 
 
 def test_it_keeps_notes_out_of_a_database_dump(accepted: Referral, carl: User) -> None:

@@ -19,6 +19,7 @@ from htms.audit.services import audit_list, audit_view
 from htms.persons.presenters import identity_view
 from htms.protection.access import referral_get_for_user, referral_refers, referral_serves
 from htms.protection.forms import (
+    CALLED_FIELDS,
     AdmitForm,
     CourtForm,
     DischargeForm,
@@ -37,6 +38,7 @@ from htms.protection.services.care import WORKING
 from htms.protection.services.referrals import (
     NEEDS_A_REASON,
     ReferralInput,
+    called_person,
     referral_consent_withdraw,
     referral_move,
     referral_moves,
@@ -79,7 +81,7 @@ def _draft(request: HttpRequest) -> ReferralInput:
         source=source if source in ReferralSource.values else ReferralSource.WALK_IN,
         organisation_id=None, service="", consent_by="",
         person_id=_int(request.GET.get("person")), case_id=_int(request.GET.get("case")),
-        event_id=_int(request.GET.get("event")),
+        event_id=_int(request.GET.get("event")), call_id=_int(request.GET.get("call")),
     )  # fmt: skip
 
 
@@ -87,8 +89,11 @@ def _filled(draft: ReferralInput, data: dict[str, Any]) -> ReferralInput:
     draft.organisation_id = data["organisation"].pk
     draft.service, draft.consent_by = data["service"], data["consent_by"]
     draft.shared_fields, draft.consent_note = data["shared_fields"], data["consent_note"]
-    draft.reason, draft.call_reference = data["reason"], data["call_reference"]
-    draft.send = data["send"]
+    draft.reason, draft.send = data["reason"], data["send"]
+    if draft.source == ReferralSource.HELPLINE:
+        draft.called = called_person(
+            full_name=data["full_name"], sex=data["sex"], birth_year=data["birth_year"]
+        )
     return draft
 
 
@@ -110,9 +115,10 @@ def referral_new(request: HttpRequest) -> HttpResponse:
         if done is not None:
             return redirect("protection_referral", referral_id=done.pk)
     context = {
-        "form": form, "person": identity_view(user, origin.person), "minor": origin.minor,
-        "source": ReferralSource(draft.source),
-        "needs_call": draft.source == ReferralSource.HELPLINE,
+        "form": form, "minor": origin.minor, "source": ReferralSource(draft.source),
+        "person": None if origin.call else identity_view(user, origin.person),
+        "call": origin.call,
+        "called_fields": CALLED_FIELDS,
     }  # fmt: skip
     return render(
         request, "protection/referral_new.html", context, status=400 if form.errors else 200

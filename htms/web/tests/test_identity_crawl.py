@@ -47,7 +47,7 @@ from htms.intake.services.screening import ScreeningInput, screening_record
 from htms.intake.tests.conftest import deportee
 from htms.intelligence.models import RedBookEntry
 from htms.persons.models import DatePrecision, Person
-from htms.protection.models import Referral
+from htms.protection.models import FollowUp, Referral, SupportPlan
 from htms.resolution.models import MatchLink
 from htms.web.models import CaseDocument
 
@@ -102,16 +102,20 @@ def _protected_ids() -> set[int]:
         set(in_case.values_list("person_id", flat=True))
         | set(screened.values_list("event__person_id", flat=True))
         | set(minors.values_list("event__person_id", flat=True))
+        | set(Referral.objects.values_list("person_id", flat=True))
     )
 
 
 def _handled_ids(user: User) -> set[int]:
-    if user.role not in CASE_WRITER_ROLES:
+    if user.role not in CASE_WRITER_ROLES | {Role.CALL_TAKER}:
         return set()
     in_case = CaseParty.objects.filter(case__unit_id=user.unit_id)
     at_post = BorderEvent.objects.filter(post_id=user.unit_id)
-    return set(in_case.values_list("person_id", flat=True)) | set(
-        at_post.values_list("person_id", flat=True)
+    referred = Referral.objects.filter(from_unit_id=user.unit_id)
+    return (
+        set(in_case.values_list("person_id", flat=True))
+        | set(at_post.values_list("person_id", flat=True))
+        | set(referred.values_list("person_id", flat=True))
     )
 
 
@@ -338,6 +342,12 @@ def _every_object_page(persons: list[int]) -> list[str]:
     pages += [f"/helpline/calls/{pk}/" for pk in Call.objects.values_list("pk", flat=True)]
     pages += [
         f"/protection/referrals/{pk}/" for pk in Referral.objects.values_list("pk", flat=True)
+    ]
+    pages += [
+        f"/protection/plans/{pk}/end/" for pk in SupportPlan.objects.values_list("pk", flat=True)
+    ]
+    pages += [
+        f"/protection/follow-ups/{pk}/done/" for pk in FollowUp.objects.values_list("pk", flat=True)
     ]
     return pages
 

@@ -80,6 +80,6 @@ def home(request: HttpRequest) -> HttpResponse:
     if user.role in CASE_WRITER_ROLES and user.unit_id is not None:
         context = _officer_context(user) | officer_home_context(user)
         return render(request, "web/home.html", context)
-    if user.role == Role.CASEWORKER and user.unit_id is not None:
+    if user.role == Role.CASEWORKER:
         return render(request, "protection/home_caseworker.html", caseworker_home_context(user))
     return render(request, "web/home_other.html", {"is_admin": user.role == Role.ADMINISTRATOR})
