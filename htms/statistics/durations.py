@@ -65,7 +65,7 @@ def _step_dates(user: User) -> dict[str, dict[int, date]]:
     challans = StageChange.objects.filter(
         case__in=cases, to_stage__in=CHALLAN_STAGES, status=TransitionStatus.APPROVED
     )
-    judgments = Verdict.objects.filter(case__in=cases, on_appeal=False)
+    judgments = Verdict.objects.filter(case__in=cases, level=0)
     return {
         TO_CHALLAN: dict(
             challans.values("case_id").annotate(at=Min("effective_on")).values_list("case_id", "at")

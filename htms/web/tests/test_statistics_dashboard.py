@@ -181,7 +181,15 @@ def test_it_writes_the_unodc_tables_by_iccs_code(mona: User, alice: User) -> Non
         output = Path(tmp) / "unodc.xlsx"
         call_command("report", "unodc", "--output", str(output), "--user", "mona")
         book = openpyxl.load_workbook(output)
-    assert book.sheetnames == ["victims", "suspects", "prosecuted", "convicted", "acquitted"]
+    assert book.sheetnames == [
+        "victims",
+        "suspects",
+        "prosecuted",
+        "convicted",
+        "acquitted",
+        "upheld",
+        "appeal_acquitted",
+    ]
     rows = [[cell.value for cell in row] for row in book["victims"].iter_rows()]
     assert rows[0] == ["iccs", 2025, "total"]
     assert ["0204", 12, 12] in rows and ["08051", "suppressed", "suppressed"] in rows
