@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import parse_qsl, quote, quote_plus, urlsplit
 
 import pytest
 from django.core.management import call_command
@@ -249,11 +249,30 @@ class Crawl:
             return ""
         raw = b"".join(response.streaming_content) if response.streaming else response.content  # type: ignore[attr-defined]
         text = raw.decode("utf-8", "replace")
-        unescaped = html.unescape(text)
-        seen = {v for v in self.secrets.values if _shows(v, text) or _shows(v, unescaped)}
+        shown = _without_own_query(text, url)
+        unescaped = _without_own_query(html.unescape(text), url)
+        seen = {v for v in self.secrets.values if _shows(v, shown) or _shows(v, unescaped)}
         if seen:
             self.found[url] = seen
         return text
+
+
+def _without_own_query(text: str, url: str) -> str:
+    """``text`` without what the crawl itself typed into the address where a form field
+    repeats it (the search box, the language switch's return address): echoing the query back
+    into an input reveals nothing. Anywhere else on the page it still counts."""
+    values = [value for _name, value in parse_qsl(urlsplit(url).query) if value]
+    typed = [form for value in values for form in (quote(value), quote_plus(value), value)]
+    if not typed:
+        return text
+
+    def blank(match: re.Match[str]) -> str:
+        field = match.group(0)
+        for value in typed:
+            field = field.replace(value, "")
+        return field
+
+    return re.sub(r'value="[^"]*"', blank, text)
 
 
 def _shows(value: str, text: str) -> bool:
