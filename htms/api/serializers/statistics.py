@@ -74,7 +74,9 @@ class SpreadSerializer(serializers.Serializer[Any]):
 class DurationRowSerializer(serializers.Serializer[Any]):
     code = serializers.CharField()
     label = serializers.CharField()  # type: ignore[assignment]  # a field, not Field.label
-    cells = SpreadSerializer(many=True, allow_null=True, help_text="null where withheld")
+    cells = serializers.ListField(
+        child=SpreadSerializer(allow_null=True), help_text="One per year; null where withheld"
+    )
     total = SpreadSerializer(allow_null=True)
 
 

@@ -4,6 +4,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from htms.accounts.models import User
+from htms.api.serializers.statistics import DurationsSerializer
 from htms.api.tests.conftest import ClientFor
 from htms.cases.models import Case
 
@@ -69,3 +70,10 @@ def test_it_gives_the_funnel(client_for: ClientFor, tip_case: Case, alice: User)
         "total": 1,
     }
     assert funnel["rates"][0]["total"] == 0.0
+
+
+def test_durations_answer_null_for_a_withheld_year() -> None:
+    spread = {"cases": None, "lower": 10.0, "median": 20.0, "upper": 30.0}
+    row = {"code": "tip", "label": "TIP", "cells": [None, spread], "total": None}
+    answer = DurationsSerializer({"k": 11, "columns": ["2024", "2025"], "rows": [row]}).data
+    assert answer["rows"][0]["cells"] == [None, spread] and answer["rows"][0]["total"] is None
