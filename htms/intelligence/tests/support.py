@@ -6,12 +6,12 @@ from datetime import date
 import pytest
 
 from htms.accounts.models import Role, User
-from htms.cases.inputs import VerdictInput
-from htms.cases.models import Case, PartyRole, Stage
-from htms.cases.services.court import case_record_judgment
-from htms.conftest import BACKDATE_REASON, CHALLAN_COURT, TIP_SECTION, stage_move
+from htms.cases.models import Case, PartyRole
+from htms.cases.tests.support import judge, to_trial, verdict_of
 from htms.persons.models import Person
-from htms.reference.models import Court, Unit
+from htms.reference.models import Unit
+
+JUDGMENT_DAY = date(2026, 11, 20)
 
 
 def incharge(username: str, unit_code: str) -> User:
@@ -46,26 +46,6 @@ def victim_of(case: Case) -> Person:
 def convict(incharge: User, case: Case, *, outcome: str = "convicted") -> None:
     """Takes the shared TIP case to trial and records the judgment on the arrested accused
     (Imran Butt): a conviction of 84 months, or ``outcome``."""
-    court = Court.objects.get(code=CHALLAN_COURT)
-    for stage in (Stage.INVESTIGATION, Stage.FINAL_CHALLAN):
-        stage_move(incharge, case, stage)
-    stage_move(incharge, case, Stage.TRIAL, court_id=court.pk)
-    case.refresh_from_db()
-    arrested = case.parties.get(role=PartyRole.ACCUSED, accused_status="arrested")
-    convicted = outcome == "convicted"
-    case_record_judgment(
-        actor=incharge,
-        case_id=case.pk,
-        expected_version=case.version,
-        court_id=court.pk,
-        date=date(2026, 11, 20),
-        backdate_reason=BACKDATE_REASON,
-        verdicts=[
-            VerdictInput(
-                accused_party_id=arrested.pk,
-                statute_code=TIP_SECTION,
-                outcome=outcome,
-                sentence_months=84 if convicted else None,
-            )
-        ],
-    )
+    to_trial(incharge, case)
+    months = 84 if outcome == "convicted" else None
+    judge(incharge, case, verdict_of(case, outcome, sentence_months=months), day=JUDGMENT_DAY)
