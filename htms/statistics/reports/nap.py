@@ -9,9 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from htms.accounts.models import User
 from htms.cases.access import case_queryset_for_user
@@ -138,7 +137,7 @@ def _case_items(user: User, year: int, k: int | None) -> list[NapItem]:
     found = [c for mask in masks for c in crime_types_in(mask)]
     items = []
     for crime in (CrimeType.TIP, CrimeType.SOM):
-        label = _t("Cases registered: %(crime)s") % {"crime": crime.label}
+        label = gettext("Cases registered: %(crime)s") % {"crime": crime.label}
         items.append(_counted(_("Prosecution c.iii"), label, Count(found.count(crime)), k))
     funnel = funnel_in_year(case_funnel(user=user), year)
     for row in funnel.rows:

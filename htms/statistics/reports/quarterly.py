@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.utils import timezone, translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _t
 
 from htms.accounts.models import User
@@ -176,7 +177,7 @@ def quarterly_report_context(user: User, province: Province, quarter: Quarter) -
     headline = [(r.label, r.current, "") for r in rows["cases"]]
     headline += [(_t("Victims"), r.current, "") for r in victims_total]
     chart = bar_chart(
-        _t("Cases registered and victims in the quarter"),
+        gettext("Cases registered and victims in the quarter"),
         headline,
         rtl=translation.get_language_bidi(),
     )

@@ -109,7 +109,11 @@ def test_it_writes_the_quarterly_report_in_english_and_urdu(
         "/statistics/report/quarterly/?year=2025&quarter=3&province=PB&lang=ur"
     )
     urdu = pdf_text(response.content)
-    assert response["Content-Type"] == "application/pdf" and "سہ ماہی رپورٹ" in urdu
+    assert (
+        response["Content-Type"] == "application/pdf"
+        and "سہ ماہی رپورٹ" in urdu
+        and "درج مقدمات" in urdu
+    )
     event = AuditEvent.objects.latest("seq")
     assert event.object_id == "quarterly-report-PB-2025-q3" and event.changes["language"] == "ur"
 
