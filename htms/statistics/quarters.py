@@ -28,10 +28,6 @@ class Quarter:
         """The quarter as a column of a table ("20253" for the third quarter of 2025)."""
         return f"{self.year}{self.number}"
 
-    @property
-    def first_day(self) -> date:
-        return date(self.year, 3 * self.number - 2, 1)
-
     def previous(self) -> "Quarter":
         if self.number == 1:
             return Quarter(self.year - 1, 4)

@@ -25,7 +25,7 @@ from htms.statistics.tests.support import (
     verdict,
     victim,
 )
-from htms.web.tests.support import client_for
+from htms.web.tests.support import client_for, page
 
 pytestmark = pytest.mark.django_db
 Q3 = Quarter(2025, 3)
@@ -152,3 +152,9 @@ def test_it_writes_the_action_plan_report_in_english_and_urdu(
     urdu = pdf_text(client_for(hana).get("/statistics/report/nap/?year=2025&lang=ur").content)
     assert "قومی لائحہ عمل" in urdu
     assert AuditEvent.objects.latest("seq").object_id == "nap-report-2025"
+
+
+def test_it_links_the_reports_from_the_dashboard(hana: User) -> None:
+    shown = page(client_for(hana), "/statistics/dashboard/?year=2025&province=PB")
+    assert "/statistics/report/nap/?year=2025&amp;lang=ur" in shown
+    assert "/statistics/report/quarterly/?year=2025&amp;quarter=4&amp;province=PB" in shown
