@@ -75,11 +75,16 @@ def test_it_counts_the_quarter_of_one_province_by_hand(
     assert _row(rows["funnel"], "Cases with an FIR") == (1, 3)
 
 
-def test_it_leaves_out_the_cases_of_other_provinces(mona: User, cases: None, settings: Any) -> None:
+def test_it_leaves_out_the_cases_of_other_provinces_and_those_the_user_may_not_see(
+    mona: User, alice: User, cases: None, settings: Any
+) -> None:
     settings.HTMS_STATISTICS_K = 1
     sindh = quarterly_report_context(mona, Province.objects.get(code="SD"), Q3)
     assert _row(sindh["victims_sex"], "Total") == (0, 5)  # type: ignore[arg-type]
     assert _row(sindh["rows"]["cases"], "Smuggling of migrants") == (0, 0)  # type: ignore[index]
+    circle = _punjab_q3(alice)  # whole counts, of her own circle's cases only
+    assert circle["k"] is None
+    assert circle["victims_sex"] == [] and circle["rows"]["cases"][0].current == 0  # type: ignore[index]
 
 
 def test_it_withholds_small_counts_and_what_would_give_them_away(mona: User, cases: None) -> None:
