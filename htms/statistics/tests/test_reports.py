@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from htms.accounts.models import User
 from htms.audit.models import AuditEvent
@@ -163,3 +163,11 @@ def test_it_links_the_reports_from_the_dashboard(hana: User) -> None:
     shown = page(client_for(hana), "/statistics/dashboard/?year=2025&province=PB")
     assert "/statistics/report/nap/?year=2025&amp;lang=ur" in shown
     assert "/statistics/report/quarterly/?year=2025&amp;quarter=4&amp;province=PB" in shown
+
+
+def test_it_explains_a_year_out_of_range_to_the_command(hana: User, tmp_path: Path) -> None:
+    with pytest.raises(CommandError, match="between 1947 and 2100"):
+        call_command(
+            "report", "nap", "--year", "20255", "--output", str(tmp_path / "x.pdf"),
+            "--user", "hana",
+        )  # fmt: skip

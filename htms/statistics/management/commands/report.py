@@ -15,6 +15,9 @@ from htms.statistics.reports.quarterly import quarterly_report_export
 from htms.statistics.reports.rendering import REPORT_LANGUAGES
 from htms.statistics.reports.unodc import unodc_export
 
+# The years the report pages accept too.
+FIRST_YEAR, LAST_YEAR = 1947, 2100
+
 
 def _pdf_parser(reports: Any, name: str, text: str) -> CommandParser:
     parser: CommandParser = reports.add_parser(name, help=text)
@@ -59,6 +62,9 @@ class Command(BaseCommand):
             raise CommandError("This user's role does not read case statistics.")
         output = output_file(options["output"])
         report = options["report"]
+        year = options.get("year")
+        if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
+            raise CommandError(f"The year must be between {FIRST_YEAR} and {LAST_YEAR}.")
         if report == "unodc":
             written = unodc_export(user=user)
         elif report == "quarterly":
