@@ -15,6 +15,7 @@ from htms.web.views import (
     persons,
     stage,
     statistics,
+    statistics_reports,
     users,
     wizard,
 )
@@ -63,4 +64,10 @@ urlpatterns = [
     path("statistics/", statistics.statistics, name="statistics"),
     path("statistics/dashboard/", dashboard.statistics_dashboard, name="statistics_dashboard"),
     path("statistics/report/annual/", dashboard.annual_report, name="annual_report"),
+    path(
+        "statistics/report/quarterly/",
+        statistics_reports.quarterly_report,
+        name="quarterly_report",
+    ),
+    path("statistics/report/nap/", statistics_reports.nap_report, name="nap_report"),
 ]
