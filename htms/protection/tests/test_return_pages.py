@@ -110,3 +110,14 @@ def test_it_draws_the_return_pages_in_urdu_and_audits_them(returnee: Return, car
         assert 'lang="ur"' in page(client, url)
     views = AuditEvent.objects.filter(action="view", object_type=AuditObject.PROTECTION_RETURN)
     assert views.filter(object_id=str(returnee.pk)).exists()
+
+
+def test_it_counts_returned_persons_by_kind_and_end_for_the_figures(
+    returnee: Return, hana: User, settings: object
+) -> None:
+    row = '<th scope="row">Pakistani returned from abroad</th><td>{}</td>'
+    assert row.format("•") in page(client_for(hana), "/protection/figures/")
+    settings.HTMS_STATISTICS_K = 1  # type: ignore[attr-defined]
+    html = page(client_for(hana), "/protection/figures/")
+    assert row.format("1") in html
+    assert '<th scope="row">Foreign victim going home: not ended yet</th><td>0</td>' in html
