@@ -30,7 +30,7 @@ from htms.api.views.base import actor, path_id_parameter, valid
 from htms.audit.models import AuditObject
 from htms.audit.services import audit_view
 from htms.protection.access import return_get_for_user
-from htms.protection.models import Return, ReturnFollowUp
+from htms.protection.models import Return
 from htms.protection.services.reintegration import (
     return_follow_up_done,
     return_plan,
@@ -221,4 +221,4 @@ class ReturnFollowUpDoneView(ErrorsMixin, APIView):
             actor=user, follow_up_id=path_id(follow_up_id), done_on=data["done_on"],
             situation=data["situation"], note=data["note"],
         )  # fmt: skip
-        return _answer(user, ReturnFollowUp.objects.get(pk=done.pk).return_record_id)
+        return _answer(user, done.return_record_id)

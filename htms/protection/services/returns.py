@@ -50,6 +50,7 @@ NOT_FOREIGN = _(
 )
 NOT_PAKISTANI = _("This person is recorded as a foreign national: record a return home instead.")
 FOREIGN_ONLY = _("Only a foreign victim's return has this step.")
+BAD_STEP = _("Choose the nationality verification, the travel document or IOM's assisted return.")
 CLOSED = _("This return is closed.")
 ILLEGAL_STEP = _("“%(old)s” cannot become “%(new)s”.")
 NOT_YET = _("Not started")
@@ -253,7 +254,7 @@ def return_step(
     record = _foreign(actor, return_id, expected_version)
     found = STEPS.get(step)
     if found is None:
-        raise ValidationError({"step": [str(FOREIGN_ONLY)]})
+        raise ValidationError({"step": [str(BAD_STEP)]})
     day = check_day(on, "on")
     errors = _step_errors(record, found, state, day)
     if step == "document" and state == REQUESTED and document_kind not in TravelDocumentKind.values:
