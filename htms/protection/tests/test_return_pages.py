@@ -11,7 +11,7 @@ from htms.protection.models import Referral, Return
 from htms.protection.services.reintegration import return_plan
 from htms.protection.services.returns import ReturnInput, return_open
 from htms.protection.tests.test_returns import country
-from htms.web.tests.support import client_for, page
+from htms.web.tests.support import client_for, count_queries, page
 
 
 @pytest.fixture
@@ -121,3 +121,10 @@ def test_it_counts_returned_persons_by_kind_and_end_for_the_figures(
     html = page(client_for(hana), "/protection/figures/")
     assert row.format("1") in html
     assert '<th scope="row">Foreign victim going home: not ended yet</th><td>0</td>' in html
+
+
+def test_the_return_page_costs_a_fixed_number_of_queries(returnee: Return, carl: User) -> None:
+    """The session, the user, the return with its referral and person, the follow-ups in one
+    query, the audit row."""
+    url = f"/protection/returns/{returnee.pk}/"
+    assert count_queries(client_for(carl), url) <= 14
