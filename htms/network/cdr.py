@@ -1,0 +1,431 @@
+"""Importing call-detail records (CSV or XLSX) from a mobile operator into the network.
+
+The file is read by the manifest reader (``htms.intake.parsing``: any common encoding, XLSX in
+constant memory, limits checked as rows stream past) and its columns are recognised by their
+headings (``htms.intake.fields.suggest_mapping`` with the headings operators use below), or as
+the officer mapped them. Numbers become the register's phone key (E.164, ``phone_key``), so a
+call links the persons who use those numbers (``links.py``). Rows are written in batches, so
+memory stays flat; the import is all or nothing: one bad row and nothing is kept, and every bad
+row is reported with its number. A file already imported (same digest) adds nothing, and a call
+already recorded (same numbers, start and duration) is not recorded twice. Every call names its
+file (operator, request reference, period); the import is audited. Callers: analysts and
+circle in-charges (``access.network_write_scope``).
+"""
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import BinaryIO
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from htms.accounts.models import User
+from htms.audit.models import AuditAction, AuditObject
+from htms.audit.services import audit_record
+from htms.cases.access import case_queryset_for_user
+from htms.identity.numbers import phone_key
+from htms.intake.fields import Field, normal_heading, suggest_mapping
+from htms.intake.parsing import (
+    DateError,
+    FileProblem,
+    FileScan,
+    Table,
+    TableRow,
+    open_table,
+    parse_date,
+    scan_file,
+)
+from htms.intelligence.models import Credibility, HandlingCode, Reliability
+from htms.intelligence.services import BAD_CREDIBILITY, BAD_HANDLING, BAD_RELIABILITY
+from htms.network.access import network_write_scope
+from htms.network.models import Call, CallRecords, SourceKind
+
+# Pakistani operators write local time; calls are stored in UTC.
+OPERATOR_TIME = ZoneInfo("Asia/Karachi")
+MAX_REPORTED = 200
+
+
+def _field(key: str, label: object, *synonyms: str) -> Field:
+    return Field(key, label, tuple(normal_heading(s) for s in synonyms))  # type: ignore[arg-type]
+
+
+CDR_FIELDS = (
+    _field("caller", gettext_lazy("Caller"), "a party", "a number", "anumber", "a no",
+           "calling number", "calling party", "caller", "caller number", "msisdn", "from"),
+    _field("receiver", gettext_lazy("Receiver"), "b party", "b number", "bnumber", "b no",
+           "called number", "called party", "receiver", "receiver number", "other party",
+           "other number", "to"),
+    _field("started_at", gettext_lazy("Start of the call"), "start time", "call start time",
+           "start date time", "starttime", "date time", "datetime", "call time",
+           "call date time", "start"),
+    _field("date", gettext_lazy("Date of the call"), "date", "call date", "start date"),
+    _field("time", gettext_lazy("Time of the call"), "time", "call time of day", "hour"),
+    _field("duration", gettext_lazy("Duration"), "duration", "call duration",
+           "duration sec", "duration seconds", "call duration sec", "seconds", "dur"),
+    _field("direction", gettext_lazy("Direction"), "call type", "direction", "type",
+           "in out", "call direction"),
+)  # fmt: skip
+CDR_KEYS = tuple(f.key for f in CDR_FIELDS)
+INCOMING = {"in", "incoming", "mtc", "mt", "terminating", "received"}
+
+OPERATOR_MISSING = gettext_lazy("Name the operator that sent the records.")
+REQUEST_MISSING = gettext_lazy("Give the reference of the request the operator answered.")
+PERIOD_MISSING = gettext_lazy("Give the period the records cover, from and to.")
+PERIOD_ORDER = gettext_lazy("The end of the period comes before its start.")
+UNKNOWN_CASE = gettext_lazy("No case you may see in the network has this reference.")
+NO_CALLER_COLUMN = gettext_lazy("Choose the column that holds the caller's number.")
+NO_RECEIVER_COLUMN = gettext_lazy("Choose the column that holds the receiver's number.")
+NO_TIME_COLUMN = gettext_lazy(
+    "Choose the column that holds the start of the call, or the columns of its date and time."
+)
+NOT_A_HEADING = gettext_lazy("The column “%(heading)s” chosen for “%(field)s” is not in the file.")
+
+
+@dataclass(frozen=True)
+class CdrSource:
+    operator: str
+    request_reference: str
+    period_start: date | None
+    period_end: date | None
+    reliability: str
+    credibility: str
+    handling_code: str
+    case_reference: str = ""
+    is_synthetic: bool = False
+
+
+@dataclass
+class RowProblem:
+    number: int
+    messages: list[str]
+
+
+@dataclass
+class CdrImport:
+    """What an import did: ``records`` is None when nothing was written."""
+
+    mapping: dict[str, str]
+    notes: list[str] = field(default_factory=list)
+    records: CallRecords | None = None
+    already_imported: CallRecords | None = None
+    rows: int = 0
+    created: int = 0
+    duplicates: int = 0
+    bad_rows: int = 0
+    problems: list[str] = field(default_factory=list)
+    refused: list[RowProblem] = field(default_factory=list)
+
+
+class _Refused(Exception):
+    """Rolls the import back: some row was bad."""
+
+
+def cdr_mapping(headers: list[str], given: dict[str, str] | None = None) -> dict[str, str]:
+    """field key -> heading: the officer's choices where given, the rest recognised."""
+    chosen = {k: h for k, h in (given or {}).items() if k in CDR_KEYS and h}
+    return suggest_mapping(headers, chosen, fields=CDR_FIELDS) | chosen
+
+
+def cdr_mapping_problems(mapping: dict[str, str], headers: list[str]) -> list[str]:
+    labels = {f.key: f.label for f in CDR_FIELDS}
+    problems = [
+        str(NOT_A_HEADING) % {"heading": h, "field": labels[k]}
+        for k, h in mapping.items() if h not in headers
+    ]  # fmt: skip
+    if "caller" not in mapping:
+        problems.append(str(NO_CALLER_COLUMN))
+    if "receiver" not in mapping:
+        problems.append(str(NO_RECEIVER_COLUMN))
+    if "started_at" not in mapping and not {"date", "time"} <= mapping.keys():
+        problems.append(str(NO_TIME_COLUMN))
+    return problems
+
+
+def _source_case(user: User, source: CdrSource) -> int | None:
+    errors: dict[str, list[object]] = {}
+    if not source.operator.strip():
+        errors["operator"] = [OPERATOR_MISSING]
+    if not source.request_reference.strip():
+        errors["request_reference"] = [REQUEST_MISSING]
+    if source.period_start is None or source.period_end is None:
+        errors["period_end"] = [PERIOD_MISSING]
+    elif source.period_end < source.period_start:
+        errors["period_end"] = [PERIOD_ORDER]
+    for name, value, allowed, message in (
+        ("reliability", source.reliability, Reliability.values, BAD_RELIABILITY),
+        ("credibility", source.credibility, Credibility.values, BAD_CREDIBILITY),
+        ("handling_code", source.handling_code, HandlingCode.values, BAD_HANDLING),
+    ):
+        if value not in allowed:
+            errors[name] = [message]
+    case_id = None
+    if source.case_reference.strip():
+        case = case_queryset_for_user(user).filter(reference=source.case_reference.strip())
+        case_id = case.values_list("pk", flat=True).first()
+        if case_id is None:
+            errors["case_reference"] = [UNKNOWN_CASE]
+    if errors:
+        raise ValidationError(errors)
+    return case_id
+
+
+_TIME = re.compile(r"^(.*?)[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*([ap]\.?m\.?)?$", re.I)
+_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$")
+
+
+def parse_start(text: str) -> datetime:
+    """A call's start as operators write it (``2026-10-05 09:05:13``, ``05/10/2026 9:05 PM``,
+    ``20261005090513``), in Pakistan time, as UTC. Raises ValueError with a plain message."""
+    value = text.strip()
+    if m := _COMPACT.match(value):
+        year, month, day_, hour, minute, second = (int(g) for g in m.groups())
+        try:
+            local = datetime(year, month, day_, hour, minute, second, tzinfo=OPERATOR_TIME)
+        except ValueError:
+            raise ValueError(_("“%s” is not a date and time of a call.") % value) from None
+        return local.astimezone(UTC)
+    m = _TIME.match(value)
+    if m is None or not m[1].strip():
+        raise ValueError(_("“%s” is not a date and time of a call.") % value)
+    hour, minute, second = int(m[2]), int(m[3]), int(m[4] or 0)
+    if m[5]:
+        hour = hour % 12 + (12 if m[5].lower().startswith("p") else 0)
+    try:
+        day = parse_date(m[1].strip(" ,"))
+        if day.precision != "day":
+            raise DateError(_("The date of the call needs its day."))
+        local = datetime.combine(day.value, datetime.min.time(), OPERATOR_TIME)
+        local = local.replace(hour=hour, minute=minute, second=second)
+    except (DateError, ValueError) as exc:
+        raise ValueError(_("“%(text)s”: %(why)s") % {"text": value, "why": exc}) from None
+    return local.astimezone(UTC)
+
+
+def parse_duration(text: str) -> int:
+    """Seconds, from ``140``, ``140.0``, ``2:20`` or ``00:02:20``."""
+    value = text.strip()
+    if re.fullmatch(r"\d{1,7}(\.0+)?", value):
+        return int(float(value))
+    if re.fullmatch(r"\d{1,3}(:\d{2}){1,2}", value):
+        seconds = 0
+        for part in value.split(":"):
+            seconds = seconds * 60 + int(part)
+        return seconds
+    raise ValueError(_("“%s” is not a duration in seconds or minutes:seconds.") % value)
+
+
+@dataclass(frozen=True)
+class CallRow:
+    caller: str
+    receiver: str
+    started_at: datetime
+    seconds: int
+
+    @property
+    def key(self) -> tuple[str, str, datetime, int]:
+        return self.caller, self.receiver, self.started_at, self.seconds
+
+
+def _number(text: str, label: str) -> str:
+    number = phone_key(text) if text.strip() else None
+    if number is None:
+        raise ValueError(
+            _("The %(who)s's number “%(text)s” is not a phone number.") % {"who": label,
+                                                                            "text": text}
+        )  # fmt: skip
+    return number
+
+
+def _call_row(values: dict[str, str], source: CdrSource) -> CallRow:
+    """One row as a call, or ValueError with every problem of the row, one a line."""
+    problems: list[str] = []
+
+    def attempt(read: object, *args: str) -> object:
+        try:
+            return read(*args)  # type: ignore[operator]
+        except ValueError as exc:
+            problems.append(str(exc))
+            return None
+
+    caller = attempt(_number, values.get("caller", ""), _("caller"))
+    receiver = attempt(_number, values.get("receiver", ""), _("receiver"))
+    when = values.get("started_at") or f"{values.get('date', '')} {values.get('time', '')}"
+    started = attempt(parse_start, when)
+    seconds = attempt(parse_duration, values.get("duration") or "0")
+    if isinstance(started, datetime):
+        problems += _period_problems(started, source)
+    if problems:
+        raise ValueError("\n".join(problems))
+    if values.get("direction", "").strip().casefold() in INCOMING:
+        caller, receiver = receiver, caller
+    return CallRow(str(caller), str(receiver), started, int(str(seconds)))  # type: ignore[arg-type]
+
+
+def _period_problems(started: datetime, source: CdrSource) -> list[str]:
+    day = started.astimezone(OPERATOR_TIME).date()
+    if started > timezone.now():
+        return [_("The call starts in the future.")]
+    assert source.period_start is not None and source.period_end is not None
+    if not source.period_start <= day <= source.period_end:
+        return [
+            _("The call of %(day)s is outside the period of the request (%(start)s to %(end)s).")
+            % {"day": day, "start": source.period_start, "end": source.period_end}
+        ]
+    return []
+
+
+def _batches(rows: Iterator[CallRow | None], size: int) -> Iterator[list[CallRow]]:
+    batch: list[CallRow] = []
+    for row in rows:
+        if row is not None:
+            batch.append(row)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _new_calls(batch: list[CallRow]) -> list[CallRow]:
+    """The calls of the batch not recorded yet, each once."""
+    known = set(
+        Call.objects.filter(
+            caller__in={r.caller for r in batch}, started_at__in={r.started_at for r in batch}
+        )
+        .values_list("caller", "receiver", "started_at", "duration_seconds")
+        .order_by()
+    )
+    fresh: dict[tuple[str, str, datetime, int], CallRow] = {}
+    for row in batch:
+        if row.key not in known:
+            fresh.setdefault(row.key, row)
+    return list(fresh.values())
+
+
+def _call(row: CallRow, records: CallRecords, source: CdrSource) -> Call:
+    return Call(
+        caller=row.caller, receiver=row.receiver, started_at=row.started_at,
+        duration_seconds=row.seconds, records=records, source_kind=SourceKind.CALL_RECORDS,
+        source_ref=f"{records.operator} {records.request_reference}"[:120],
+        start_date=row.started_at.astimezone(OPERATOR_TIME).date(), case_id=records.case_id,
+        reliability=source.reliability, credibility=source.credibility,
+        handling_code=source.handling_code, is_synthetic=source.is_synthetic,
+    )  # fmt: skip
+
+
+class _Rows:
+    """The file's rows read as calls; bad ones are counted and reported, not returned."""
+
+    def __init__(self, result: CdrImport, source: CdrSource) -> None:
+        self.result, self.source = result, source
+
+    def read(self, table_rows: Iterator[TableRow]) -> Iterator[CallRow | None]:
+        for row in table_rows:
+            self.result.rows += 1
+            values = {k: row.values.get(h, "") for k, h in self.result.mapping.items()}
+            try:
+                yield _call_row(values, self.source)
+            except ValueError as exc:
+                self.result.bad_rows += 1
+                if len(self.result.refused) < MAX_REPORTED:
+                    self.result.refused.append(RowProblem(row.number, str(exc).split("\n")))
+                yield None
+
+
+def _write(table: Table, records: CallRecords, result: CdrImport, source: CdrSource) -> None:
+    rows = _Rows(result, source).read(table.rows())
+    for batch in _batches(rows, settings.HTMS_UPLOAD_STORE_BATCH):
+        if result.bad_rows:
+            continue  # nothing will be kept: only read on, to report every bad row
+        fresh = _new_calls(batch)
+        Call.objects.bulk_create([_call(r, records, source) for r in fresh])
+        result.created += len(fresh)
+        result.duplicates += len(batch) - len(fresh)
+    if result.bad_rows:
+        raise _Refused()
+
+
+def _audit(actor: User, name: str, source: CdrSource, result: CdrImport, sha256: str) -> None:
+    kept = result.records or result.already_imported
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE if result.records else AuditAction.REFUSED,
+        object_type=AuditObject.NETWORK,
+        object_id=f"cdr:{kept.pk}" if kept else "cdr",
+        changes={
+            "query": "cdr_import", "file": name, "sha256": sha256, "operator": source.operator,
+            "request": source.request_reference, "period": [source.period_start,
+                                                            source.period_end],
+            "rows": result.rows, "created": result.created, "duplicates": result.duplicates,
+            "bad_rows": result.bad_rows, "already_imported": bool(result.already_imported),
+        },
+    )  # fmt: skip
+
+
+def _records(actor: User, name: str, sha256: str, source: CdrSource, case_id: int | None
+             ) -> CallRecords:  # fmt: skip
+    assert source.period_start is not None and source.period_end is not None
+    records = CallRecords(
+        operator=source.operator.strip(), request_reference=source.request_reference.strip(),
+        period_start=source.period_start, period_end=source.period_end, case_id=case_id,
+        file_name=name[:255], sha256=sha256, imported_by=actor, is_synthetic=source.is_synthetic,
+    )  # fmt: skip
+    records.full_clean()
+    records.save()
+    return records
+
+
+def calls_import(
+    *, actor: User, stream: BinaryIO, name: str, source: CdrSource,
+    mapping: dict[str, str] | None = None,
+) -> CdrImport:  # fmt: skip
+    """Imports a file of call-detail records, whole or not at all. ValidationError for a bad
+    source (nothing read), FileProblem for an unreadable file; mapping problems and bad rows
+    come back in the result with nothing written. Audited, refused imports too."""
+    scope = network_write_scope(actor)
+    case_id = _source_case(actor, source)
+    if case_id is not None and not scope.case_allowed(case_id):
+        raise ValidationError({"case_reference": [UNKNOWN_CASE]})
+    scan = scan_file(stream, max_bytes=settings.HTMS_UPLOAD_MAX_BYTES)
+    result = CdrImport(mapping={})
+    result.already_imported = CallRecords.objects.filter(sha256=scan.sha256).first()
+    if result.already_imported is None:
+        _import(actor, _Upload(stream, name, scan), source, case_id, mapping, result)
+    _audit(actor, name, source, result, scan.sha256)
+    return result
+
+
+@dataclass(frozen=True)
+class _Upload:
+    stream: BinaryIO
+    name: str
+    scan: FileScan
+
+
+def _import(actor: User, upload: _Upload, source: CdrSource, case_id: int | None,
+            given: dict[str, str] | None, result: CdrImport) -> None:  # fmt: skip
+    table = open_table(upload.stream, upload.scan)
+    result.notes = table.notes
+    result.mapping = cdr_mapping(table.headers, given)
+    result.problems = cdr_mapping_problems(result.mapping, table.headers)
+    if result.problems:
+        return
+    try:
+        with transaction.atomic():
+            records = _records(actor, upload.name, upload.scan.sha256, source, case_id)
+            _write(table, records, result, source)
+            records.calls = result.created
+            records.save(update_fields=["calls"])
+            result.records = records
+    except _Refused:
+        result.created = result.duplicates = 0
+
+
+__all__ = ["CdrImport", "CdrSource", "FileProblem", "calls_import", "cdr_mapping"]
