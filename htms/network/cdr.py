@@ -233,13 +233,10 @@ class CallRow:
         return self.caller, self.receiver, self.started_at, self.seconds
 
 
-def _number(text: str, label: str) -> str:
+def _number(text: str, message: str) -> str:
     number = phone_key(text) if text.strip() else None
     if number is None:
-        raise ValueError(
-            _("The %(who)s's number “%(text)s” is not a phone number.") % {"who": label,
-                                                                            "text": text}
-        )  # fmt: skip
+        raise ValueError(message % text)
     return number
 
 
@@ -254,8 +251,12 @@ def _call_row(values: dict[str, str], source: CdrSource) -> CallRow:
             problems.append(str(exc))
             return None
 
-    caller = attempt(_number, values.get("caller", ""), _("caller"))
-    receiver = attempt(_number, values.get("receiver", ""), _("receiver"))
+    caller = attempt(
+        _number, values.get("caller", ""), _("The caller's number “%s” is not a phone number.")
+    )
+    receiver = attempt(
+        _number, values.get("receiver", ""), _("The receiver's number “%s” is not a phone number.")
+    )
     when = values.get("started_at") or f"{values.get('date', '')} {values.get('time', '')}"
     started = attempt(parse_start, when)
     seconds = attempt(parse_duration, values.get("duration") or "0")
