@@ -1,12 +1,14 @@
 """Importing call-detail records: mapping, all or nothing, no duplicates, links, access."""
 
 import io
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
+from openpyxl import Workbook
 
 from htms.accounts.models import User
 from htms.audit.models import AuditEvent
@@ -139,3 +141,24 @@ def test_it_reads_the_times_and_durations_operators_write() -> None:
     assert parse_duration("00:02:20") == 140 and parse_duration("140.0") == 140
     with pytest.raises(ValueError, match="not a date and time"):
         parse_start("yesterday")
+
+
+def test_a_workbook_is_read_in_batches_and_a_repeat_within_the_file_is_kept_once(
+    hana: User, settings: Any
+) -> None:
+    settings.HTMS_UPLOAD_STORE_BATCH = 100
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet()
+    sheet.append(["MSISDN", "Other Party", "Call Start Time", "Call Duration", "Call Type"])
+    # A workbook holds naive local times, as operators send them.
+    first = datetime(2026, 10, 5, 8, 0)  # noqa: DTZ001
+    for n in range(250):
+        at = first + timedelta(minutes=n)
+        sheet.append(["03007654321", f"0333{7000000 + n}", at, "0:30", "Outgoing"])
+    sheet.append(["03007654321", "03337000000", first, 30, "Outgoing"])
+    data = io.BytesIO()
+    book.save(data)
+    result = run(hana, data.getvalue())
+    assert result.mapping["caller"] == "MSISDN" and result.mapping["direction"] == "Call Type"
+    assert result.rows == 251 and result.created == 250 and result.duplicates == 1
+    assert Call.objects.count() == 250
