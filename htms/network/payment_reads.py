@@ -45,7 +45,10 @@ def _labels(user: User, payments: list[Payment]) -> dict[str, str]:
     holders = AccountHolder.objects.filter(account_id__in=account_ids).select_related("person")
     holder_views = identity_views(user, [h.person for h in holders])
     hidden = {h.account_id for h in holders if not holder_views[h.person_id].visible}
-    labels = {f"person:{pk}": f"{v.name} (№ {pk})" for pk, v in views.items()}
+    # The register number is shown with a name only: beside a pseudonym it would tie the
+    # pseudonym to a record, which the network pages never do (opaque keys, presenters.py).
+    labels = {f"person:{pk}": f"{v.name} (№ {pk})" if v.visible else v.name
+              for pk, v in views.items()}  # fmt: skip
     for account in Account.objects.filter(pk__in=account_ids):
         shown = _("%(kind)s (hidden)") % {"kind": account.get_kind_display()}
         labels[f"account:{account.pk}"] = shown if account.pk in hidden else str(account)

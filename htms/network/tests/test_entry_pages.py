@@ -37,6 +37,7 @@ def test_an_analyst_records_a_payment_from_the_case_network_and_lists_it(
     listed = page(client, f"/network/payments/?case={case_a.pk}")
     assert "120000.00 PKR" in listed and "JazzCash statement 44" in listed
     assert "Imran Butt" in listed and "Sajida Bibi" not in listed  # the victim is a pseudonym
+    assert f"№ {shared.agent_a}" in listed and f"№ {shared.victim}" not in listed
 
 
 def test_the_form_says_what_is_wrong_in_officer_words(alice: User, bob: User, hana: User) -> None:
