@@ -109,3 +109,12 @@ def test_the_monitoring_cell_reads_payments_but_may_not_record_them(
     assert client.get("/network/payments/new/").status_code == 403
     assert client.get("/network/calls/import/").status_code == 403
     assert client_for(anne).get(f"/network/payments/?case={case_b.pk}").status_code == 404
+
+
+def test_the_dossier_links_the_agents_payments_for_network_readers_only(
+    alice: User, bob: User, hana: User
+) -> None:
+    _a, _b, shared = two_circles(alice, bob)
+    link = f"/network/payments/?person={shared.agent_a}"
+    assert link in page(client_for(hana), f"/intelligence/agents/{shared.agent_a}/")
+    assert link not in page(client_for(alice), f"/intelligence/agents/{shared.agent_a}/")
