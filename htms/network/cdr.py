@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -427,6 +427,9 @@ def _import(actor: User, upload: _Upload, source: CdrSource, case_id: int | None
             result.records = records
     except _Refused:
         result.created = result.duplicates = 0
+    except IntegrityError:  # the same file, imported at the same moment by a colleague
+        result.created = result.duplicates = 0
+        result.already_imported = CallRecords.objects.filter(sha256=upload.scan.sha256).first()
 
 
 __all__ = ["CdrImport", "CdrSource", "FileProblem", "calls_import", "cdr_mapping"]
