@@ -1,91 +1,50 @@
 """Importing call-detail records (CSV or XLSX) from a mobile operator into the network.
 
 The file is read by the manifest reader (``htms.intake.parsing``: any common encoding, XLSX in
-constant memory, limits checked as rows stream past) and its columns are recognised by their
-headings (``htms.intake.fields.suggest_mapping`` with the headings operators use below), or as
-the officer mapped them. Numbers become the register's phone key (E.164, ``phone_key``), so a
-call links the persons who use those numbers (``links.py``). Rows are written in batches, so
-memory stays flat; the import is all or nothing: one bad row and nothing is kept, and every bad
-row is reported with its number. A file already imported (same digest) adds nothing, and a call
-already recorded (same numbers, start and duration) is not recorded twice. Every call names its
-file (operator, request reference, period); the import is audited. Callers: analysts and
-circle in-charges (``access.network_write_scope``).
+constant memory, limits checked as rows stream past); its columns are recognised by their
+headings (``cdr_rows.py``) or mapped by the officer, and its numbers become the register's
+phone key (E.164), so a call links the persons who use those numbers (``links.py``). Rows are
+written in batches, so memory stays flat; the import is all or nothing: one bad row and nothing
+is kept, and every bad row is reported with its number. A file already imported (same digest)
+adds nothing, and a call already recorded (same numbers, start and duration) is not recorded
+twice. Every call names its file (operator, request reference, period); the import is
+audited. Callers: analysts and circle in-charges (``access.network_write_scope``).
 """
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import BinaryIO
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from htms.accounts.models import User
 from htms.audit.models import AuditAction, AuditObject
 from htms.audit.services import audit_record
 from htms.cases.access import case_queryset_for_user
-from htms.identity.numbers import phone_key
-from htms.intake.fields import Field, normal_heading, suggest_mapping
-from htms.intake.parsing import (
-    DateError,
-    FileProblem,
-    FileScan,
-    Table,
-    TableRow,
-    open_table,
-    parse_date,
-    scan_file,
-)
+from htms.intake.parsing import FileProblem, FileScan, Table, TableRow, open_table, scan_file
 from htms.intelligence.models import Credibility, HandlingCode, Reliability
 from htms.intelligence.services import BAD_CREDIBILITY, BAD_HANDLING, BAD_RELIABILITY
 from htms.network.access import network_write_scope
+from htms.network.cdr_rows import (
+    OPERATOR_TIME,
+    CallRow,
+    call_row,
+    cdr_mapping,
+    cdr_mapping_problems,
+)
 from htms.network.models import Call, CallRecords, SourceKind
 
-# Pakistani operators write local time; calls are stored in UTC.
-OPERATOR_TIME = ZoneInfo("Asia/Karachi")
 MAX_REPORTED = 200
-
-
-def _field(key: str, label: object, *synonyms: str) -> Field:
-    return Field(key, label, tuple(normal_heading(s) for s in synonyms))  # type: ignore[arg-type]
-
-
-CDR_FIELDS = (
-    _field("caller", gettext_lazy("Caller"), "a party", "a number", "anumber", "a no",
-           "calling number", "calling party", "caller", "caller number", "msisdn", "from"),
-    _field("receiver", gettext_lazy("Receiver"), "b party", "b number", "bnumber", "b no",
-           "called number", "called party", "receiver", "receiver number", "other party",
-           "other number", "to"),
-    _field("started_at", gettext_lazy("Start of the call"), "start time", "call start time",
-           "start date time", "starttime", "date time", "datetime", "call time",
-           "call date time", "start"),
-    _field("date", gettext_lazy("Date of the call"), "date", "call date", "start date"),
-    _field("time", gettext_lazy("Time of the call"), "time", "call time of day", "hour"),
-    _field("duration", gettext_lazy("Duration"), "duration", "call duration",
-           "duration sec", "duration seconds", "call duration sec", "seconds", "dur"),
-    _field("direction", gettext_lazy("Direction"), "call type", "direction", "type",
-           "in out", "call direction"),
-)  # fmt: skip
-CDR_KEYS = tuple(f.key for f in CDR_FIELDS)
-INCOMING = {"in", "incoming", "mtc", "mt", "terminating", "received"}
 
 OPERATOR_MISSING = gettext_lazy("Name the operator that sent the records.")
 REQUEST_MISSING = gettext_lazy("Give the reference of the request the operator answered.")
 PERIOD_MISSING = gettext_lazy("Give the period the records cover, from and to.")
 PERIOD_ORDER = gettext_lazy("The end of the period comes before its start.")
 UNKNOWN_CASE = gettext_lazy("No case you may see in the network has this reference.")
-NO_CALLER_COLUMN = gettext_lazy("Choose the column that holds the caller's number.")
-NO_RECEIVER_COLUMN = gettext_lazy("Choose the column that holds the receiver's number.")
-NO_TIME_COLUMN = gettext_lazy(
-    "Choose the column that holds the start of the call, or the columns of its date and time."
-)
-NOT_A_HEADING = gettext_lazy("The column “%(heading)s” chosen for “%(field)s” is not in the file.")
 
 
 @dataclass(frozen=True)
@@ -127,27 +86,6 @@ class _Refused(Exception):
     """Rolls the import back: some row was bad."""
 
 
-def cdr_mapping(headers: list[str], given: dict[str, str] | None = None) -> dict[str, str]:
-    """field key -> heading: the officer's choices where given, the rest recognised."""
-    chosen = {k: h for k, h in (given or {}).items() if k in CDR_KEYS and h}
-    return suggest_mapping(headers, chosen, fields=CDR_FIELDS) | chosen
-
-
-def cdr_mapping_problems(mapping: dict[str, str], headers: list[str]) -> list[str]:
-    labels = {f.key: f.label for f in CDR_FIELDS}
-    problems = [
-        str(NOT_A_HEADING) % {"heading": h, "field": labels[k]}
-        for k, h in mapping.items() if h not in headers
-    ]  # fmt: skip
-    if "caller" not in mapping:
-        problems.append(str(NO_CALLER_COLUMN))
-    if "receiver" not in mapping:
-        problems.append(str(NO_RECEIVER_COLUMN))
-    if "started_at" not in mapping and not {"date", "time"} <= mapping.keys():
-        problems.append(str(NO_TIME_COLUMN))
-    return problems
-
-
 def _source_case(user: User, source: CdrSource) -> int | None:
     errors: dict[str, list[object]] = {}
     if not source.operator.strip():
@@ -174,112 +112,6 @@ def _source_case(user: User, source: CdrSource) -> int | None:
     if errors:
         raise ValidationError(errors)
     return case_id
-
-
-_TIME = re.compile(r"^(.*?)[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*([ap]\.?m\.?)?$", re.I)
-_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$")
-
-
-def parse_start(text: str) -> datetime:
-    """A call's start as operators write it (``2026-10-05 09:05:13``, ``05/10/2026 9:05 PM``,
-    ``20261005090513``), in Pakistan time, as UTC. Raises ValueError with a plain message."""
-    value = text.strip()
-    if m := _COMPACT.match(value):
-        year, month, day_, hour, minute, second = (int(g) for g in m.groups())
-        try:
-            local = datetime(year, month, day_, hour, minute, second, tzinfo=OPERATOR_TIME)
-        except ValueError:
-            raise ValueError(_("“%s” is not a date and time of a call.") % value) from None
-        return local.astimezone(UTC)
-    m = _TIME.match(value)
-    if m is None or not m[1].strip():
-        raise ValueError(_("“%s” is not a date and time of a call.") % value)
-    hour, minute, second = int(m[2]), int(m[3]), int(m[4] or 0)
-    if m[5]:
-        hour = hour % 12 + (12 if m[5].lower().startswith("p") else 0)
-    try:
-        day = parse_date(m[1].strip(" ,"))
-        if day.precision != "day":
-            raise DateError(_("The date of the call needs its day."))
-        local = datetime.combine(day.value, datetime.min.time(), OPERATOR_TIME)
-        local = local.replace(hour=hour, minute=minute, second=second)
-    except (DateError, ValueError) as exc:
-        raise ValueError(_("“%(text)s”: %(why)s") % {"text": value, "why": exc}) from None
-    return local.astimezone(UTC)
-
-
-def parse_duration(text: str) -> int:
-    """Seconds, from ``140``, ``140.0``, ``2:20`` or ``00:02:20``."""
-    value = text.strip()
-    if re.fullmatch(r"\d{1,7}(\.0+)?", value):
-        return int(float(value))
-    if re.fullmatch(r"\d{1,3}(:\d{2}){1,2}", value):
-        seconds = 0
-        for part in value.split(":"):
-            seconds = seconds * 60 + int(part)
-        return seconds
-    raise ValueError(_("“%s” is not a duration in seconds or minutes:seconds.") % value)
-
-
-@dataclass(frozen=True)
-class CallRow:
-    caller: str
-    receiver: str
-    started_at: datetime
-    seconds: int
-
-    @property
-    def key(self) -> tuple[str, str, datetime, int]:
-        return self.caller, self.receiver, self.started_at, self.seconds
-
-
-def _number(text: str, message: str) -> str:
-    number = phone_key(text) if text.strip() else None
-    if number is None:
-        raise ValueError(message % text)
-    return number
-
-
-def _call_row(values: dict[str, str], source: CdrSource) -> CallRow:
-    """One row as a call, or ValueError with every problem of the row, one a line."""
-    problems: list[str] = []
-
-    def attempt(read: object, *args: str) -> object:
-        try:
-            return read(*args)  # type: ignore[operator]
-        except ValueError as exc:
-            problems.append(str(exc))
-            return None
-
-    caller = attempt(
-        _number, values.get("caller", ""), _("The caller's number “%s” is not a phone number.")
-    )
-    receiver = attempt(
-        _number, values.get("receiver", ""), _("The receiver's number “%s” is not a phone number.")
-    )
-    when = values.get("started_at") or f"{values.get('date', '')} {values.get('time', '')}"
-    started = attempt(parse_start, when)
-    seconds = attempt(parse_duration, values.get("duration") or "0")
-    if isinstance(started, datetime):
-        problems += _period_problems(started, source)
-    if problems:
-        raise ValueError("\n".join(problems))
-    if values.get("direction", "").strip().casefold() in INCOMING:
-        caller, receiver = receiver, caller
-    return CallRow(str(caller), str(receiver), started, int(str(seconds)))  # type: ignore[arg-type]
-
-
-def _period_problems(started: datetime, source: CdrSource) -> list[str]:
-    day = started.astimezone(OPERATOR_TIME).date()
-    if started > timezone.now():
-        return [_("The call starts in the future.")]
-    assert source.period_start is not None and source.period_end is not None
-    if not source.period_start <= day <= source.period_end:
-        return [
-            _("The call of %(day)s is outside the period of the request (%(start)s to %(end)s).")
-            % {"day": day, "start": source.period_start, "end": source.period_end}
-        ]
-    return []
 
 
 def _batches(rows: Iterator[CallRow | None], size: int) -> Iterator[list[CallRow]]:
@@ -331,8 +163,9 @@ class _Rows:
         for row in table_rows:
             self.result.rows += 1
             values = {k: row.values.get(h, "") for k, h in self.result.mapping.items()}
+            assert self.source.period_start and self.source.period_end
             try:
-                yield _call_row(values, self.source)
+                yield call_row(values, (self.source.period_start, self.source.period_end))
             except ValueError as exc:
                 self.result.bad_rows += 1
                 if len(self.result.refused) < MAX_REPORTED:

@@ -13,7 +13,8 @@ from openpyxl import Workbook
 from htms.accounts.models import User
 from htms.audit.models import AuditEvent
 from htms.network.access import network_scope_for_user
-from htms.network.cdr import CdrSource, calls_import, parse_duration, parse_start
+from htms.network.cdr import CdrSource, calls_import
+from htms.network.cdr_rows import parse_duration, parse_start
 from htms.network.graph import LinkFilter, neighbourhood
 from htms.network.links import LinkKind
 from htms.network.models import Call, CallRecords
