@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from htms.cases.access import case_queryset_for_user
 from htms.network.access import network_write_scope, payment_get_for_user
 from htms.network.cdr import CdrSource, FileProblem, calls_import
 from htms.network.forms import CallRecordsForm, PaymentForm, RemoveForm
@@ -86,6 +87,10 @@ def payment_new(request: HttpRequest) -> HttpResponse:
     person = request.GET.get("person", "")
     if person.isdigit() and len(person) < 12 and scope.persons_allowed([int(person)]):
         initial["payer"] = int(person)
+    case = request.GET.get("case", "")
+    if case.isdigit() and len(case) < 12 and scope.case_allowed(int(case)):
+        found = case_queryset_for_user(user).filter(pk=int(case)).first()
+        initial["case_reference"] = found.reference if found else ""
     form = PaymentForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         entry = _entry(form.cleaned_data)

@@ -31,6 +31,7 @@ def test_an_analyst_records_a_payment_from_the_case_network_and_lists_it(
     client = client_for(hana)
     assert "Payments" in page(client, f"/network/cases/{case_a.pk}/")
     url = f"/network/payments/new/?case={case_a.pk}"
+    assert f'value="{case_a.reference}"' in page(client, url)
     response = client.post(url, _payment_post(payer=shared.victim, beneficiary=shared.agent_a,
                                               case_reference=case_a.reference))  # fmt: skip
     assert response.status_code == 302
