@@ -1,5 +1,6 @@
 """The pages that record payments and import call-detail records."""
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ from htms.accounts.models import User
 from htms.network import payments
 from htms.network.models import Call, Payment
 from htms.network.tests.support import DAY, two_circles
-from htms.web.tests.support import client_for, page
+from htms.web.tests.support import client_for, count_queries, page
 
 pytestmark = pytest.mark.django_db
 
@@ -119,3 +120,27 @@ def test_the_dossier_links_the_agents_payments_for_network_readers_only(
     link = f"/network/payments/?person={shared.agent_a}"
     assert link in page(client_for(hana), f"/intelligence/agents/{shared.agent_a}/")
     assert link not in page(client_for(alice), f"/intelligence/agents/{shared.agent_a}/")
+
+
+def test_the_payments_list_costs_the_same_queries_for_one_payment_or_many(
+    alice: User, bob: User, hana: User
+) -> None:
+    _a, _b, shared = two_circles(alice, bob)
+    client = client_for(hana)
+    url = f"/network/payments/?person={shared.agent_a}"
+    data = payments.PaymentEntry(
+        amount="100", currency="PKR", channel="cash", paid_on=DAY, source_kind="officer",
+        source_ref="Report 1", reliability="C", credibility="3", handling_code="H1",
+        payer_id=shared.victim, beneficiary_id=shared.agent_a,
+    )  # fmt: skip
+
+    def from_wallet(n: int) -> None:
+        wallet = payments.AccountRef("wallet", f"0300000000{n}", "JazzCash")
+        payments.payment_enter(actor=hana, data=replace(data, payer_id=None, payer_account=wallet))
+
+    payments.payment_enter(actor=hana, data=data)
+    from_wallet(0)
+    few = count_queries(client, url)
+    for n in range(1, 4):
+        from_wallet(n)
+    assert count_queries(client, url) == few
