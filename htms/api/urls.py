@@ -13,6 +13,7 @@ from htms.api.views import (
     intelligence,
     lifecycle,
     network,
+    network_records,
     parties,
     persons,
     protection,
@@ -90,6 +91,26 @@ urlpatterns: list[URLPattern | URLResolver] = [
         "network/cases/<str:case_id>/", network.CaseNetworkView.as_view(), name="api_network_case"
     ),
     path("network/path/", network.NetworkPathView.as_view(), name="api_network_path"),
+    path(
+        "network/payments/",
+        network_records.PaymentCollectionView.as_view(),
+        name="api_network_payments",
+    ),
+    path(
+        "network/payments/<str:payment_id>/",
+        network_records.PaymentDetailView.as_view(),
+        name="api_network_payment",
+    ),
+    path(
+        "network/payments/<str:payment_id>/remove/",
+        network_records.PaymentRemoveView.as_view(),
+        name="api_network_payment_remove",
+    ),
+    path(
+        "network/calls/import/",
+        network_records.CallRecordsImportView.as_view(),
+        name="api_network_calls_import",
+    ),
     path("cases/<str:case_id>/", cases.CaseDetailView.as_view(), name="api_case"),
     path("cases/<str:case_id>/stage/", cases.CaseStageView.as_view(), name="api_case_stage"),
     path(

@@ -9,6 +9,11 @@
   payment between accounts) only when both ends already are.
 - Everyone else gets 404 on every network page and API answer.
 
+Stored links (payments, imported call-detail records) are written by analysts and by circle
+in-charges within their part (``network_may_write``); the monitoring cell reads but does not
+write (403). A payment is in an in-charge's part when its case is, or when every person at its
+ends is (``payment_get_for_user``).
+
 Whose identity shows is the one rule of ``htms/persons/access.py``: a protected person appears
 as their pseudonym to whoever may not see their identity (``presenters.py``).
 """
@@ -21,6 +26,8 @@ from django.http import Http404
 from htms.accounts.models import Role, User
 from htms.cases.access import case_get_for_user, case_queryset_for_user
 from htms.cases.models import Case, CaseParty
+from htms.common.errors import NotAllowedError
+from htms.network.models import Payment
 from htms.persons.models import Person
 
 
@@ -90,3 +97,34 @@ def network_case_get(*, user: User, case_id: int) -> tuple[NetworkScope, Case]:
     read no network."""
     scope = network_scope_for_user(user)
     return scope, case_get_for_user(user=user, case_id=case_id)
+
+
+def network_may_write(user: User) -> bool:
+    """Analysts and circle in-charges record payments and import call-detail records."""
+    return network_may_read(user) and user.role in {Role.ANALYST, Role.CIRCLE_INCHARGE}
+
+
+def network_write_scope(user: User) -> NetworkScope:
+    """The part of the network the user may write to: 404 for a user who may read no network,
+    NotAllowedError for one who may only read it."""
+    scope = network_scope_for_user(user)
+    if not network_may_write(user):
+        raise NotAllowedError()
+    return scope
+
+
+def payment_allowed(scope: NetworkScope, payment: Payment) -> bool:
+    if payment.case_id is not None and scope.case_allowed(payment.case_id):
+        return True
+    ends = {pk for pk in (payment.payer_id, payment.beneficiary_id) if pk is not None}
+    return bool(ends) and scope.persons_allowed(ends) == ends
+
+
+def payment_get_for_user(*, user: User, payment_id: int, write: bool = False) -> Payment:
+    """A stored payment in the user's part of the network (404 otherwise); with ``write``,
+    NotAllowedError unless the user may record payments."""
+    scope = network_write_scope(user) if write else network_scope_for_user(user)
+    payment = Payment.objects.filter(pk=payment_id).first() if str(payment_id).isdigit() else None
+    if payment is None or not payment_allowed(scope, payment):
+        raise Http404("No such payment.")
+    return payment

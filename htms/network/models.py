@@ -7,11 +7,13 @@ Links between persons point at the person records as entered; a merge of persons
 (docs/network.md). Field names follow FollowTheMoney (``payer``, ``beneficiary``, ``caller``).
 """
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from htms.cases.models import Case
+from htms.intelligence.models import Credibility, HandlingCode, Reliability
 from htms.persons.models import Person
 
 
@@ -38,7 +40,9 @@ class Channel(models.TextChoices):
 
 
 class Sourced(models.Model):
-    """Where a stored link comes from, when it held, and the case it belongs to, if any."""
+    """Where a stored link comes from, when it held, the case it belongs to, if any, and how
+    far it can be trusted: the grading of the agents register (blank: not graded, as in links
+    recorded before grading or by the synthetic demo)."""
 
     source_kind = models.CharField(max_length=10, choices=SourceKind.choices)
     source_ref = models.CharField(
@@ -49,6 +53,9 @@ class Sourced(models.Model):
     case = models.ForeignKey(
         Case, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    reliability = models.CharField(max_length=1, choices=Reliability.choices, blank=True)
+    credibility = models.CharField(max_length=1, choices=Credibility.choices, blank=True)
+    handling_code = models.CharField(max_length=2, choices=HandlingCode.choices, blank=True)
     recorded_at = models.DateTimeField(auto_now_add=True)
     is_synthetic = models.BooleanField(default=False)
 
@@ -109,6 +116,7 @@ class Payment(Sourced):
     amount = models.DecimalField(max_digits=14, decimal_places=2)
     currency = models.CharField(max_length=3, help_text=_("ISO 4217"))
     channel = models.CharField(max_length=6, choices=Channel.choices)
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["start_date", "id"]
@@ -128,14 +136,53 @@ class Payment(Sourced):
         return f"{self.amount} {self.currency}"
 
 
+class CallRecords(models.Model):
+    """One imported file of call-detail records: which operator answered which request, for
+    which period. Every call of the file points at it; the file's digest keeps a second upload
+    of the same file from adding anything."""
+
+    operator = models.CharField(max_length=60, help_text=_("Mobile operator that sent the file"))
+    request_reference = models.CharField(
+        max_length=120, help_text=_("Number of the request the operator answered")
+    )
+    period_start = models.DateField()
+    period_end = models.DateField()
+    case = models.ForeignKey(
+        Case, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    file_name = models.CharField(max_length=255)
+    sha256 = models.CharField(max_length=64, unique=True)
+    calls = models.PositiveIntegerField(default=0)
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    imported_at = models.DateTimeField(auto_now_add=True)
+    is_synthetic = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-imported_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(period_start__lte=models.F("period_end")),
+                name="network_cdr_period_in_order",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.operator} {self.request_reference}"
+
+
 class Call(Sourced):
     """One call of imported call-detail records, between two numbers (E.164); ``start_date`` is
-    the day of the call, ``started_at`` its time."""
+    the day of the call, ``started_at`` its time, ``records`` the file it came from."""
 
     caller = models.CharField(max_length=20, db_index=True)
     receiver = models.CharField(max_length=20, db_index=True)
     started_at = models.DateTimeField()
     duration_seconds = models.PositiveIntegerField(default=0)
+    records = models.ForeignKey(
+        CallRecords, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["started_at", "id"]

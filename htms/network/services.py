@@ -23,11 +23,16 @@ class Source:
     end: date | None = None
     case_id: int | None = None
     is_synthetic: bool = False
+    reliability: str = ""
+    credibility: str = ""
+    handling_code: str = ""
 
     def fields(self) -> dict[str, object]:
         return {
             "source_kind": self.kind, "source_ref": self.ref, "start_date": self.start,
             "end_date": self.end, "case_id": self.case_id, "is_synthetic": self.is_synthetic,
+            "reliability": self.reliability, "credibility": self.credibility,
+            "handling_code": self.handling_code,
         }  # fmt: skip
 
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 from htms.accounts.models import User
 from htms.identity.inputs import candidate_query_from_params
 from htms.identity.services import candidate_search
-from htms.network.access import network_scope_for_user
+from htms.network.access import network_may_write, network_scope_for_user
 from htms.network.forms import NetworkFilterForm, NumberForm, PathForm
 from htms.network.graph import MAX_DEPTH
 from htms.network.links import split_key
@@ -34,7 +34,8 @@ SEARCH_LIMIT = 15
 def _network_page(request: HttpRequest, page: NetworkPage, form: NetworkFilterForm) -> HttpResponse:
     kind, rest = split_key(page.root.key)
     data_url = reverse("network:data") + f"?root={kind}:{rest}&" + request.GET.urlencode()
-    context = {"page": page, "form": form, "data_url": data_url, "root_kind": kind}
+    context = {"page": page, "form": form, "data_url": data_url, "root_kind": kind,
+               "root_id": rest, "may_write": network_may_write(current_user(request))}  # fmt: skip
     return render(request, "network/network.html", context)
 
 
@@ -89,7 +90,7 @@ def home(request: HttpRequest) -> HttpResponse:
             hits = [v for v in views.values() if v.visible]
     chosen = _chosen(request, user)
     context = {"name": name, "hits": hits, "error": error, "chosen": chosen,
-               "number_form": NumberForm()}  # fmt: skip
+               "number_form": NumberForm(), "may_write": network_may_write(user)}  # fmt: skip
     return render(request, "network/home.html", context)
 
 

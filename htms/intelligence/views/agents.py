@@ -31,6 +31,7 @@ from htms.intelligence.selectors import (
     wanted_among,
 )
 from htms.intelligence.services import fact_record, fact_withdraw
+from htms.network.access import network_person_get
 from htms.persons.access import person_get_for_user
 from htms.persons.presenters import identity_view, identity_views
 from htms.web.views.common import add_errors, current_user, error_dict, run_service
@@ -87,6 +88,7 @@ def dossier_page(request: HttpRequest, person_id: int) -> HttpResponse:
         "may_write": fact_may_write(user),
         "may_nominate": red_book_may_nominate(user),
         "person_page": _person_page_opens(request, person_id),
+        "network_page": _network_page_opens(request, person_id),
     }
     return render(request, "intelligence/dossier.html", context)
 
@@ -95,6 +97,15 @@ def _person_page_opens(request: HttpRequest, person_id: int) -> bool:
     try:
         person_get_for_user(user=current_user(request), person_id=person_id)
     except Http404:  # the person page would not open: no link
+        return False
+    return True
+
+
+def _network_page_opens(request: HttpRequest, person_id: int) -> bool:
+    """Whether the agent's network and payments open for the user (analysts, in-charges)."""
+    try:
+        network_person_get(user=current_user(request), person_id=person_id)
+    except Http404:
         return False
     return True
 
