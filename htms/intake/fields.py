@@ -93,17 +93,24 @@ def heading_field(heading: str) -> str:
     return _BY_SYNONYM.get(normal_heading(heading), "")
 
 
-def suggest_mapping(headers: list[str], previous: dict[str, str] | None = None) -> dict[str, str]:
+def suggest_mapping(
+    headers: list[str],
+    previous: dict[str, str] | None = None,
+    fields: tuple[Field, ...] = FIELDS,
+) -> dict[str, str]:
     """field key -> heading: the previous mapping where its headings still exist, then exact
-    synonyms, then headings close enough to a synonym (renamed columns)."""
-    mapping = {k: h for k, h in (previous or {}).items() if k in FIELD_KEYS and h in headers}
+    synonyms, then headings close enough to a synonym (renamed columns). ``fields``: the
+    manifest's by default; other lists read the same way (historical ledgers) give theirs."""
+    keys = {f.key for f in fields}
+    by_synonym = _BY_SYNONYM if fields is FIELDS else {s: f.key for f in fields for s in f.synonyms}
+    mapping = {k: h for k, h in (previous or {}).items() if k in keys and h in headers}
     used = set(mapping.values())
     for heading in headers:
-        key = heading_field(heading)
+        key = by_synonym.get(normal_heading(heading), "")
         if key and key not in mapping and heading not in used:
             mapping[key] = heading
             used.add(heading)
-    for f in FIELDS:
+    for f in fields:
         if f.key in mapping:
             continue
         best, score = "", 0.0
