@@ -87,6 +87,7 @@ class AuditObject(models.TextChoices):
     RISK_ASSESSMENT = "risk_assessment", _("Re-trafficking risk assessment")
     CASE_NOTE = "case_note", _("Caseworker note")
     SHELTER_STAY = "shelter_stay", _("Shelter stay")
+    LEDGER_IMPORT = "ledger_import", _("Import of historical case ledgers")
 
 
 class AuditEvent(models.Model):
