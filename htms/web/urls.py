@@ -12,6 +12,7 @@ from htms.web.views import (
     dashboard,
     documents,
     home,
+    ledger,
     persons,
     stage,
     statistics,
@@ -63,4 +64,5 @@ urlpatterns = [
     path("statistics/", statistics.statistics, name="statistics"),
     path("statistics/dashboard/", dashboard.statistics_dashboard, name="statistics_dashboard"),
     path("statistics/report/annual/", dashboard.annual_report, name="annual_report"),
+    path("statistics/ledger/", ledger.ledger_import_page, name="ledger_import"),
 ]
