@@ -1,12 +1,15 @@
 """The ledger import page and command: the monitoring cell uploads, chooses the columns it
 must, and reads what was imported; everyone else is refused."""
 
-from io import StringIO
+import csv
+from io import BytesIO, StringIO
 from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.utils import translation
+from openpyxl import Workbook
 
 from htms.accounts.models import User
 from htms.cases.models import Case
@@ -86,3 +89,27 @@ def test_the_command_imports_and_refuses_whole(mona: User, alice: User, tmp_path
     with pytest.raises(CommandError, match="monitoring cell"):
         call_command("import_ledger", str(SAMPLE), "--user", "alice")
     assert Case.objects.count() == 5
+
+
+def test_the_page_is_in_urdu(mona: User) -> None:
+    client = client_for(mona)
+    client.cookies["django_language"] = "ur"
+    # The request activates Urdu in this thread; the override puts the language back after.
+    with translation.override("en"):
+        html = client.post(URL, {"file": _upload("Daftar,Muqadma\nx,y\n")}).content.decode()
+    assert "تاریخی مقدمات کا رجسٹر درآمد کریں" in html
+    assert "وہ کالم منتخب کریں جس میں" in html
+
+
+def test_it_reads_a_workbook(mona: User) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    with SAMPLE.open(newline="") as text:
+        for cells in csv.reader(text):
+            sheet.append(cells)
+    stream = BytesIO()
+    workbook.save(stream)
+    xlsx = SimpleUploadedFile("ledger.xlsx", stream.getvalue())
+    html = client_for(mona).post(URL, {"file": xlsx}).content.decode()
+    assert "5 historical cases imported" in html
