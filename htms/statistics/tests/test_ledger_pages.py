@@ -33,6 +33,11 @@ def test_it_imports_an_uploaded_ledger_and_says_how_many_cases(mona: User) -> No
     assert "5 historical cases imported; 0 rows skipped" in response.content.decode()
     listed = page(client, "/cases/?q=12/2012")
     assert 'class="tag historical"' in listed
+    case = Case.objects.get(fir_number="12/2012")
+    shown = page(client_for(User.objects.get(username="mona")), f"/cases/{case.pk}/")
+    assert "3 victims counted, not named (men 0, boys 1, women 1, girls 0)" in shown
+    assert "Accused: 2, of whom 1 convicted and 1 acquitted." in shown
+    assert "2014-11-20, Sessions Court Gujranwala; 7 years RI and fine." in shown
 
 
 def test_it_offers_the_columns_it_could_not_recognise_and_imports_with_them(mona: User) -> None:
