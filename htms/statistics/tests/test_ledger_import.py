@@ -14,6 +14,7 @@ from htms.statistics.figures import CountingUnit, people_counted
 from htms.statistics.funnel import case_funnel
 from htms.statistics.ledger.importer import LedgerResult, ledger_import, saved_ledger_mapping
 from htms.statistics.models import LedgerCase
+from htms.statistics.published import unit_tables
 
 pytestmark = pytest.mark.django_db
 
@@ -155,3 +156,17 @@ def test_only_the_monitoring_cell_imports_ledgers(who: str, request: pytest.Fixt
     with pytest.raises(PermissionDenied):
         _sample(user)
     assert not Case.objects.exists()
+
+
+def test_ledger_victims_keep_each_age_group_the_sum_of_its_bands(mona: User) -> None:
+    _sample(mona)
+    officer = User.objects.create_user(
+        username="gio", unit=Case.objects.get(fir_number="12/2012").unit, role="io"
+    )
+    tables = unit_tables(user=officer, unit=CountingUnit.VICTIMS)  # own unit: whole counts
+    groups = {row.code: row.total for row in tables["age_group"].rows}
+    bands = {row.code: row.total for row in tables["age_band"].rows}
+    assert groups == {"child": 1, "adult": 1, "": 1}
+    assert bands == {"child_age_unknown": 1, "adult_age_unknown": 1, "": 1}
+    assert {row.code: row.total for row in tables["sex"].rows} == {"M": 1, "F": 1, "U": 1}
+    assert unit_tables(user=mona, unit=CountingUnit.VICTIMS)["age_band"].k == 11
