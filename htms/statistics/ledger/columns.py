@@ -60,6 +60,12 @@ LEDGER_FIELDS: tuple[Field, ...] = (
 LEDGER_KEYS = tuple(f.key for f in LEDGER_FIELDS)
 LEDGER_LABELS = {f.key: f.label for f in LEDGER_FIELDS}
 REQUIRED = ("unit", "fir_number", "fir_date", "sections")
+_BY_SYNONYM = {s: f.key for f in LEDGER_FIELDS for s in f.synonyms}
+
+
+def ledger_heading_field(heading: str) -> str:
+    """The ledger field a heading names exactly, or "": tells the headings from a title."""
+    return _BY_SYNONYM.get(normal_heading(heading), "")
 
 
 def ledger_mapping(headers: list[str], previous: dict[str, str] | None = None) -> dict[str, str]:

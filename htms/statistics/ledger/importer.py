@@ -23,7 +23,11 @@ from htms.cases.models import Case
 from htms.common.errors import NotAllowedError
 from htms.intake.parsing import FileProblem, TableRow, open_table, scan_file
 from htms.statistics.access import LEDGER_IMPORT_REFUSED, ledger_may_import
-from htms.statistics.ledger.columns import ledger_mapping, ledger_mapping_problems
+from htms.statistics.ledger.columns import (
+    ledger_heading_field,
+    ledger_mapping,
+    ledger_mapping_problems,
+)
 from htms.statistics.ledger.lookups import LedgerLookups
 from htms.statistics.ledger.rows import LedgerRow, ledger_row
 from htms.statistics.ledger.write import ledger_case_write
@@ -147,7 +151,7 @@ def ledger_import(
     chose, else the saved one and the headings' names. Audited, whether refused or imported."""
     if not ledger_may_import(actor):
         raise NotAllowedError(str(LEDGER_IMPORT_REFUSED))
-    table = open_table(stream, scan_file(stream))
+    table = open_table(stream, scan_file(stream), known=ledger_heading_field)
     chosen = mapping
     if chosen is None:
         chosen = ledger_mapping(table.headers, saved_ledger_mapping())

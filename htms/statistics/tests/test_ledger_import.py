@@ -170,3 +170,14 @@ def test_ledger_victims_keep_each_age_group_the_sum_of_its_bands(mona: User) -> 
     assert bands == {"child_age_unknown": 1, "adult_age_unknown": 1, "": 1}
     assert {row.code: row.total for row in tables["sex"].rows} == {"M": 1, "F": 1, "U": 1}
     assert unit_tables(user=mona, unit=CountingUnit.VICTIMS)["age_band"].k == 11
+
+
+def test_it_tells_the_headings_from_a_title_of_several_cells(mona: User) -> None:
+    result = _csv(
+        mona,
+        "FIA AHTC Lahore,Register of cases,2015",
+        HEADINGS,
+        "AHTC-LHR,1/2015,03/04/2015,PPC 371-A,FIR,,,",
+    )
+    assert not result.refused and len(result.created) == 1
+    assert any("Register of cases" in note for note in result.notes)
