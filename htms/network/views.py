@@ -125,5 +125,6 @@ def uses(request: HttpRequest) -> HttpResponse:
     context: dict[str, object] = {"form": form, "searched": False}
     if form.is_valid():
         number, persons = who_else_uses(user=user, number=form.cleaned_data["number"])
-        context.update(searched=True, number=number, persons=persons)
+        # The number is shown once, in the search box, in the form it was looked up in.
+        context.update(form=NumberForm({"number": number}), searched=True, persons=persons)
     return render(request, "network/uses.html", context)

@@ -9,12 +9,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Min
+from django.db.models import Min, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from htms.accounts.models import User
 from htms.cases.access import case_queryset_for_user
-from htms.cases.models import StageChange, TransitionStatus, Verdict
+from htms.cases.models import Case, StageChange, TransitionStatus, Verdict
 from htms.statistics.funnel import CHALLAN_STAGES
 from htms.statistics.models import LedgerCase
 from htms.statistics.published import statistics_k_for
@@ -52,7 +52,8 @@ class Durations:
     k: int | None
 
 
-def _spread(days: list[int], k: int | None) -> Spread | None:
+def duration_spread(days: list[int], k: int | None) -> Spread | None:
+    """Quartiles of ``days``; None when there are none or fewer than ``k``."""
     if not days or (k and len(days) < k):
         return None
     if len(days) == 1:
@@ -61,8 +62,8 @@ def _spread(days: list[int], k: int | None) -> Spread | None:
     return Spread(None if k else len(days), lower, median, upper)
 
 
-def _step_dates(user: User) -> dict[str, dict[int, date]]:
-    cases = case_queryset_for_user(user).filter(fir_date__isnull=False).order_by()
+def duration_step_dates(cases: QuerySet[Case]) -> dict[str, dict[int, date]]:
+    """Per measure, the day each of ``cases`` first reached its step, by case id."""
     challans = StageChange.objects.filter(
         case__in=cases, to_stage__in=CHALLAN_STAGES, status=TransitionStatus.APPROVED
     )
@@ -93,8 +94,8 @@ def _row(
     code: str, label: str, days: dict[int, list[int]], years: Iterable[int], k: int | None
 ) -> DurationRow:
     every = [d for year_days in days.values() for d in year_days]
-    cells = [_spread(days.get(year, []), k) for year in years]
-    return DurationRow(code, str(label), cells, _spread(every, k))
+    cells = [duration_spread(days.get(year, []), k) for year in years]
+    return DurationRow(code, str(label), cells, duration_spread(every, k))
 
 
 def case_durations(*, user: User) -> Durations:
@@ -102,7 +103,7 @@ def case_durations(*, user: User) -> Durations:
     cases = case_queryset_for_user(user).filter(fir_date__isnull=False).order_by()
     firs = {pk: fir for pk, fir in cases.values_list("id", "fir_date") if fir}
     k = statistics_k_for(user)
-    steps = _step_dates(user)
+    steps = duration_step_dates(cases)
     by_step = {code: _days_by_year(firs, steps[code]) for code, _label in MEASURES}
     years = sorted({year for days in by_step.values() for year in days})
     rows = [_row(code, str(label), by_step[code], years, k) for code, label in MEASURES]

@@ -125,6 +125,8 @@ class Counted:
 
     year: int
     categories: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # The day the person is counted on (``year`` is its year): quarterly figures need it.
+    on: date | None = None
 
 
 PARTY_FIELDS = (
@@ -177,10 +179,14 @@ def _categories(row: dict[str, Any], exploitation: tuple[str, ...]) -> dict[str,
     return found
 
 
-def registration_year(row: dict[str, Any]) -> int:
+def registration_day(row: dict[str, Any]) -> date:
     registered = row["case__registered_at"]
     assert isinstance(registered, datetime)
-    return timezone.localtime(registered).year
+    return timezone.localtime(registered).date()
+
+
+def registration_year(row: dict[str, Any]) -> int:
+    return registration_day(row).year
 
 
 def _exploitation(party_ids: Iterable[int]) -> dict[int, tuple[str, ...]]:
@@ -198,29 +204,29 @@ def _parties(user: User) -> QuerySet[CaseParty]:
     return CaseParty.objects.filter(case__in=case_queryset_for_user(user))
 
 
-def _counted(rows: list[dict[str, Any]], years: dict[int, int], victims: bool) -> list[Counted]:
-    exploitation = _exploitation(years) if victims else {}
+def _counted(rows: list[dict[str, Any]], days: dict[int, date], victims: bool) -> list[Counted]:
+    exploitation = _exploitation(days) if victims else {}
     facts = case_facts_of(rows)
     counted = []
     for row in rows:
         party_id = int(str(row["id"]))
-        if party_id in years:
+        if party_id in days:
             categories = _categories(row, exploitation.get(party_id, ()))
             categories.update(facts.of(case_id=row["case_id"], person_id=row["person_id"]))
-            counted.append(Counted(years[party_id], categories))
+            counted.append(Counted(days[party_id].year, categories, days[party_id]))
     return counted
 
 
-def _year_of(row: dict[str, Any], basis: str) -> int:
-    return _offence_date(row).year if basis == YearBasis.OFFENCE else registration_year(row)
+def _day_of(row: dict[str, Any], basis: str) -> date:
+    return _offence_date(row) if basis == YearBasis.OFFENCE else registration_day(row)
 
 
 def _by_registration(
     parties: QuerySet[CaseParty], victims: bool = False, year: str = YearBasis.REGISTRATION
 ) -> list[Counted]:
     rows = list(parties.values(*PARTY_FIELDS).order_by("id"))
-    years = {int(str(row["id"])): _year_of(row, year) for row in rows}
-    return _counted(rows, years, victims)
+    days = {int(str(row["id"])): _day_of(row, year) for row in rows}
+    return _counted(rows, days, victims)
 
 
 def _trial_verdicts(user: User) -> list[dict[str, Any]]:
@@ -240,23 +246,23 @@ def _trial_verdicts(user: User) -> list[dict[str, Any]]:
 
 
 def _by_judgment(user: User, *, convicted: bool, year: str = YearBasis.JUDGMENT) -> list[Counted]:
-    years: dict[int, int] = {}
+    days: dict[int, date] = {}
     for row in _trial_verdicts(user):
         if convicted and row["convictions"]:
-            years[row["accused_id"]] = row["first_conviction"].year
+            days[row["accused_id"]] = row["first_conviction"]
         elif not convicted and not row["convictions"]:
-            years[row["accused_id"]] = row["last"].year
-    return _accused_counted(user, years, year=year)
+            days[row["accused_id"]] = row["last"]
+    return _accused_counted(user, days, year=year)
 
 
 def _accused_counted(
-    user: User, years: dict[int, int], *, year: str = YearBasis.JUDGMENT
+    user: User, days: dict[int, date], *, year: str = YearBasis.JUDGMENT
 ) -> list[Counted]:
-    """The accused of ``years`` counted in the year of their judgment, or of ``year``."""
-    rows = list(_parties(user).filter(pk__in=list(years)).values(*PARTY_FIELDS).order_by("id"))
+    """The accused of ``days`` counted on the day of their judgment, or of ``year``."""
+    rows = list(_parties(user).filter(pk__in=list(days)).values(*PARTY_FIELDS).order_by("id"))
     if year != YearBasis.JUDGMENT:
-        years = {int(str(row["id"])): _year_of(row, year) for row in rows}
-    return _counted(rows, years, victims=False)
+        days = {int(str(row["id"])): _day_of(row, year) for row in rows}
+    return _counted(rows, days, victims=False)
 
 
 def _by_appeal(
@@ -270,13 +276,13 @@ def _by_appeal(
         .order_by("accused_id", "offence_id", "level")
     )
     chains: dict[tuple[int, int], list[str]] = {}
-    years: dict[int, int] = {}
+    days: dict[int, date] = {}
     for accused_id, offence_id, outcome, day in verdicts:
         chain = chains.setdefault((accused_id, offence_id), [])
-        if outcome in outcomes and verdict_stands_convicted(chain) and accused_id not in years:
-            years[accused_id] = day.year
+        if outcome in outcomes and verdict_stands_convicted(chain) and accused_id not in days:
+            days[accused_id] = day
         chain.append(outcome)
-    return _accused_counted(user, years, year=year)
+    return _accused_counted(user, days, year=year)
 
 
 # An appeal that leaves the conviction standing, whatever it did to the sentence.
@@ -366,13 +372,13 @@ def _ledger_groups(unit: str, row: dict[str, Any]) -> list[tuple[int, str, str, 
     return []
 
 
-def _ledger_year(unit: str, row: dict[str, Any], basis: str) -> int:
+def _ledger_day(unit: str, row: dict[str, Any], basis: str) -> date:
     own_judgment = unit in (CountingUnit.CONVICTED, CountingUnit.ACQUITTED)
     if basis == YearBasis.JUDGMENT and own_judgment:
         day = row["judgment_date"]
         assert isinstance(day, date)
-        return day.year
-    return _year_of(row, basis)
+        return day
+    return _day_of(row, basis)
 
 
 def ledger_counted(*, user: User, unit: str, basis: str) -> list[Counted]:
@@ -394,7 +400,7 @@ def ledger_counted(*, user: User, unit: str, basis: str) -> list[Counted]:
             **facts.of(case_id=row["case_id"], person_id=0),
         }
         groups = [g for g in _ledger_groups(unit, row) if g[0]]
-        year = _ledger_year(unit, row, basis) if groups else 0
+        day = _ledger_day(unit, row, basis) if groups else None
         for count, sex, group, band in groups:
             categories = {
                 **base,
@@ -402,5 +408,6 @@ def ledger_counted(*, user: User, unit: str, basis: str) -> list[Counted]:
                 Dimension.AGE_GROUP: (group,),
                 Dimension.AGE_BAND: (band,),
             }
-            counted.extend(Counted(year, categories) for _n in range(count))
+            assert day is not None
+            counted.extend(Counted(day.year, categories, day) for _n in range(count))
     return counted

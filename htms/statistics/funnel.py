@@ -3,13 +3,14 @@ trial and a conviction, by year of the FIR (``docs/statistics.md``)."""
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from htms.accounts.models import User
 from htms.cases.access import case_queryset_for_user
-from htms.cases.models import Stage, StageChange, TransitionStatus, Verdict, VerdictOutcome
+from htms.cases.models import Case, Stage, StageChange, TransitionStatus, Verdict, VerdictOutcome
 from htms.statistics.disclosure import TOTAL, Table, tables_suppress
 from htms.statistics.figures import TRIAL_STAGES, case_reached_trial
 from htms.statistics.published import PublishedRow, statistics_k_for
@@ -60,15 +61,21 @@ def _convicted() -> Q:
     return Q(Exists(verdicts)) | Q(historical=True, ledger__convicted__gt=0)
 
 
-def _counts(user: User) -> dict[str, Counter[int]]:
-    cases = case_queryset_for_user(user).filter(fir_date__isnull=False).order_by()
+def funnel_fir_dates(cases: QuerySet[Case]) -> dict[str, list[date]]:
+    """Per step, the FIR dates of the ``cases`` with an FIR that reached it."""
+    with_fir = cases.filter(fir_date__isnull=False).order_by()
     steps = {FIRS: Q(), CHALLANS: _reached_challan(), TRIALS: case_reached_trial()}
     steps[CONVICTIONS] = _convicted()
-    found: dict[str, Counter[int]] = {}
+    found: dict[str, list[date]] = {}
     for step, condition in steps.items():
-        dates = cases.filter(condition).values_list("fir_date", flat=True)
-        found[step] = Counter(d.year for d in dates if d)
+        dates = with_fir.filter(condition).values_list("fir_date", flat=True)
+        found[step] = [d for d in dates if d]
     return found
+
+
+def _counts(user: User) -> dict[str, Counter[int]]:
+    found = funnel_fir_dates(case_queryset_for_user(user))
+    return {step: Counter(d.year for d in dates) for step, dates in found.items()}
 
 
 def _rate(part: int | None, whole: int | None) -> float | None:

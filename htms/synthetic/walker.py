@@ -14,7 +14,7 @@ from htms.cases.services.lifecycle import (
     case_request_stage,
 )
 from htms.cases.services.offence_place import offence_set_time_place
-from htms.cases.services.parties import party_set_accused_status
+from htms.cases.services.party_facts import PartyFactsInput, party_update
 from htms.cases.services.registration import case_register
 from htms.synthetic.records import SynCase, SynPerson, SynVerdict
 from htms.synthetic.service_inputs import case_input
@@ -148,12 +148,12 @@ class CaseWalker:
     def _later_statuses(self) -> None:
         for party, party_id in zip(self.case.parties, self.party_ids, strict=True):
             if party.later_status and party.later_status != party.accused_status:
-                party_set_accused_status(
+                party_update(
                     actor=self.actors.io,
                     case_id=self.case_id,
                     expected_version=self._version(),
                     party_id=party_id,
-                    status=party.later_status,
+                    facts=PartyFactsInput(accused_status=party.later_status),
                 )
 
     def _hearings(self, counts: LoadCounts) -> None:

@@ -16,6 +16,7 @@ from htms.web.views import (
     persons,
     stage,
     statistics,
+    statistics_reports,
     users,
     wizard,
 )
@@ -64,5 +65,11 @@ urlpatterns = [
     path("statistics/", statistics.statistics, name="statistics"),
     path("statistics/dashboard/", dashboard.statistics_dashboard, name="statistics_dashboard"),
     path("statistics/report/annual/", dashboard.annual_report, name="annual_report"),
+    path(
+        "statistics/report/quarterly/",
+        statistics_reports.quarterly_report,
+        name="quarterly_report",
+    ),
+    path("statistics/report/nap/", statistics_reports.nap_report, name="nap_report"),
     path("statistics/ledger/", ledger.ledger_import_page, name="ledger_import"),
 ]

@@ -4,23 +4,17 @@ from collections.abc import Iterable
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from htms.accounts.models import User
-from htms.audit.models import AuditAction, AuditObject
-from htms.audit.services import audit_record
-from htms.cases.access import case_get_for_user
 from htms.cases.inputs import PartyInput
 from htms.cases.models import (
     AccusedStatus,
-    Case,
     CaseParty,
     DecidingOrganisation,
     PartyRole,
     TraffickingStatus,
 )
-from htms.common.versioning import lock_at_version
 from htms.persons.access import persons_visible_among
 from htms.persons.inputs import CleanPerson, ReferenceLookups, person_input_clean
 from htms.persons.models import Person
@@ -180,32 +174,3 @@ def party_summary(row: CaseParty) -> dict[str, object]:
         "accused_status": row.accused_status,
         "trafficking_status": row.trafficking_status,
     }
-
-
-NO_SUCH_ACCUSED = _("This person is not an accused in this case.")
-
-
-@transaction.atomic
-def party_set_accused_status(
-    *, actor: User, case_id: int, expected_version: int, party_id: int, status: str
-) -> CaseParty:
-    """Records an arrest, bail, proclamation or the like. Writers of the case's unit only."""
-    case = case_get_for_user(user=actor, case_id=case_id, write=True)
-    if status not in AccusedStatus.values:
-        raise ValidationError({"accused_status": _("Choose a valid status.")})
-    row = CaseParty.objects.filter(case=case, pk=party_id, role=PartyRole.ACCUSED).first()
-    if row is None:
-        raise ValidationError({"party": str(NO_SUCH_ACCUSED)})
-    case = lock_at_version(Case, pk=case.pk, expected_version=expected_version)
-    case.save(update_fields=["version"])
-    old = row.accused_status
-    row.accused_status = status
-    row.save(update_fields=["accused_status"])
-    audit_record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        object_type=AuditObject.CASE_PARTY,
-        object_id=row.pk,
-        changes={"accused_status": {"old": old, "new": status}},
-    )
-    return row

@@ -100,7 +100,8 @@ def test_who_else_uses_a_phone_lists_only_identities_the_user_may_see(
     client = client_for(hana)
     assert "Imran Butt" in page(client, "/network/uses/?number=0300+7654321")
     html = page(client, "/network/uses/?number=0300+1234567")
-    assert "0 persons use" in html and "V-" not in html
+    assert "0 persons use this number" in html and "V-" not in html
+    assert 'value="+923001234567"' in html, "the search box shows the number as looked up"
 
 
 def test_the_home_page_finds_agents_and_chooses_the_ends_of_a_path(

@@ -5,8 +5,7 @@ as on the pages; every report written to the audit chain."""
 
 from dataclasses import dataclass
 
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _t
 
 from htms.accounts.models import User
@@ -16,10 +15,13 @@ from htms.statistics.dimensions import Dimension
 from htms.statistics.durations import case_durations
 from htms.statistics.figures import CountingUnit
 from htms.statistics.funnel import case_funnel
-from htms.statistics.published import PublishedTable, statistics_k_for, unit_tables
-from htms.statistics.services import statistics_export_record
+from htms.statistics.published import PublishedTable, unit_tables
+from htms.statistics.reports.rendering import (
+    report_context,
+    report_pdf,
+    report_record,
+)
 
-REPORT_LANGUAGES = ("en", "ur")
 REPORT_DIMENSIONS = (Dimension.SEX, Dimension.CRIME_TYPE, Dimension.ICCS, Dimension.ROUTE)
 
 
@@ -50,39 +52,29 @@ def _context(user: User, year: int) -> dict[str, object]:
         _t("Criminal-justice funnel"), [(r.label, r.total, "") for r in funnel.rows], rtl=rtl
     )
     return {
+        **report_context(user),
         "year": year,
         "sections": sections,
         "chart": chart,
         "funnel": funnel,
         "funnel_chart": funnel_chart,
         "durations": durations_in_year(case_durations(user=user), year),
-        "k": statistics_k_for(user),
         "dimensions": [str(label) for _code, label in Dimension.choices],
-        "printed_at": timezone.localtime(),
-        "printed_by": user,
     }
 
 
 def annual_report_pdf(*, user: User, year: int, language: str) -> bytes:
-    """The report over the cases ``user`` may see, rendered by WeasyPrint without any access to
-    files or URLs."""
-    import weasyprint  # type: ignore[import-untyped]  # slow to import: only when used
-
-    with translation.override(language):
-        html = render_to_string("web/pdf/annual_report.html", _context(user, year))
-    fetcher = weasyprint.urls.URLFetcher(allowed_protocols=(), fail_on_errors=False)
-    pdf: bytes = weasyprint.HTML(string=html, url_fetcher=fetcher).write_pdf()
-    return pdf
+    """The report over the cases ``user`` may see."""
+    return report_pdf(
+        template="web/pdf/annual_report.html",
+        context=lambda: _context(user, year),
+        language=language,
+    )
 
 
 def annual_report_export(*, user: User, year: int, language: str) -> bytes:
     """The annual report for a user who may read statistics (``access.py``, checked by the
     caller); appends one ``export`` event of ``statistics`` to the audit chain."""
     pdf = annual_report_pdf(user=user, year=year, language=language)
-    statistics_export_record(
-        actor=user,
-        figure=f"annual-report-{year}",
-        k=statistics_k_for(user),
-        details={"format": "pdf", "language": language},
-    )
+    report_record(user=user, figure=f"annual-report-{year}", language=language)
     return pdf

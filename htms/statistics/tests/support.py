@@ -2,7 +2,12 @@
 hand from what a test made."""
 
 import itertools
+import re
+import shutil
+import subprocess
+import tempfile
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 from htms.accounts.models import User
 from htms.cases.models import (
@@ -126,3 +131,22 @@ def challan(of: Case, on: date) -> StageChange:
         requested_by=of.registered_by,
         requested_at=of.registered_at,
     )
+
+
+def registered_on(of: Case, day: date) -> None:
+    """Moves the case's registration and FIR to ``day`` (quarterly figures)."""
+    at = datetime(day.year, day.month, day.day, 12, tzinfo=UTC)
+    Case.objects.filter(pk=of.pk).update(registered_at=at, fir_date=day)
+
+
+def pdf_text(pdf: bytes) -> str:
+    """The text a reader copies from the PDF (``pdftotext``), without direction marks."""
+    with tempfile.TemporaryDirectory() as tmp:
+        file = Path(tmp) / "report.pdf"
+        file.write_bytes(pdf)
+        found = subprocess.run(  # noqa: S603
+            [shutil.which("pdftotext") or "pdftotext", "-enc", "UTF-8", str(file), "-"],
+            capture_output=True,
+            check=True,
+        )
+    return re.sub("[\u202a-\u202e]", "", found.stdout.decode())

@@ -12,8 +12,8 @@ from htms.cases.access import case_get_for_user
 from htms.cases.models import Offence
 from htms.cases.services.details import DETAIL_FIELDS, CaseDetailsInput, case_update_details
 from htms.cases.services.offence_place import offence_set_time_place
-from htms.cases.services.parties import party_set_accused_status
 from htms.cases.services.parties_bulk import case_add_party
+from htms.cases.services.party_facts import PartyFactsInput, party_update
 from htms.web.candidates import candidate_context, candidates_url, party_search_params
 from htms.web.forms.actions import AccusedStatusForm, CaseDetailsForm, OffenceTimePlaceForm
 from htms.web.forms.party import PartyForm, party_field_for, party_input
@@ -56,12 +56,12 @@ def accused_status(request: HttpRequest, case_id: int, party_id: int) -> HttpRes
         data = form.cleaned_data
         row = run_service(
             form,
-            lambda: party_set_accused_status(
+            lambda: party_update(
                 actor=user,
                 case_id=case.pk,
                 expected_version=data["expected_version"],
                 party_id=party_id,
-                status=data["status"],
+                facts=PartyFactsInput(accused_status=data["status"]),
             ),
         )
         if row is not None:

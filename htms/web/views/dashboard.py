@@ -31,7 +31,8 @@ from htms.statistics.downloads import (
 )
 from htms.statistics.figures import CountingUnit, YearBasis, year_basis_label
 from htms.statistics.published import PublishedTable
-from htms.statistics.reports.annual import REPORT_LANGUAGES, annual_report_export
+from htms.statistics.reports.annual import annual_report_export
+from htms.statistics.reports.rendering import REPORT_LANGUAGES
 from htms.statistics.services import statistics_export_record
 from htms.web.views.common import current_user
 

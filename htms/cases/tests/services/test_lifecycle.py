@@ -14,7 +14,7 @@ from htms.cases.services.lifecycle import (
     case_decide_stage_change,
     case_request_stage,
 )
-from htms.cases.services.parties import party_set_accused_status
+from htms.cases.services.party_facts import PartyFactsInput, party_update
 from htms.common.errors import NotAllowedError, StaleEditError
 from htms.conftest import BACKDATE_REASON, CHALLAN_COURT, TIP_SECTION, stage_move
 from htms.reference.models import Court
@@ -56,12 +56,12 @@ def test_it_refuses_a_challan_without_an_arrested_or_proclaimed_accused(
     _move(alice, tip_case, Stage.INVESTIGATION)
     arrested = tip_case.parties.get(role="accused", accused_status="arrested")
     tip_case.refresh_from_db()
-    party_set_accused_status(
+    party_update(
         actor=alice,
         case_id=tip_case.pk,
         expected_version=tip_case.version,
         party_id=arrested.pk,
-        status="at_large",
+        facts=PartyFactsInput(accused_status="at_large"),
     )
     with pytest.raises(ValidationError) as caught:
         _move(alice, tip_case, Stage.FINAL_CHALLAN)

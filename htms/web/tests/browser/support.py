@@ -8,6 +8,7 @@ from typing import Any
 
 from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
+from django.db import connection
 from django.utils import timezone
 from playwright.sync_api import Page
 
@@ -24,7 +25,8 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-sync",
 ]
-ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts" / "browser"
+# One folder per database, as the SQLite and PostgreSQL runs go side by side.
+ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts" / "browser" / connection.vendor
 # Violations that fail a test; "minor" and "moderate" ones are written to the report only.
 BLOCKING_IMPACTS = ("serious", "critical")
 _axe = Axe()
