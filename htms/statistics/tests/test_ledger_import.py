@@ -181,3 +181,10 @@ def test_it_tells_the_headings_from_a_title_of_several_cells(mona: User) -> None
     )
     assert not result.refused and len(result.created) == 1
     assert any("Register of cases" in note for note in result.notes)
+
+
+def test_ledger_victims_count_in_the_district_of_the_offence(mona: User) -> None:
+    _sample(mona)
+    victims = people_counted(user=mona, unit=CountingUnit.VICTIMS)
+    districts = sorted(c.categories["offence_district"][0] for c in victims)
+    assert districts == ["PB-GUJRANWALA"] * 3 + ["PB-MULTAN"] + ["PB-RAWALPINDI"] * 2
