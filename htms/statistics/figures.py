@@ -30,7 +30,7 @@ from htms.cases.models import (
     crime_types_in,
     verdict_stands_convicted,
 )
-from htms.persons.models import Person
+from htms.persons.models import Person, Sex
 from htms.statistics.case_facts import case_facts_of
 from htms.statistics.dimensions import (
     ADULT,
@@ -339,11 +339,11 @@ def years_of(counted: Iterable[Counted]) -> list[int]:
 
 # What a ledger counts of victims: (field, sex, child or adult, age band).
 LEDGER_VICTIMS = (
-    ("victims_male_adult", "M", ADULT, ADULT_AGE_UNKNOWN),
-    ("victims_male_minor", "M", CHILD, CHILD_AGE_UNKNOWN),
-    ("victims_female_adult", "F", ADULT, ADULT_AGE_UNKNOWN),
-    ("victims_female_minor", "F", CHILD, CHILD_AGE_UNKNOWN),
-    ("victims_unknown", "U", UNKNOWN, UNKNOWN),
+    ("victims_male_adult", str(Sex.MALE), ADULT, ADULT_AGE_UNKNOWN),
+    ("victims_male_minor", str(Sex.MALE), CHILD, CHILD_AGE_UNKNOWN),
+    ("victims_female_adult", str(Sex.FEMALE), ADULT, ADULT_AGE_UNKNOWN),
+    ("victims_female_minor", str(Sex.FEMALE), CHILD, CHILD_AGE_UNKNOWN),
+    ("victims_unknown", str(Sex.UNKNOWN), UNKNOWN, UNKNOWN),
 )
 LEDGER_FIELDS = (
     *(name for name in PARTY_FIELDS if name.startswith("case__")),
@@ -362,7 +362,7 @@ def _ledger_groups(unit: str, row: dict[str, Any]) -> list[tuple[int, str, str, 
     unit: its victims by sex and age where given; its accused, whose sex and age it omits."""
     if unit == CountingUnit.VICTIMS:
         return [(row[name], sex, group, band) for name, sex, group, band in LEDGER_VICTIMS]
-    unknown = ("U", UNKNOWN, UNKNOWN)
+    unknown = (str(Sex.UNKNOWN), UNKNOWN, UNKNOWN)
     if unit == CountingUnit.SUSPECTS:
         return [(row["accused"], *unknown)]
     if unit == CountingUnit.PROSECUTED and row["case__stage"] in TRIAL_STAGES:
