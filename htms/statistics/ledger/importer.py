@@ -109,12 +109,14 @@ def _sort(result: LedgerResult, rows: list[LedgerRow]) -> list[LedgerRow]:
     return new
 
 
-def _write(actor: User, result: LedgerResult, rows: list[LedgerRow]) -> None:
+def _write(actor: User, result: LedgerResult, rows: list[LedgerRow], *, is_synthetic: bool) -> None:
     """Every row or none: a row the case services refuse rolls the whole file back."""
     with transaction.atomic():
         for row in rows:
             try:
-                case = ledger_case_write(actor=actor, row=row, file_name=result.file_name)
+                case = ledger_case_write(
+                    actor=actor, row=row, file_name=result.file_name, is_synthetic=is_synthetic
+                )
             except ValidationError as exc:
                 result.problems[row.number] = [str(m) for m in exc.messages]
                 continue
@@ -144,11 +146,17 @@ def _audit(actor: User, result: LedgerResult) -> None:
 
 
 def ledger_import(
-    *, actor: User, stream: BinaryIO, name: str, mapping: dict[str, str] | None = None
+    *,
+    actor: User,
+    stream: BinaryIO,
+    name: str,
+    mapping: dict[str, str] | None = None,
+    is_synthetic: bool = False,
 ) -> LedgerResult:
     """Imports a ledger file: ATU monitoring cell only (NotAllowedError otherwise). A file that
     cannot be read raises FileProblem. ``mapping`` (field -> heading) is the one the officer
-    chose, else the saved one and the headings' names. Audited, whether refused or imported."""
+    chose, else the saved one and the headings' names. ``is_synthetic`` marks the cases of an
+    invented ledger (the sample). Audited, whether refused or imported."""
     if not ledger_may_import(actor):
         raise NotAllowedError(str(LEDGER_IMPORT_REFUSED))
     table = open_table(stream, scan_file(stream), known=ledger_heading_field)
@@ -161,7 +169,7 @@ def ledger_import(
         rows = _read(list(table.rows()), chosen)
         new = _sort(result, rows)
         if not result.problems:
-            _write(actor, result, new)
+            _write(actor, result, new, is_synthetic=is_synthetic)
     _audit(actor, result)
     return result
 

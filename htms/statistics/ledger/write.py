@@ -79,7 +79,9 @@ def _ledger(case: Case, row: LedgerRow, actor: User, file_name: str) -> LedgerCa
 
 
 @transaction.atomic
-def ledger_case_write(*, actor: User, row: LedgerRow, file_name: str) -> Case:
+def ledger_case_write(
+    *, actor: User, row: LedgerRow, file_name: str, is_synthetic: bool = False
+) -> Case:
     """Registers the row's case as historical in the row's unit, with its ledger facts, and
     audits them on the case. Called by ``ledger_import`` only, for the monitoring cell."""
     assert row.unit is not None
@@ -89,6 +91,7 @@ def ledger_case_write(*, actor: User, row: LedgerRow, file_name: str) -> Case:
         historical=True,
         unit=row.unit,
         duplicate_check=False,
+        is_synthetic=is_synthetic,
     )
     _offences(case, row)
     _stage(case, row)

@@ -85,8 +85,9 @@ def test_the_page_is_refused_to_other_roles(who: str, request: pytest.FixtureReq
 
 def test_the_command_imports_and_refuses_whole(mona: User, alice: User, tmp_path: Path) -> None:
     out = StringIO()
-    call_command("import_ledger", str(SAMPLE), "--user", "mona", stdout=out)
+    call_command("import_ledger", str(SAMPLE), "--user", "mona", "--synthetic", stdout=out)
     assert "Imported 5 historical cases; skipped 0 rows" in out.getvalue()
+    assert Case.objects.filter(is_synthetic=True, historical=True).count() == 5
     bad = tmp_path / "bad.csv"
     bad.write_text("Circle,FIR No,FIR Date,Sections\nAHTC-LHR,1/2015,03/04/2015,PPC 999\n")
     with pytest.raises(CommandError, match="Row 2: Law and sections"):

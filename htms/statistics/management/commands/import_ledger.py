@@ -1,4 +1,5 @@
-"""``htms import_ledger FILE --user NAME``: historical cases from a ledger transcription."""
+"""``htms import_ledger FILE --user NAME [--synthetic]``: historical cases from a ledger
+transcription."""
 
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", help="the CSV or XLSX file")
         parser.add_argument("--user", required=True, help="the acting user's username")
+        parser.add_argument(
+            "--synthetic",
+            action="store_true",
+            help="mark the cases as synthetic (an invented ledger, such as the sample)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         user = acting_user(options["user"])
@@ -29,7 +35,12 @@ class Command(BaseCommand):
             raise CommandError(f"No file {str(path)!r}.")
         try:
             with path.open("rb") as stream:
-                result = ledger_import(actor=user, stream=stream, name=path.name)
+                result = ledger_import(
+                    actor=user,
+                    stream=stream,
+                    name=path.name,
+                    is_synthetic=options["synthetic"],
+                )
         except PermissionDenied as exc:
             raise CommandError(str(exc)) from exc
         except FileProblem as exc:
