@@ -80,10 +80,12 @@ def _read(rows: list[TableRow], mapping: dict[str, str]) -> list[LedgerRow]:
 
 def _in_htms(rows: list[LedgerRow]) -> set[tuple[int, str, int]]:
     """The keys of the rows whose case is already registered (by a ledger or in HTMS)."""
-    numbers = {row.fir_number for row in rows if not row.errors}
-    found = Case.objects.filter(fir_number__in=numbers, fir_date__isnull=False).values_list(
+    keys = [row.key for row in rows if not row.errors]
+    units, years = {k[0] for k in keys}, {k[2] for k in keys}
+    found = Case.objects.filter(unit_id__in=units, fir_date__year__in=years).values_list(
         "unit_id", "fir_number", "fir_date"
     )
+    # FIR numbers compared whatever their case, as the FIR check of registration does.
     return {(unit_id, number.casefold(), day.year) for unit_id, number, day in found if day}
 
 

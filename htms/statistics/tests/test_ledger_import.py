@@ -10,11 +10,13 @@ from django.core.exceptions import PermissionDenied
 from htms.accounts.models import User
 from htms.audit.models import AuditEvent
 from htms.cases.models import Case, Offence, Stage
+from htms.reference.models import Unit
 from htms.statistics.figures import CountingUnit, people_counted
 from htms.statistics.funnel import case_funnel
 from htms.statistics.ledger.importer import LedgerResult, ledger_import, saved_ledger_mapping
 from htms.statistics.models import LedgerCase
 from htms.statistics.published import unit_tables
+from htms.statistics.tests.support import case
 
 pytestmark = pytest.mark.django_db
 
@@ -188,3 +190,16 @@ def test_ledger_victims_count_in_the_district_of_the_offence(mona: User) -> None
     victims = people_counted(user=mona, unit=CountingUnit.VICTIMS)
     districts = sorted(c.categories["offence_district"][0] for c in victims)
     assert districts == ["PB-GUJRANWALA"] * 3 + ["PB-MULTAN"] + ["PB-RAWALPINDI"] * 2
+
+
+def test_it_skips_a_case_registered_in_htms_whatever_the_case_of_its_fir_number(
+    mona: User,
+) -> None:
+    officer = User.objects.create_user(
+        username="lio", unit=Unit.objects.get(code="AHTC-LHR"), role="io"
+    )
+    live = case(by=officer, unit="AHTC-LHR", year=2015)
+    row = f"AHTC-LHR,{live.fir_number.lower()},01/03/2015,PPC 371-A,FIR,,,"
+    result = _csv(mona, HEADINGS, row)
+    assert not result.refused and result.created == [] and result.already == [2]
+    assert Case.objects.count() == 1
