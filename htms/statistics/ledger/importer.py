@@ -1,12 +1,13 @@
 """Importing a ledger transcription (CSV or XLSX): one row per case, all or nothing.
 
 The file is read by the manifest reader (``htms.intake.parsing``), its columns mapped as
-``columns.py`` says (the mapping confirmed last is offered first, and saved once a file is
-imported). Every row is checked first and every problem listed per row; a file with any
-problem imports nothing. A row whose case (unit, FIR number, FIR year) is already in HTMS is
-skipped, so importing the same file twice creates no duplicate. Each case is registered by
-``case_register`` as historical, in the unit the row names, and its ledger facts (stage,
-court, place of the offence, victims and accused counted) written in the same transaction.
+``columns.py`` says: the mapping confirmed last is offered first, and a mapping that finds
+every required column is saved for the next file. Every row is checked first and every
+problem listed per row; a file with any problem imports nothing. A row whose case (unit, FIR
+number, FIR year) is already in HTMS is skipped, so importing the same file twice creates no
+duplicate. Each case is registered by ``case_register`` as historical, in the unit the row
+names, and its ledger facts (stage, court, place of the offence, victims and accused counted)
+written in the same transaction.
 """
 
 from dataclasses import dataclass, field
@@ -126,8 +127,6 @@ def _write(actor: User, result: LedgerResult, rows: list[LedgerRow], *, is_synth
         if result.problems:
             result.created = []
             transaction.set_rollback(True)
-            return
-        _save_mapping(actor, result.mapping)
 
 
 def _audit(actor: User, result: LedgerResult) -> None:
@@ -169,6 +168,9 @@ def ledger_import(
     result.mapping_problems = ledger_mapping_problems(chosen, table.headers)
     if not result.mapping_problems:
         rows = _read(list(table.rows()), chosen)
+        # Kept even if rows are refused: the corrected file comes back with the same columns.
+        with transaction.atomic():
+            _save_mapping(actor, chosen)
         new = _sort(result, rows)
         if not result.problems:
             _write(actor, result, new, is_synthetic=is_synthetic)

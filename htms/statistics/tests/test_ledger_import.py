@@ -203,3 +203,11 @@ def test_it_skips_a_case_registered_in_htms_whatever_the_case_of_its_fir_number(
     result = _csv(mona, HEADINGS, row)
     assert not result.refused and result.created == [] and result.already == [2]
     assert Case.objects.count() == 1
+
+
+def test_it_keeps_the_chosen_columns_when_rows_are_refused(mona: User) -> None:
+    chosen = {"unit": "Daftar", "fir_number": "Muqadma", "fir_date": "Tareekh", "sections": "Jurm"}
+    lines = ("Daftar,Muqadma,Tareekh,Jurm", "AHTC-LHR,9/2014,,PPC 371-B")
+    refused = _csv(mona, *lines, mapping=chosen)
+    assert refused.refused and not Case.objects.exists()
+    assert saved_ledger_mapping() == chosen
