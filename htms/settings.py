@@ -230,6 +230,8 @@ SPECTACULAR_SETTINGS = {
         "SharedFieldEnum": "htms.protection.models.SharedField",
         "OrganisationKindEnum": "htms.protection.models.OrganisationKind",
         "AcceptedSexEnum": "htms.protection.models.AcceptedSex",
+        "ReturnKindEnum": "htms.protection.models.ReturnKind",
+        "TracingOutcomeEnum": "htms.protection.models.TracingOutcome",
     },
 }
 

@@ -16,6 +16,7 @@ from htms.api.views import (
     parties,
     persons,
     protection,
+    protection_returns,
     reference,
     stats,
     users,
@@ -28,6 +29,7 @@ from htms.statistics.figures import CountingUnit
 EVENT = "intake/events/<str:event_id>/"
 MANIFEST = "intake/manifests/<str:manifest_id>/"
 ROW = "intake/rows/<str:row_id>/"
+RETURN = "protection/returns/<str:return_id>/"
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path(
@@ -49,6 +51,31 @@ urlpatterns: list[URLPattern | URLResolver] = [
         "protection/referrals/<str:referral_id>/state/",
         protection.ReferralStateView.as_view(),
         name="api_protection_referral_state",
+    ),
+    path(
+        "protection/referrals/<str:referral_id>/return/",
+        protection_returns.ReferralReturnView.as_view(),
+        name="api_protection_referral_return",
+    ),
+    path(
+        RETURN,
+        protection_returns.ReturnDetailView.as_view(),
+        name="api_protection_return",
+    ),
+    *(
+        path(RETURN + f"{tail}/", view.as_view(), name=f"api_protection_return_{tail}")
+        for tail, view in (
+            ("steps", protection_returns.ReturnStepView),
+            ("travel", protection_returns.ReturnTravelView),
+            ("closure", protection_returns.ReturnClosureView),
+            ("tracing", protection_returns.ReturnTracingView),
+            ("plan", protection_returns.ReturnPlanView),
+        )
+    ),
+    path(
+        "protection/return-follow-ups/<str:follow_up_id>/done/",
+        protection_returns.ReturnFollowUpDoneView.as_view(),
+        name="api_protection_return_follow_up_done",
     ),
     path("auth/token/", auth.TokenView.as_view(), name="api_token"),
     path("auth/tokens/", auth.TokenCollectionView.as_view(), name="api_tokens"),

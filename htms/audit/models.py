@@ -87,6 +87,8 @@ class AuditObject(models.TextChoices):
     RISK_ASSESSMENT = "risk_assessment", _("Re-trafficking risk assessment")
     CASE_NOTE = "case_note", _("Caseworker note")
     SHELTER_STAY = "shelter_stay", _("Shelter stay")
+    PROTECTION_RETURN = "protection_return", _("Return or repatriation")
+    RETURN_FOLLOW_UP = "return_follow_up", _("Reintegration follow-up")
     LEDGER_IMPORT = "ledger_import", _("Import of historical case ledgers")
 
 

@@ -16,7 +16,7 @@ from django.http import Http404
 
 from htms.accounts.models import CASE_WRITER_ROLES, Role, User
 from htms.helpline.access import call_taker
-from htms.protection.models import Referral
+from htms.protection.models import Referral, Return
 
 
 def referral_refers(user: User) -> bool:
@@ -76,6 +76,22 @@ def referral_visible_condition(user: User) -> Q:
     """For joins from other records (stays, plans): the referral's visibility as a condition."""
     ids = referral_queryset_for_user(user).values("pk")
     return Q(referral_id__in=ids)
+
+
+def return_queryset_for_user(user: User) -> QuerySet[Return]:
+    """Returns hang from a referral: seen by whoever may see it, by nobody else."""
+    return Return.objects.filter(referral__in=referral_queryset_for_user(user).values("pk"))
+
+
+def return_get_for_user(*, user: User, return_id: int) -> Return:
+    """The return, or 404 if the user may not know it exists."""
+    try:
+        found = return_queryset_for_user(user).select_related(
+            "referral__person", "referral__organisation", "country", "embassy"
+        )
+        return found.get(pk=return_id)
+    except (Return.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such return.") from None
 
 
 def figures_may_see(user: User) -> bool:

@@ -6,23 +6,31 @@ together with what would reveal it (each table's rows sum to its total).
 - referrals by state: persons by the state of their referrals;
 - days from identification (the referral's proposal) to the first service (its start): the
   median, published only over k persons or more;
-- shelter occupancy: beds and persons in shelters now, over all shelters.
+- shelter occupancy: beds and persons in shelters now, over all shelters;
+- returns: persons by kind of return and, for foreign victims, how the return ended.
 """
 
 from dataclasses import dataclass
 from statistics import median
+from typing import Any
 
-from django.db.models import Count, QuerySet
+from django.db.models import Case, CharField, Count, F, QuerySet, Value, When
+from django.db.models.functions import Concat
+from django.utils.translation import gettext_lazy as _
 
 from htms.protection.models import (
     Organisation,
     Referral,
     ReferralState,
+    Return,
+    ReturnClosure,
+    ReturnKind,
     ServiceType,
     ShelterStay,
 )
 from htms.statistics.disclosure import TOTAL, Key, public_k, suppress
 
+NOT_ENDED = _("not ended yet")
 DELIVERED = (ReferralState.ACCEPTED, ReferralState.IN_SERVICE, ReferralState.COMPLETED)
 
 
@@ -49,7 +57,7 @@ def _published(counts: dict[str, int], labels: dict[str, str], total: int, k: in
 
 
 def _persons_by(
-    field: str, referrals: QuerySet[Referral], labels: dict[str, str], k: int
+    field: str, referrals: QuerySet[Any], labels: dict[str, str], k: int
 ) -> FigureTable:
     found = referrals.values(field).annotate(n=Count("person", distinct=True)).order_by()
     counts = {row[field]: row["n"] for row in found if row[field] in labels}
@@ -70,6 +78,26 @@ def _median_days(k: int) -> float | None:
     return round(median(first.values()), 1) if len(first) >= k else None
 
 
+def _return_labels() -> dict[str, str]:
+    foreign = ReturnKind.FOREIGN.label
+    labels = {"foreign:": f"{foreign}: {NOT_ENDED}"}
+    labels |= {f"foreign:{c}": f"{foreign}: {label}" for c, label in ReturnClosure.choices}
+    return labels | {"returnee:": str(ReturnKind.RETURNEE.label)}
+
+
+def _returns(k: int) -> FigureTable:
+    """Persons by kind of return and, for a foreign victim, how it ended."""
+    returns = Return.objects.annotate(
+        person=F("referral__person"),
+        group=Case(
+            When(kind=ReturnKind.RETURNEE, then=Value("returnee:")),
+            default=Concat(F("kind"), Value(":"), F("closure")),
+            output_field=CharField(),
+        ),
+    )
+    return _persons_by("group", returns, _return_labels(), k)
+
+
 @dataclass
 class ProtectionFigures:
     k: int
@@ -78,6 +106,7 @@ class ProtectionFigures:
     median_days_to_service: float | None
     beds: int
     in_shelter: int | None
+    returns: FigureTable
 
 
 def protection_figures() -> ProtectionFigures:
@@ -96,4 +125,5 @@ def protection_figures() -> ProtectionFigures:
         median_days_to_service=_median_days(k),
         beds=total_beds,
         in_shelter=in_shelter if in_shelter == 0 or in_shelter >= k else None,
+        returns=_returns(k),
     )

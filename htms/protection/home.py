@@ -15,6 +15,7 @@ from htms.protection.selectors import (
     hearing_reminders,
     referrals_open,
     referrals_overdue,
+    return_follow_ups_overdue,
 )
 
 HOME_ROWS = 20
@@ -23,8 +24,9 @@ REMINDER_DAYS = 14
 
 def caseworker_home_context(user: User) -> dict[str, Any]:
     """Referrals to the caseworker's organisation, those waiting too long for an answer, the
-    hearings of its referred victims in the next two weeks and the follow-ups due. A caseworker
-    posted at no organisation's unit is told so, and what to do."""
+    hearings of its referred victims in the next two weeks, the follow-ups due and returnees'
+    follow-ups overdue. A caseworker posted at no organisation's unit is told so, and what to
+    do."""
     if not Organisation.objects.filter(unit_id=user.unit_id or 0).exists():
         return {"unposted": True}
     today = timezone.localdate()
@@ -41,15 +43,18 @@ def caseworker_home_context(user: User) -> dict[str, Any]:
             user=user, start=today, end=today + timedelta(days=REMINDER_DAYS)
         ),
         "follow_ups_due": list(due),
+        "return_follow_ups_overdue": list(return_follow_ups_overdue(user=user)[:HOME_ROWS]),
     }
 
 
 def officer_home_context(user: User) -> dict[str, Any]:
-    """The unit's referrals past their deadline and stays ended by absconding."""
+    """The unit's referrals past their deadline, stays ended by absconding and returnees'
+    follow-ups overdue."""
     if not referral_refers(user):
         return {}
     overdue = list(referrals_overdue(user=user)[:HOME_ROWS])
     return {
         "overdue_referrals": referral_rows(user, overdue),
         "absconded": list(absconded_recent(user=user)[:HOME_ROWS]),
+        "return_follow_ups_overdue": list(return_follow_ups_overdue(user=user)[:HOME_ROWS]),
     }

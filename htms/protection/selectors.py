@@ -8,11 +8,12 @@ from django.utils import timezone
 
 from htms.accounts.models import User
 from htms.cases.models import Hearing
-from htms.protection.access import referral_queryset_for_user
+from htms.protection.access import referral_queryset_for_user, return_queryset_for_user
 from htms.protection.models import (
     Organisation,
     Referral,
     ReferralState,
+    ReturnFollowUp,
     ShelterStay,
     StayDestination,
 )
@@ -67,6 +68,19 @@ def absconded_recent(*, user: User, today: date | None = None) -> QuerySet[Shelt
         destination=StayDestination.ABSCONDED,
         discharged_on__gte=since,
     ).select_related("referral__person", "shelter")
+
+
+def return_follow_ups_overdue(*, user: User, today: date | None = None) -> QuerySet[ReturnFollowUp]:
+    """Reintegration follow-ups past their day and not done, of the returns the user may see."""
+    return (
+        ReturnFollowUp.objects.filter(
+            return_record__in=return_queryset_for_user(user).values("pk"),
+            done_on__isnull=True,
+            due_on__lt=today or timezone.localdate(),
+        )
+        .select_related("return_record")
+        .order_by("due_on", "id")
+    )
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,9 @@
 from django.urls import URLPattern, path
 
-from htms.protection.views import care, directory, figures, referrals
+from htms.protection.views import care, directory, figures, referrals, returns
 
 REFERRAL = "referrals/<int:referral_id>/"
+RETURN = "returns/<int:return_id>/"
 
 urlpatterns: list[URLPattern] = [
     path("organisations/", directory.directory, name="protection_directory"),
@@ -30,6 +31,14 @@ urlpatterns: list[URLPattern] = [
         care.record_close,
         {"what": "follow_up"},
         name="protection_follow_up_done",
+    ),
+    path(REFERRAL + "return/", returns.return_new, name="protection_return_new"),
+    path(RETURN, returns.return_page, name="protection_return"),
+    path(RETURN + "<str:what>/", returns.return_write, name="protection_return_write"),
+    path(
+        "return-follow-ups/<int:follow_up_id>/done/",
+        returns.follow_up_done,
+        name="protection_return_follow_up_done",
     ),
     path(
         REFERRAL + "<str:what>/",

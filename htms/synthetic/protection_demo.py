@@ -1,7 +1,8 @@
 """Victim-protection demo data: the service directory (real organisations, demo contacts), one
 caseworker per organisation with a unit, and referrals in every state: from the Lahore circle's
-victims, from a deportee screened at Karachi airport, and after help-line calls. Everything is
-synthetic and marked so; contacts are demo values, never real numbers."""
+victims, from a deportee screened at Karachi airport (back home, with reintegration
+follow-ups), from a Bangladeshi woman offloaded there (on her way home), and after help-line
+calls. Everything is synthetic and marked so; contacts are demo values, never real numbers."""
 
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -28,8 +29,10 @@ from htms.protection.services.referrals import (
     referral_move,
     referral_propose,
 )
+from htms.protection.services.reintegration import return_plan
+from htms.protection.services.returns import ReturnInput, return_open, return_step
 from htms.protection.services.stays import stay_admit, stay_discharge
-from htms.reference.models import Court, Unit
+from htms.reference.models import Country, Court, Unit
 from htms.synthetic.demo import DEMO_PASSWORD
 from htms.synthetic.second_factor import demo_second_factor
 
@@ -203,23 +206,84 @@ def _minor_overdue(io: User, org: Organisation, minors: list[CaseParty]) -> int:
     return 1
 
 
+def _screened_victim(officer: User, entry: EntryInput, org: Organisation, reason: str) -> Referral:
+    """A border event screened as a possible victim, referred to ``org`` with her consent."""
+    event = border_event_record(actor=officer, entry=entry, is_synthetic=True)
+    answers = {"recruited": True, "deceived": True, "documents_withheld": True, "servitude": True}
+    screening_record(actor=officer, event_id=event.pk, data=ScreeningInput(answers))
+    return referral_propose(actor=officer, data=ReferralInput(
+        source="screening", event_id=event.pk, organisation_id=org.pk, service="shelter",
+        consent_by="person", shared_fields=["name", "father_name"], send=True, is_synthetic=True,
+        reason=reason,
+    ))  # fmt: skip
+
+
+def _country(code: str) -> int:
+    return Country.objects.get(code=code).pk
+
+
+def _returnee(caseworker: User, referral: Referral) -> None:
+    """Back from Oman 100 days ago: her family traced, a plan, the 3-month follow-up overdue
+    (the 6- and 12-month ones ahead)."""
+    today = timezone.localdate()
+    returned_on = today - timedelta(days=100)
+    referral_move(actor=caseworker, referral_id=referral.pk, to_state="accepted")
+    data = ReturnInput(kind="returnee", country_id=_country("OM"), returned_on=returned_on)
+    record = return_open(actor=caseworker, referral_id=referral.pk, data=data)
+    return_plan(
+        actor=caseworker, return_id=record.pk,
+        plan="Tailoring course in Karachi; help to open a bank account; family counselling.",
+    )  # fmt: skip
+
+
+def _foreign_victim(officer: User, caseworker: User, shelter: Organisation,
+                    embassy: Organisation) -> int:  # fmt: skip
+    """A Bangladeshi woman offloaded at Karachi airport with another woman's passport, screened
+    as a victim, sheltered and on her way home: nationality confirmed by her embassy, travel
+    document requested, IOM's assisted return accepted."""
+    today = timezone.localdate()
+    entry = EntryInput(
+        person=PersonInput(
+            full_name="Rokeya Begum", sex=F, birth_date=date(1999, 7, 2), nationality_code="BD"
+        ),
+        kind="offloaded", occurred_on=today - timedelta(days=25), destination_code="AE",
+        fraud_kind="impostor", flight_or_vessel="EK 601",
+    )  # fmt: skip
+    referral = _screened_victim(
+        officer, entry, shelter, "Brought from Dhaka for domestic work, then sent on to Dubai"
+    )
+    referral_move(actor=caseworker, referral_id=referral.pk, to_state="accepted")
+    stay_admit(actor=caseworker, referral_id=referral.pk, admitted_on=today - timedelta(days=24))
+    data = ReturnInput(kind="foreign", country_id=_country("BD"), embassy_id=embassy.pk)
+    record = return_open(actor=caseworker, referral_id=referral.pk, data=data)
+    steps = (
+        ("nationality", "requested", 20), ("nationality", "confirmed", 9),
+        ("document", "requested", 8), ("avr", "requested", 8), ("avr", "accepted", 2),
+    )  # fmt: skip
+    for step, state, days in steps:
+        return_step(
+            actor=caseworker, return_id=record.pk, step=step, state=state,
+            on=today - timedelta(days=days), document_kind="emergency",
+        )  # fmt: skip
+    return 1
+
+
 def _from_border(officer: User, org: Organisation) -> int:
+    """Shazia, deported from Oman, screened at Karachi airport; a returnee with follow-ups."""
     entry = EntryInput(
         person=PersonInput(
             full_name="Shazia Parveen", sex=F, father_name="Abdul Ghafoor", relation="d/o",
             birth_date=date(1996, 3, 14), nationality_code="PK",
         ),
-        kind="deported", occurred_on=timezone.localdate(), deporting_country_code="OM",
-        return_reason="labour_violation", flight_or_vessel="WY 323",
+        kind="deported", occurred_on=timezone.localdate() - timedelta(days=100),
+        deporting_country_code="OM", return_reason="labour_violation", flight_or_vessel="WY 323",
     )  # fmt: skip
-    event = border_event_record(actor=officer, entry=entry, is_synthetic=True)
-    answers = {"recruited": True, "deceived": True, "documents_withheld": True, "servitude": True}
-    screening_record(actor=officer, event_id=event.pk, data=ScreeningInput(answers))
-    referral_propose(actor=officer, data=ReferralInput(
-        source="screening", event_id=event.pk, organisation_id=org.pk, service="shelter",
-        consent_by="person", shared_fields=["name", "father_name"], send=True, is_synthetic=True,
-        reason="Domestic servitude in Muscat; no safe place at home",
-    ))  # fmt: skip
+    referral = _screened_victim(
+        officer, entry, org, "Domestic servitude in Muscat; no safe place at home"
+    )
+    caseworker = User.objects.filter(username="demo-caseworker-khi").first()
+    if caseworker is not None:
+        _returnee(caseworker, referral)
     return 1
 
 
@@ -256,4 +320,8 @@ def protection_demo_seed() -> int:
     officer = User.objects.filter(username="demo-imm-karachi").first()
     if officer is not None:
         made += _from_border(officer, orgs["Dar-ul-Aman Karachi"])
+        made += _foreign_victim(
+            officer, User.objects.get(username="demo-caseworker-khi"),
+            orgs["Dar-ul-Aman Karachi"], orgs["Embassy of Bangladesh, Islamabad"],
+        )  # fmt: skip
     return made

@@ -1,5 +1,5 @@
-"""Victim protection: the service directory, referrals with consent, the caseworker's records
-and shelter stays."""
+"""Victim protection: the service directory, referrals with consent, the caseworker's records,
+shelter stays, and returns home or from abroad."""
 
 from htms.protection.models.care import (
     CaseNote,
@@ -24,23 +24,45 @@ from htms.protection.models.referrals import (
     ReferralState,
     SharedField,
 )
+from htms.protection.models.returns import (
+    AssistedReturn,
+    DocumentState,
+    NationalityCheck,
+    Return,
+    ReturnClosure,
+    ReturnFollowUp,
+    ReturnKind,
+    Situation,
+    TracingOutcome,
+    TravelDocumentKind,
+)
 
 __all__ = [
     "AcceptedSex",
+    "AssistedReturn",
     "CaseNote",
     "ConsentBy",
     "CourtMeasure",
+    "DocumentState",
     "FollowUp",
+    "NationalityCheck",
     "Organisation",
     "OrganisationKind",
     "Referral",
     "ReferralSource",
     "ReferralState",
+    "Return",
+    "ReturnClosure",
+    "ReturnFollowUp",
+    "ReturnKind",
     "RiskAssessment",
     "RiskLevel",
     "ServiceType",
     "SharedField",
     "ShelterStay",
+    "Situation",
     "StayDestination",
     "SupportPlan",
+    "TracingOutcome",
+    "TravelDocumentKind",
 ]

@@ -31,7 +31,7 @@ from htms.protection.forms import (
     RiskForm,
     WithdrawForm,
 )
-from htms.protection.models import Referral, ReferralSource, ReferralState
+from htms.protection.models import Referral, ReferralSource, ReferralState, Return
 from htms.protection.presenters import referral_person_view, referral_rows
 from htms.protection.selectors import hearing_reminders, referral_list, stay_days, stay_over_plan
 from htms.protection.services.care import WORKING
@@ -143,6 +143,8 @@ def referral_context(user: User, referral: Referral, **forms: Any) -> dict[str, 
         "open_stay": next((s for s in stays if s.discharged_on is None), None),
         "follow_ups": list(referral.follow_ups.all()),
         "version": referral.version,
+        "return_record": Return.objects.filter(referral=referral).first(),
+        "may_open_return": "server" in sides and referral.state in WORKING,
     }  # fmt: skip
     if server:
         context |= {

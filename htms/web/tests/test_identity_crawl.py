@@ -59,7 +59,9 @@ SEARCHES = 25  # protected persons searched by name and by CNIC, per role
 OTHERS = 30  # persons of no concern opened by id, besides every hidden one
 WITHOUT_NEED = ("demo-analyst", "demo-monitoring", "demo-caseworker", "demo-io-grw")
 WITH_NEED = ("demo-io", "demo-imm-karachi")
-SKIPPED = re.compile(r"^/(logout|login|i18n)/|\.pdf$|/file/$|^/static/")
+# PDFs and files are compressed: the crawl could not read a name in them (the reports' own tests
+# read their text).
+SKIPPED = re.compile(r"^/(logout|login|i18n)/|\.pdf$|/file/$|^/static/|^/statistics/report/")
 # Screened at Taftan on no case: protected by the screening alone.
 TAFTAN_VICTIM = ("Parveen Kausar", "54400-1231231-2")
 TAFTAN_MINOR = ("Shabana Noor", "54400-3213213-4")
