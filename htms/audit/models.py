@@ -89,6 +89,7 @@ class AuditObject(models.TextChoices):
     SHELTER_STAY = "shelter_stay", _("Shelter stay")
     PROTECTION_RETURN = "protection_return", _("Return or repatriation")
     RETURN_FOLLOW_UP = "return_follow_up", _("Reintegration follow-up")
+    LEDGER_IMPORT = "ledger_import", _("Import of historical case ledgers")
 
 
 class AuditEvent(models.Model):

@@ -94,11 +94,14 @@ def heading_field(heading: str) -> str:
 
 
 def suggest_mapping(
-    headers: list[str], previous: dict[str, str] | None = None, fields: tuple[Field, ...] = FIELDS
+    headers: list[str],
+    previous: dict[str, str] | None = None,
+    fields: tuple[Field, ...] = FIELDS,
 ) -> dict[str, str]:
     """field key -> heading: the previous mapping where its headings still exist, then exact
-    synonyms, then headings close enough to a synonym (renamed columns). ``fields`` are those
-    of a manifest unless another kind of list (call-detail records) names its own."""
+    synonyms, then headings close enough to a synonym (renamed columns). ``fields``: the
+    manifest's by default; other lists read the same way (call-detail records, historical
+    ledgers) give theirs."""
     keys = {f.key for f in fields}
     by_synonym = _BY_SYNONYM if fields is FIELDS else {s: f.key for f in fields for s in f.synonyms}
     mapping = {k: h for k, h in (previous or {}).items() if k in keys and h in headers}

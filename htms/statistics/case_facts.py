@@ -104,13 +104,20 @@ def _route_facts(legs: list[Leg]) -> dict[str, tuple[str, ...]]:
     }
 
 
-def _iccs_codes(case_ids: list[int]) -> dict[int, set[str]]:
-    rows = Offence.objects.filter(case_id__in=case_ids).values_list("case_id", "statute__iccs_code")
-    found: dict[int, set[str]] = {}
-    for case_id, code in rows.order_by():
+def _offence_facts(case_ids: list[int]) -> tuple[dict[int, set[str]], dict[int, str]]:
+    """The ICCS codes of each case's offences, and the district of its first offence placed
+    in one (what a ledger gives of the place, with no route)."""
+    rows = Offence.objects.filter(case_id__in=case_ids).values_list(
+        "case_id", "statute__iccs_code", "district__code"
+    )
+    codes: dict[int, set[str]] = {}
+    districts: dict[int, str] = {}
+    for case_id, code, district in rows.order_by("case_id", "id"):
         if code:
-            found.setdefault(case_id, set()).add(code)
-    return found
+            codes.setdefault(case_id, set()).add(code)
+        if district:
+            districts.setdefault(case_id, district)
+    return codes, districts
 
 
 def _origin_districts(person_ids: list[int]) -> dict[int, str]:
@@ -128,12 +135,16 @@ def case_facts_of(rows: Iterable[dict[str, Any]]) -> CaseFacts:
     listed = list(rows)
     case_ids = sorted({int(row["case_id"]) for row in listed})
     person_ids = sorted({int(row["person_id"]) for row in listed})
-    iccs = _iccs_codes(case_ids)
+    iccs, placed = _offence_facts(case_ids)
     facts = CaseFacts(origins=_origin_districts(person_ids))
     for case_id, legs in _routes(case_ids).items():
         facts.cases[case_id] = _route_facts(legs)
     for case_id, codes in iccs.items():
         facts.cases.setdefault(case_id, _route_facts([]))[ICCS] = tuple(sorted(codes))
+    for case_id, district in placed.items():
+        found = facts.cases.setdefault(case_id, _route_facts([]))
+        if found[OFFENCE_DISTRICT] == (UNKNOWN,):
+            found[OFFENCE_DISTRICT] = (district,)
     return facts
 
 

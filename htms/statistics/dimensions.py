@@ -64,7 +64,13 @@ CTDC_BANDS = (
     ("39-47", 39, 47),
     ("48+", 48, 999),
 )
-CHILD_BANDS = tuple(label for label, _low, high in CTDC_BANDS if high < ADULT_AGE)
+# A ledger says whether a victim was a child, not their age: each group has a band of its
+# own for people whose age is not known, so that a group stays the sum of its bands.
+CHILD_AGE_UNKNOWN, ADULT_AGE_UNKNOWN = "child_age_unknown", "adult_age_unknown"
+CHILD_BANDS = (
+    *(label for label, _low, high in CTDC_BANDS if high < ADULT_AGE),
+    CHILD_AGE_UNKNOWN,
+)
 
 
 def age_group(age: int | None) -> str:
@@ -111,4 +117,8 @@ def _labels(dimension: str, codes: set[str]) -> dict[str, str]:
         return {code: str(label) for code, label in CrimeType.choices}
     if dimension == Dimension.AGE_GROUP:
         return {CHILD: str(_("Child (under 18)")), ADULT: str(_("Adult (18 or over)"))}
-    return {label: label for label, _low, _high in CTDC_BANDS}
+    return {
+        **{label: label for label, _low, _high in CTDC_BANDS},
+        CHILD_AGE_UNKNOWN: str(_("Child, age not known")),
+        ADULT_AGE_UNKNOWN: str(_("Adult, age not known")),
+    }

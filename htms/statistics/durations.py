@@ -16,6 +16,7 @@ from htms.accounts.models import User
 from htms.cases.access import case_queryset_for_user
 from htms.cases.models import Case, StageChange, TransitionStatus, Verdict
 from htms.statistics.funnel import CHALLAN_STAGES
+from htms.statistics.models import LedgerCase
 from htms.statistics.published import statistics_k_for
 
 TO_CHALLAN, TO_JUDGMENT = "fir_to_challan", "fir_to_judgment"
@@ -67,13 +68,16 @@ def duration_step_dates(cases: QuerySet[Case]) -> dict[str, dict[int, date]]:
         case__in=cases, to_stage__in=CHALLAN_STAGES, status=TransitionStatus.APPROVED
     )
     judgments = Verdict.objects.filter(case__in=cases, level=0)
+    judged = dict(judgments.values("case_id").annotate(at=Min("date")).values_list("case_id", "at"))
+    # A historical case's ledger dates its trial judgment without verdicts per accused.
+    ledgers = LedgerCase.objects.filter(case__in=cases, judgment_date__isnull=False)
+    for case_id, day in ledgers.values_list("case_id", "judgment_date"):
+        judged.setdefault(case_id, day)
     return {
         TO_CHALLAN: dict(
             challans.values("case_id").annotate(at=Min("effective_on")).values_list("case_id", "at")
         ),
-        TO_JUDGMENT: dict(
-            judgments.values("case_id").annotate(at=Min("date")).values_list("case_id", "at")
-        ),
+        TO_JUDGMENT: judged,
     }
 
 

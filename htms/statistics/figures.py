@@ -30,9 +30,19 @@ from htms.cases.models import (
     crime_types_in,
     verdict_stands_convicted,
 )
-from htms.persons.models import Person
+from htms.persons.models import Person, Sex
 from htms.statistics.case_facts import case_facts_of
-from htms.statistics.dimensions import Dimension, age_band, age_group
+from htms.statistics.dimensions import (
+    ADULT,
+    ADULT_AGE_UNKNOWN,
+    CHILD,
+    CHILD_AGE_UNKNOWN,
+    UNKNOWN,
+    Dimension,
+    age_band,
+    age_group,
+)
+from htms.statistics.models import LedgerCase
 
 # Stages a case has reached once its trial began.
 TRIAL_STAGES = (Stage.TRIAL, Stage.JUDGMENT, Stage.APPEAL)
@@ -291,8 +301,15 @@ def case_reached_trial() -> Q:
 
 def people_counted(*, user: User, unit: str, year: str | None = None) -> list[Counted]:
     """Every person the counting unit counts among the cases the user may see, each in the
-    year ``year_basis_of(unit, year)`` names."""
+    year ``year_basis_of(unit, year)`` names: the persons named in cases, and the people the
+    ledgers of historical cases count without naming them (``ledger_counted``)."""
     basis = year_basis_of(unit, year)
+    return _named_counted(user=user, unit=unit, basis=basis) + ledger_counted(
+        user=user, unit=unit, basis=basis
+    )
+
+
+def _named_counted(*, user: User, unit: str, basis: str) -> list[Counted]:
     accused = _parties(user).filter(role=PartyRole.ACCUSED)
     if unit == CountingUnit.VICTIMS:
         victims = _parties(user).filter(role=PartyRole.VICTIM)
@@ -318,3 +335,79 @@ def people_counted(*, user: User, unit: str, year: str | None = None) -> list[Co
 def years_of(counted: Iterable[Counted]) -> list[int]:
     """The years to show as columns: every year with someone counted, in order."""
     return sorted({c.year for c in counted})
+
+
+# What a ledger counts of victims: (field, sex, child or adult, age band).
+LEDGER_VICTIMS = (
+    ("victims_male_adult", str(Sex.MALE), ADULT, ADULT_AGE_UNKNOWN),
+    ("victims_male_minor", str(Sex.MALE), CHILD, CHILD_AGE_UNKNOWN),
+    ("victims_female_adult", str(Sex.FEMALE), ADULT, ADULT_AGE_UNKNOWN),
+    ("victims_female_minor", str(Sex.FEMALE), CHILD, CHILD_AGE_UNKNOWN),
+    ("victims_unknown", str(Sex.UNKNOWN), UNKNOWN, UNKNOWN),
+)
+LEDGER_FIELDS = (
+    *(name for name in PARTY_FIELDS if name.startswith("case__")),
+    "case_id",
+    "case__stage",
+    "judgment_date",
+    "accused",
+    "convicted",
+    "acquitted",
+    *(name for name, _sex, _group, _band in LEDGER_VICTIMS),
+)
+
+
+def _ledger_groups(unit: str, row: dict[str, Any]) -> list[tuple[int, str, str, str]]:
+    """(how many, sex, child or adult, age band) of the people a ledger row counts for the
+    unit: its victims by sex and age where given; its accused, whose sex and age it omits."""
+    if unit == CountingUnit.VICTIMS:
+        return [(row[name], sex, group, band) for name, sex, group, band in LEDGER_VICTIMS]
+    unknown = (str(Sex.UNKNOWN), UNKNOWN, UNKNOWN)
+    if unit == CountingUnit.SUSPECTS:
+        return [(row["accused"], *unknown)]
+    if unit == CountingUnit.PROSECUTED and row["case__stage"] in TRIAL_STAGES:
+        return [(row["accused"], *unknown)]
+    if unit in (CountingUnit.CONVICTED, CountingUnit.ACQUITTED):
+        return [(row[unit], *unknown)]
+    return []
+
+
+def _ledger_day(unit: str, row: dict[str, Any], basis: str) -> date:
+    own_judgment = unit in (CountingUnit.CONVICTED, CountingUnit.ACQUITTED)
+    if basis == YearBasis.JUDGMENT and own_judgment:
+        day = row["judgment_date"]
+        assert isinstance(day, date)
+        return day
+    return _day_of(row, basis)
+
+
+def ledger_counted(*, user: User, unit: str, basis: str) -> list[Counted]:
+    """The people the ledgers of the historical cases the user may see count for ``unit``:
+    one ``Counted`` each, with the sex and child-or-adult the ledger gives (else unknown) and
+    the case's facts; nationality and form of exploitation unknown. The appeal units have no
+    ledger counts."""
+    cases = case_queryset_for_user(user).filter(historical=True)
+    rows = list(LedgerCase.objects.filter(case__in=cases).values(*LEDGER_FIELDS).order_by("id"))
+    for row in rows:
+        row["person_id"] = 0
+    facts = case_facts_of(rows)
+    counted: list[Counted] = []
+    for row in rows:
+        base = {
+            Dimension.PROVINCE: (str(row["case__unit__province__code"] or ""),),
+            Dimension.NATIONALITY: (UNKNOWN,),
+            Dimension.CRIME_TYPE: tuple(crime_types_in(int(str(row["case__crime_mask"])))),
+            **facts.of(case_id=row["case_id"], person_id=0),
+        }
+        groups = [g for g in _ledger_groups(unit, row) if g[0]]
+        day = _ledger_day(unit, row, basis) if groups else None
+        for count, sex, group, band in groups:
+            categories = {
+                **base,
+                Dimension.SEX: (sex,),
+                Dimension.AGE_GROUP: (group,),
+                Dimension.AGE_BAND: (band,),
+            }
+            assert day is not None
+            counted.extend(Counted(day.year, categories, day) for _n in range(count))
+    return counted

@@ -57,7 +57,8 @@ def _convicted() -> Q:
     verdicts = Verdict.objects.filter(
         case=OuterRef("pk"), level=0, outcome=VerdictOutcome.CONVICTED
     )
-    return Q(Exists(verdicts))
+    # A historical case's ledger counts its convicted accused without naming them.
+    return Q(Exists(verdicts)) | Q(historical=True, ledger__convicted__gt=0)
 
 
 def funnel_fir_dates(cases: QuerySet[Case]) -> dict[str, list[date]]:

@@ -12,6 +12,7 @@ from htms.web.views import (
     dashboard,
     documents,
     home,
+    ledger,
     persons,
     stage,
     statistics,
@@ -70,4 +71,5 @@ urlpatterns = [
         name="quarterly_report",
     ),
     path("statistics/report/nap/", statistics_reports.nap_report, name="nap_report"),
+    path("statistics/ledger/", ledger.ledger_import_page, name="ledger_import"),
 ]

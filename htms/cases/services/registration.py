@@ -179,6 +179,17 @@ def _check_officer(data: CaseInput, actor: User, errors: dict[str, list[str]]) -
         )
 
 
+def _registering_unit(actor: User, unit: Unit | None, *, historical: bool) -> Unit:
+    """The actor's own unit; for the monitoring cell importing a ledger, the ledger's unit."""
+    if historical and unit is not None and actor.role == Role.MONITORING_CELL:
+        return unit
+    if actor.role not in CASE_WRITER_ROLES or actor.unit is None:
+        raise NotAllowedError(_("Only officers of a unit may register cases."))
+    if unit is not None and unit != actor.unit:
+        raise NotAllowedError(_("Only officers of a unit may register cases."))
+    return actor.unit
+
+
 @dataclass
 class CheckedCase:
     """What ``case_input_check`` resolved: the statutes, and each new person cleaned."""
@@ -250,6 +261,7 @@ def case_register(
     duplicate_reason: str = "",
     duplicate_check: bool = True,
     historical: bool = False,
+    unit: Unit | None = None,
 ) -> Case:
     """Registers a case in the actor's unit, with its offences, parties and route.
 
@@ -258,9 +270,10 @@ def case_register(
     in the audit row. ``duplicate_check=False`` is for generated data only, which is distinct by
     construction; the audit row says the check was skipped. ``historical``: a case from a
     police ledger, which needs its FIR and is registered on its FIR date (``_historical_input``).
+    ``unit``: the circle whose ledger it is, when the ATU monitoring cell imports ledgers
+    (``htms/statistics/ledger``); such a case has no investigating officer.
     """
-    if actor.role not in CASE_WRITER_ROLES or actor.unit is None:
-        raise NotAllowedError(_("Only officers of a unit may register cases."))
+    unit = _registering_unit(actor, unit, historical=historical)
     if historical:
         data = _historical_input(data)
     checked = case_input_check(data, actor=actor)
@@ -272,7 +285,7 @@ def case_register(
     year = (data.registered_on or today or timezone.localdate()).year
     # Taking the number locks the unit's counter, so that two officers registering the same
     # case at once are checked one after the other, the second seeing the first's case.
-    reference = _next_reference(actor.unit, year)
+    reference = _next_reference(unit, year)
     duplicates: dict[str, object] = {"duplicate_check": "skipped"}
     if duplicate_check:
         duplicates = _duplicates_justified(
@@ -280,8 +293,10 @@ def case_register(
         )
     case = Case(
         reference=reference,
-        unit=actor.unit,
-        investigating_officer_id=data.investigating_officer_id or actor.pk,
+        unit=unit,
+        investigating_officer_id=(
+            data.investigating_officer_id or (actor.pk if unit == actor.unit else None)
+        ),
         origin=data.origin,
         enquiry_number=data.enquiry_number.strip(),
         fir_number=data.fir_number.strip(),

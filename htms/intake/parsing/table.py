@@ -5,7 +5,7 @@ empty or repeated headings get unique names, and a row longer than the headings 
 cells under "Column N": nothing in the file is silently dropped.
 """
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain
 from typing import BinaryIO
@@ -72,8 +72,8 @@ class Table:
         return values
 
 
-def _score(cells: list[str]) -> int:
-    return len({heading_field(c) for c in cells if c} - {""})
+def _score(cells: list[str], known: Callable[[str], str]) -> int:
+    return len({known(c) for c in cells if c} - {""})
 
 
 def _unique_headers(cells: list[str]) -> list[str]:
@@ -89,11 +89,13 @@ def _unique_headers(cells: list[str]) -> list[str]:
     return headers
 
 
-def _find_headings(first: list[tuple[int, list[str], list[str]]]) -> int:
+def _find_headings(
+    first: list[tuple[int, list[str], list[str]]], known: Callable[[str], str]
+) -> int:
     """Index of the heading row: the first naming two known fields, else the first row with
     two different non-empty cells."""
     for i, (_n, cells, _notes) in enumerate(first):
-        if _score(cells) >= 2:
+        if _score(cells, known) >= 2:
             return i
     for i, (_n, cells, _notes) in enumerate(first):
         if len({c for c in cells if c}) >= 2:
@@ -117,9 +119,17 @@ def _counted(raw: RawRows, counter: RowCounter) -> RawRows:
         yield row
 
 
-def open_table(stream: BinaryIO, scan: FileScan, limits: UploadLimits | None = None) -> Table:
+def open_table(
+    stream: BinaryIO,
+    scan: FileScan,
+    limits: UploadLimits | None = None,
+    *,
+    known: Callable[[str], str] = heading_field,
+) -> Table:
     """The table in the file, ready to iterate once. Raises FileProblem for an unreadable one,
-    or one past the limits (by default those of the settings), as soon as it is seen."""
+    or one past the limits (by default those of the settings), as soon as it is seen.
+    ``known`` names the field a heading stands for (a manifest's by default; a ledger's for
+    ledgers), to tell the row of headings from title rows above it."""
     limits = limits or UploadLimits.from_settings()
     notes = list(scan.notes)
     if scan.kind == "xlsx":
@@ -135,7 +145,7 @@ def open_table(stream: BinaryIO, scan: FileScan, limits: UploadLimits | None = N
         first.append(row)
         if len(first) >= HEADER_SEARCH_ROWS:
             break
-    index = _find_headings(first)
+    index = _find_headings(first, known)
     title = _title_note(first[:index])
     if title:
         notes.append(title)

@@ -8,6 +8,7 @@ from htms.accounts.models import User
 from htms.cases.models import Stage
 from htms.cases.selectors import case_counts
 from htms.reference.models import CrimeType
+from htms.statistics.access import ledger_may_import
 from htms.statistics.dimensions import Dimension
 from htms.statistics.figures import CountingUnit
 from htms.statistics.funnel import case_funnel
@@ -75,5 +76,6 @@ def statistics(request: HttpRequest) -> HttpResponse:
             "by_label": dict(Dimension.choices)[by],
             "stages": Stage.choices,
             "table": _case_count_table(user),
+            "may_import_ledger": ledger_may_import(user),
         },
     )

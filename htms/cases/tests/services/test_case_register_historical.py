@@ -13,6 +13,7 @@ from htms.cases.models import Case
 from htms.cases.selectors import CaseFilters, case_deadlines, case_list
 from htms.cases.services.registration import HISTORICAL_NEEDS_FIR, case_register
 from htms.cases.tests.support import LEDGER_FIR, ledger_case
+from htms.common.errors import NotAllowedError
 from htms.conftest import tip_case_input
 from htms.statistics.figures import CountingUnit, people_counted
 from htms.web.tests.support import client_for, page
@@ -81,3 +82,18 @@ def test_the_mark_is_in_urdu(alice: User) -> None:
     with translation.override("en"):
         html = page(client, f"/cases/{historical.pk}/")
     assert "تاریخی: رجسٹر سے درج کیا گیا" in html
+
+
+def test_only_the_monitoring_cell_enters_a_ledger_case_in_another_unit(
+    alice: User, bob: User, mona: User
+) -> None:
+    data = replace(tip_case_input(), fir_number="90/2019", fir_date=LEDGER_FIR, occurred_on=None)
+    case = case_register(actor=mona, data=data, historical=True, unit=bob.unit)
+    assert case.unit == bob.unit and case.investigating_officer is None
+    assert case.reference.startswith("T-B/2019/")
+    other = replace(data, fir_number="91/2019")
+    with pytest.raises(NotAllowedError):
+        case_register(actor=alice, data=other, historical=True, unit=bob.unit)
+    with pytest.raises(NotAllowedError):
+        case_register(actor=mona, data=other, unit=bob.unit)
+    assert Case.objects.count() == 1

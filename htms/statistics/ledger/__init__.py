@@ -1,0 +1,1 @@
+"""Importing historical cases from the FIA circles' ledgers (``docs/statistics.md``)."""

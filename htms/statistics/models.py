@@ -1,0 +1,85 @@
+"""What the ledgers of the years before HTMS say about a case beyond what a case holds: the
+victims counted (ledgers count them, they do not name them) and the outcome for the accused,
+also as counts, with the column mapping the last import used (``docs/statistics.md``)."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from htms.cases.models import Case
+from htms.reference.models import Court, CrimeType
+
+
+class LedgerCase(models.Model):
+    """One historical case as its ledger row gives it. Victims and accused are counts: no
+    person is created for someone the ledger does not name."""
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="ledger")
+    file_name = models.CharField(max_length=255)
+    row_number = models.PositiveIntegerField()
+    crime_type = models.CharField(
+        max_length=3,
+        choices=CrimeType.choices,
+        blank=True,
+        help_text=_("As the ledger writes it; figures count the crime types of the sections"),
+    )
+    victims_male_adult = models.PositiveIntegerField(default=0)
+    victims_male_minor = models.PositiveIntegerField(default=0)
+    victims_female_adult = models.PositiveIntegerField(default=0)
+    victims_female_minor = models.PositiveIntegerField(default=0)
+    victims_unknown = models.PositiveIntegerField(
+        default=0, help_text=_("Victims of the total whose sex or age the ledger does not give")
+    )
+    accused = models.PositiveIntegerField(default=0)
+    convicted = models.PositiveIntegerField(default=0)
+    acquitted = models.PositiveIntegerField(default=0)
+    court = models.ForeignKey(Court, on_delete=models.PROTECT, null=True, blank=True)
+    court_text = models.CharField(max_length=200, blank=True)
+    judgment_date = models.DateField(null=True, blank=True)
+    sentence = models.CharField(max_length=300, blank=True)
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    imported_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(
+                    accused__gte=models.F("convicted") + models.F("acquitted"),
+                ),
+                name="ledger_outcomes_within_accused",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(convicted=0, acquitted=0)
+                | models.Q(judgment_date__isnull=False),
+                name="ledger_outcomes_have_judgment_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.file_name}, row {self.row_number}"
+
+    @property
+    def victims(self) -> int:
+        return (
+            self.victims_male_adult
+            + self.victims_male_minor
+            + self.victims_female_adult
+            + self.victims_female_minor
+            + self.victims_unknown
+        )
+
+
+class LedgerMapping(models.Model):
+    """The ledger columns as last confirmed: field -> heading, offered again for the next
+    file (headings differ from one circle's ledger to another's)."""
+
+    mapping = models.JSONField(default=dict, blank=True, help_text=_("field -> column heading"))
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"ledger mapping {self.pk}"
