@@ -28,6 +28,7 @@ MEAN_NETWORK_SIZE = 30
 RECRUITERS_PER_SUB_AGENT = 5
 REENTRY_EVERY = 25  # one agent in this many is entered again by another circle
 DAYS = 180  # links are dated within this many days before today
+THIS_MONTH = 1 / 3  # the share of links dated in the current month
 HAWALA_DEALERS = ("Gujrat", "Mandi Bahauddin", "Sialkot", "Kharian", "Quetta", "Peshawar")
 WALLETS = ("JazzCash", "Easypaisa")
 
@@ -141,11 +142,15 @@ class _Planner:
         return key
 
     def _day(self) -> date:
+        """A day of the last ``DAYS``, a third of them in the current month, so that the
+        month's Gazette has a network picture whatever the day."""
+        if self.rng.random() < THIS_MONTH:
+            return self.today - timedelta(days=self.rng.randint(0, self.today.day - 1))
         return self.today - timedelta(days=self.rng.randint(0, DAYS - 1))
 
     def _call(self, network: int, a: int, b: int) -> None:
         day = self._day()
-        at = datetime(day.year, day.month, day.day, self.rng.randint(7, 22), 5, tzinfo=UTC)
+        at = datetime(day.year, day.month, day.day, self.rng.randint(7, 18), 5, tzinfo=UTC)
         seconds = self.rng.randint(20, 600)
         self.plan.calls.append(PlannedCall(network, self.phones[a], self.phones[b], at, seconds))
 

@@ -1,0 +1,71 @@
+"""The Gazette's "most active networks": the month's busiest communities of the network, named
+by their most connected agents, on the page and in both PDFs."""
+
+import pytest
+from django.utils import timezone
+
+from htms.accounts.models import User
+from htms.intelligence.access import agent_queryset_for_user
+from htms.intelligence.gazette.content import gazette_content
+from htms.intelligence.gazette.months import Month, month_parse
+from htms.intelligence.gazette.networks import SHOWN_AGENTS, most_active_networks
+from htms.intelligence.gazette.printing import gazette_pdf
+from htms.persons.models import Person
+from htms.synthetic.load import catalogue_from_db
+from htms.synthetic.networks import plan_networks
+from htms.synthetic.networks_load import GroundTruth, networks_load
+from htms.web.tests.support import client_for
+from htms.web.tests.test_pdf import _poppler
+
+pytestmark = pytest.mark.django_db
+
+URDU_HEADING = "سب سے سرگرم نیٹ ورک"  # "Most active networks"
+
+
+def _this_month() -> Month:
+    return month_parse(timezone.localdate().strftime("%Y-%m"))
+
+
+def _planted(recorder: User) -> GroundTruth:
+    today = timezone.localdate()
+    plan = plan_networks(agents=45, networks=3, seed=5, today=today,
+                         catalogue=catalogue_from_db(unit_codes=["T-A", "T-B"]))  # fmt: skip
+    return networks_load(plan=plan, recorder=recorder, today=today)
+
+
+def _section(user: User, month: Month) -> list[tuple[str, str]]:
+    [section] = [s for s in gazette_content(user=user, month=month).sections if s.key == "networks"]
+    return [(item.title, item.detail) for item in section.items]
+
+
+def test_it_names_each_busy_network_by_agents_of_one_planted_network(hana: User) -> None:
+    truth = _planted(hana)
+    month = _this_month()
+    rows = most_active_networks(user=hana, month=month, agents=agent_queryset_for_user(hana))
+    assert rows
+    for shown, detail in rows:
+        assert 0 < len(shown) <= SHOWN_AGENTS and "links this month" in detail
+        assert len({truth.network[pk] for pk in shown}) == 1  # never families, never mixed
+    links = [int(detail.split()[0]) for _shown, detail in rows]
+    assert links == sorted(links, reverse=True)
+    names = dict(Person.objects.filter(pk__in=rows[0][0]).values_list("pk", "full_name"))
+    assert _section(hana, month)[0][0] == ", ".join(names[pk] for pk in rows[0][0])
+
+
+def test_it_is_empty_in_a_month_without_links(hana: User) -> None:
+    _planted(hana)
+    assert _section(hana, month_parse("2020-01")) == []
+
+
+def test_the_page_and_both_pdfs_show_the_section(hana: User) -> None:
+    _planted(hana)
+    [(names, _detail), *_rest] = _section(hana, _this_month())
+    page = client_for(hana).get("/intelligence/gazette/").content.decode()
+    assert 'id="gazette-networks"' in page and names in page
+    english = _poppler("pdftotext", gazette_pdf(user=hana, month=_this_month(), language="en"),
+                       "-enc", "UTF-8", "PDF", "-")  # fmt: skip
+    assert "Most active networks" in english and names.split(",")[0] in english
+    urdu = _poppler("pdftotext", gazette_pdf(user=hana, month=_this_month(), language="ur"),
+                    "-enc", "UTF-8", "PDF", "-")  # fmt: skip
+    urdu = "".join(c for c in urdu if not "\u202a" <= c <= "\u202e")
+    assert URDU_HEADING in urdu
