@@ -24,7 +24,8 @@ from htms.network.models import Account, AccountHolder, Call, Payment, SourceKin
 from htms.reference.models import Unit
 from htms.synthetic.bulk import ROWS_PER_INSERT, _BatchWriter
 from htms.synthetic.bulk_support import Refs, e164
-from htms.synthetic.networks import DAYS, ROLE_LABELS, NetworkPlan
+from htms.synthetic.load import catalogue_from_db
+from htms.synthetic.networks import DAYS, ROLE_LABELS, NetworkPlan, plan_networks
 from htms.synthetic.records import SyntheticData
 
 
@@ -160,3 +161,13 @@ def networks_load(*, plan: NetworkPlan, recorder: User, today: date) -> GroundTr
         seals=seals_of(person_ids=pks),
     )
     return _truth(plan, pks)
+
+
+DEMO_AGENTS = 200
+
+
+def demo_networks_seed(*, recorder: User, today: date, seed: int) -> GroundTruth:
+    """The demo's agent networks (``DEMO_AGENTS`` agents in the circles of the reference data),
+    their role facts recorded by ``recorder``."""
+    plan = plan_networks(agents=DEMO_AGENTS, seed=seed, today=today, catalogue=catalogue_from_db())
+    return networks_load(plan=plan, recorder=recorder, today=today)
