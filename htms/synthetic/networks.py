@@ -3,11 +3,11 @@
 Each network runs from a main agent (kingpin) through sub-agents to local recruiters, the way
 the source documents describe them. Inside a network: every sub-agent shares a phone with one
 of his recruiters, the kingpin and his first sub-agent hold one hawala account, each sub-agent
-has a mobile wallet; victims' families pay the recruiters, the recruiters pay their
-sub-agent's wallet, the wallets pay the hawala account, and the members call up and across the
-hierarchy. A few agents are entered a second time by another circle under another spelling
-(holding the same phone), and a few bridges join two networks (calls and a payment between
-sub-agents of each). Networks differ in how busy they are, so some months have clear "most
+has a mobile wallet; a victim's family pays each recruiter in instalments, the recruiters pay
+their sub-agent's wallet, the wallets pay the hawala account, and the members call up and
+across the hierarchy. A few agents are entered a second time by another circle under another
+spelling (holding the same phone), and a few bridges join two networks (calls and a payment
+between sub-agents of each). Networks differ in how busy they are, so some months have clear "most
 active" networks.
 
 Nothing here touches the database: ``plan_networks`` is pure and deterministic for a seed;
@@ -201,8 +201,8 @@ class _Planner:
         assert sub is not None
         if recruiter in self.sharing:
             self.plan.persons[recruiter].phones += (self.phones[sub],)
+        family = self._person(age_low=40, age_high=70).key  # pays in instalments
         for _ in range(busy):
-            family = self._person(age_low=40, age_high=70).key
             amount = self.rng.randint(300_000, 1_500_000)
             self._pay(number, amount, self.rng.choice(("hawala", "cash", "wallet")),
                       payer=family, beneficiary=recruiter)  # fmt: skip

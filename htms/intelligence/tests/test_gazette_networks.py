@@ -2,6 +2,7 @@
 by their most connected agents, on the page and in both PDFs."""
 
 from collections import Counter
+from datetime import timedelta
 
 import pytest
 from django.utils import timezone
@@ -72,6 +73,8 @@ def test_an_agent_who_is_also_a_victim_appears_under_the_pseudonym(
     victim = PartyInput(role=PartyRole.VICTIM, person_id=first)
     case_add_party(actor=alice, case_id=tip_case.pk, expected_version=tip_case.version,
                    party=victim)  # fmt: skip
+    # The case was registered last year: the month's links stay as they were.
+    Case.objects.filter(pk=tip_case.pk).update(registered_at=timezone.now() - timedelta(days=400))
     person = Person.objects.get(pk=first)
     titles = " ".join(title for title, _detail in _section(hana, month))
     assert person.pseudonym in titles and person.full_name not in titles
