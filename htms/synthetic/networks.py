@@ -248,7 +248,6 @@ def plan_networks(
         home = planner.plan.agents[original].unit_code
         planner.reentry(original, rng.choice([u for u in units if u != home] or units))
     wanted = bridges if bridges is not None else max(2, count // 5)
-    for index in range(min(wanted, count - 1) if count > 1 else 0):
-        a = index % count
-        planner.bridge(a, (a + 1 + index // count) % count)
+    for a in range(min(wanted, count - 1)):  # a chain: network a to network a + 1
+        planner.bridge(a, a + 1)
     return planner.plan

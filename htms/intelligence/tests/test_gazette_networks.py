@@ -35,7 +35,7 @@ def _this_month() -> Month:
 def _planted(recorder: User) -> GroundTruth:
     today = timezone.localdate()
     plan = plan_networks(agents=45, networks=3, seed=5, today=today,
-                         catalogue=catalogue_from_db(unit_codes=["T-A", "T-B"]))  # fmt: skip
+                         catalogue=catalogue_from_db(unit_codes=["T-A"]))  # fmt: skip
     return networks_load(plan=plan, recorder=recorder, today=today)
 
 
