@@ -33,15 +33,27 @@ class Measure:
     betweenness: float
 
 
-def network_measures(network: Network) -> list[Measure]:
-    """The most connected nodes: by number of links, then by betweenness."""
+def _measures(network: Network) -> list[Measure]:
     multi = network_graph(network)
     simple = nx.Graph(multi)
     sample = None if simple.number_of_nodes() <= EXACT_BETWEENNESS else EXACT_BETWEENNESS
     between = nx.betweenness_centrality(simple, k=sample, seed=7)
-    measures = [Measure(k, int(multi.degree(k)), round(between[k], 3)) for k in simple.nodes]
+    return [Measure(k, int(multi.degree(k)), round(between[k], 3)) for k in simple.nodes]
+
+
+def network_measures(network: Network) -> list[Measure]:
+    """The most connected nodes: by number of links, then by betweenness."""
+    measures = _measures(network)
     measures.sort(key=lambda m: (-m.degree, -m.betweenness, m.key))
     return measures[:TOP]
+
+
+def network_brokers(network: Network, top: int = TOP) -> list[Measure]:
+    """The nodes most often on the shortest paths between others (betweenness): brokers and
+    bridges between groups, who may have few links of their own."""
+    measures = _measures(network)
+    measures.sort(key=lambda m: (-m.betweenness, -m.degree, m.key))
+    return measures[:top]
 
 
 def network_communities(network: Network) -> list[list[str]]:

@@ -32,6 +32,7 @@ from htms.intake.models import LeadAgent, LeadPayment, LeadRouteLeg
 from htms.intelligence.access import agent_queryset_for_user, red_book_queryset_for_user
 from htms.intelligence.black_book import convictions
 from htms.intelligence.gazette.months import Month
+from htms.intelligence.gazette.networks import most_active_networks
 from htms.intelligence.models import DossierFact, FactKind
 from htms.persons.models import Person
 from htms.persons.presenters import IdentityView, identity_views
@@ -175,6 +176,13 @@ def _routes(user: User, month: Month) -> Section:
     return Section("routes", str(_("Routes of the month's cases")), items)
 
 
+def _networks(user: User, month: Month, agents: QuerySet[Person]) -> Section:
+    rows = most_active_networks(user=user, month=month, agents=agents)
+    names = _names(user, {pk for shown, _detail in rows for pk in shown})
+    items = [Item(", ".join(names[pk].name for pk in shown), detail) for shown, detail in rows]
+    return Section("networks", str(_("Most active networks")), items)
+
+
 def _facts(user: User, month: Month, agents: QuerySet[Person], kind: str) -> list[Item]:
     facts = list(
         DossierFact.objects.filter(
@@ -271,6 +279,7 @@ def gazette_content(*, user: User, month: Month) -> Gazette:
         _arrests(user, month, agents),
         _convictions(user, month, agents),
         _routes(user, month),
+        _networks(user, month, agents),
         _modus_operandi(user, month, agents),
         _prices(user, month),
         _phones(user, month, agents),

@@ -28,7 +28,8 @@ def gazette_html(*, user: User, gazette: Gazette, language: str) -> str:
 def gazette_pdf(*, user: User, month: Month, language: str) -> bytes:
     """The month's Gazette as PDF for an analyst or the monitoring cell (PermissionDenied
     for anyone else). Appends one ``export`` event to the audit chain."""
-    gazette = gazette_content(user=user, month=month)
+    with translation.override(language):  # the sections' headings and details
+        gazette = gazette_content(user=user, month=month)
     pdf = pdf_from_html(gazette_html(user=user, gazette=gazette, language=language))
     audit_record(
         actor=user,
