@@ -21,7 +21,10 @@ SHOWN_NETWORKS = 5
 
 def _detail(network: ActiveNetwork) -> str:
     return str(
-        _("%(links)d links this month: %(payments)d payments, %(calls)d calls, %(cases)d cases")
+        _(
+            "Links this month: %(links)d (payments: %(payments)d, calls: %(calls)d, "
+            "cases: %(cases)d)"
+        )
         % {
             "links": network.links,
             "payments": network.payments,
