@@ -56,7 +56,7 @@ def test_it_names_each_busy_network_by_agents_of_one_planted_network(hana: User)
         # of a planted bridge.
         [(main, _count)] = Counter(truth.network[pk] for pk in shown).most_common(1)
         assert all(truth.network[pk] == main or pk in bridge_ends for pk in shown)
-    links = [int(detail.split()[0]) for _shown, detail in rows]
+    links = [int(detail.split()[3]) for _shown, detail in rows]
     assert links == sorted(links, reverse=True)
     names = dict(Person.objects.filter(pk__in=rows[0][0]).values_list("pk", "full_name"))
     assert _section(hana, month)[0][0] == ", ".join(names[pk] for pk in rows[0][0])
