@@ -46,8 +46,9 @@ from htms.intake.services.events import border_event_record
 from htms.intake.services.screening import ScreeningInput, screening_record
 from htms.intake.tests.conftest import deportee
 from htms.intelligence.models import RedBookEntry
+from htms.network.models import Payment
 from htms.persons.models import DatePrecision, Person
-from htms.protection.models import FollowUp, Referral, SupportPlan
+from htms.protection.models import FollowUp, Referral, Return, ReturnFollowUp, SupportPlan
 from htms.resolution.models import MatchLink
 from htms.web.models import CaseDocument
 
@@ -370,6 +371,14 @@ def _every_object_page(persons: list[int]) -> list[str]:
     pages += [
         f"/protection/follow-ups/{pk}/done/" for pk in FollowUp.objects.values_list("pk", flat=True)
     ]
+    pages += [f"/protection/returns/{pk}/" for pk in Return.objects.values_list("pk", flat=True)]
+    pages += [
+        f"/protection/return-follow-ups/{pk}/done/"
+        for pk in ReturnFollowUp.objects.values_list("pk", flat=True)
+    ]
+    # Payments by person, and each payment's own form.
+    pages += [f"/network/payments/?person={pk}" for pk in sample]
+    pages += [f"/network/payments/{pk}/" for pk in Payment.objects.values_list("pk", flat=True)]
     return pages
 
 
@@ -386,7 +395,10 @@ def _api(crawl: Crawl, persons: list[int]) -> None:
         ("entry_id",): [(pk,) for pk in RedBookEntry.objects.values_list("pk", flat=True)],
         ("call_id",): [(pk,) for pk in Call.objects.values_list("pk", flat=True)],
         ("referral_id",): [(pk,) for pk in Referral.objects.values_list("pk", flat=True)],
+        ("return_id",): [(pk,) for pk in Return.objects.values_list("pk", flat=True)],
     }
+    # A person's network is the costliest answer: opened for a sample, as its page is.
+    sample = [(pk,) for pk in persons[:OTHERS] + persons[-OTHERS:]]
     for path, operations in schema["paths"].items():
         if "get" not in operations or path == "/api/schema/":
             continue
@@ -395,7 +407,8 @@ def _api(crawl: Crawl, persons: list[int]) -> None:
             _api_list(crawl, path)
             continue
         assert params in ids, f"no ids to walk {path} with"
-        for values in ids[params]:
+        walked = sample if path.startswith("/api/network/persons/") else ids[params]
+        for values in walked:
             url = path
             for name, value in zip(params, values, strict=True):
                 url = url.replace(f"{{{name}}}", str(value))
