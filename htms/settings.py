@@ -232,6 +232,9 @@ SPECTACULAR_SETTINGS = {
         "AcceptedSexEnum": "htms.protection.models.AcceptedSex",
         "ReturnKindEnum": "htms.protection.models.ReturnKind",
         "TracingOutcomeEnum": "htms.protection.models.TracingOutcome",
+        "PaymentChannelEnum": "htms.network.models.Channel",
+        "ChannelEnum": "htms.helpline.models.Channel",
+        "LinkSourceKindEnum": "htms.network.models.SourceKind",
     },
 }
 

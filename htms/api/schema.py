@@ -16,9 +16,6 @@ SCHEMA_SETTINGS: dict[str, Any] = {
     "ENUM_NAME_OVERRIDES": {
         **cast(dict[str, str], settings.SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"]),
         "UnitKindEnum": "htms.reference.models.UnitKind",
-        "PaymentChannelEnum": "htms.network.models.Channel",
-        "ChannelEnum": "htms.helpline.models.Channel",
-        "LinkSourceKindEnum": "htms.network.models.SourceKind",
     },
 }
 
