@@ -212,6 +212,9 @@ def _secrets(user: User) -> Secrets:
         else:
             for value in strings:
                 shared |= _parts(value)
+            # The API writes a birth date known to the month or year as a whole ISO date too.
+            if person.birth_date:
+                shared.add(person.birth_date.isoformat())
     for value in _hidden_callers(user):
         secrets.values.setdefault(value, 0)  # 0: a help-line caller, not a person
     secrets.values = {v: pid for v, pid in secrets.values.items() if v not in shared}
