@@ -3,11 +3,7 @@ hand from what a test made."""
 
 import itertools
 import re
-import shutil
-import subprocess
-import tempfile
 from datetime import UTC, date, datetime
-from pathlib import Path
 
 from htms.accounts.models import User
 from htms.cases.models import (
@@ -24,6 +20,7 @@ from htms.cases.models import (
 )
 from htms.persons.models import DatePrecision, Person, PersonAddress
 from htms.reference.models import Country, Court, District, Statute, Term, Unit
+from htms.web.tests.test_pdf import _poppler
 
 _numbers = itertools.count(1)
 TIP, SOM = "PTPA2018-3", "PSMA2018-3"
@@ -141,12 +138,4 @@ def registered_on(of: Case, day: date) -> None:
 
 def pdf_text(pdf: bytes) -> str:
     """The text a reader copies from the PDF (``pdftotext``), without direction marks."""
-    with tempfile.TemporaryDirectory() as tmp:
-        file = Path(tmp) / "report.pdf"
-        file.write_bytes(pdf)
-        found = subprocess.run(  # noqa: S603
-            [shutil.which("pdftotext") or "pdftotext", "-enc", "UTF-8", str(file), "-"],
-            capture_output=True,
-            check=True,
-        )
-    return re.sub("[\u202a-\u202e]", "", found.stdout.decode())
+    return re.sub("[\u202a-\u202e]", "", _poppler("pdftotext", pdf, "-enc", "UTF-8", "PDF", "-"))

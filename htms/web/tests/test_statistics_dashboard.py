@@ -3,9 +3,6 @@ English and Urdu, with small counts withheld from everyone but the circle holdin
 
 import csv
 import io
-import re
-import shutil
-import subprocess
 import tempfile
 from pathlib import Path
 
@@ -17,7 +14,7 @@ from django.http import HttpResponse
 from htms.accounts.models import User
 from htms.audit.models import AuditEvent
 from htms.cases.models import Case
-from htms.statistics.tests.support import SOM, case, person, route, victim
+from htms.statistics.tests.support import SOM, case, pdf_text, person, route, victim
 from htms.web.tests.support import client_for, page
 
 pytestmark = pytest.mark.django_db
@@ -129,22 +126,10 @@ def test_it_shows_one_year_only(alice: User, tip_case: Case) -> None:
     assert '<th scope="col">2026</th>' not in shown
 
 
-def _pdf_text(pdf: bytes) -> str:
-    with tempfile.TemporaryDirectory() as tmp:
-        file = Path(tmp) / "report.pdf"
-        file.write_bytes(pdf)
-        found = subprocess.run(  # noqa: S603
-            [shutil.which("pdftotext") or "pdftotext", "-enc", "UTF-8", str(file), "-"],
-            capture_output=True,
-            check=True,
-        )
-    return re.sub("[\u202a-\u202e]", "", found.stdout.decode())
-
-
 def test_it_writes_the_annual_report_in_urdu_with_text_to_copy(hana: User, tip_case: Case) -> None:
     response = client_for(hana).get("/statistics/report/annual/?year=2026&lang=ur")
     assert response["Content-Type"] == "application/pdf"
-    text = _pdf_text(response.content)
+    text = pdf_text(response.content)
     assert "متاثرین" in text and "سالانہ رپورٹ" in text
     victim_name = tip_case.parties.get(role="victim").person.full_name
     assert victim_name not in text
@@ -158,7 +143,7 @@ def test_it_writes_the_annual_report_from_the_command(alice: User, tip_case: Cas
         call_command(
             "report", "annual", "--year", "2026", "--output", str(output), "--user", "alice"
         )
-        text = _pdf_text(output.read_bytes())
+        text = pdf_text(output.read_bytes())
     assert "Annual report 2026" in text and "Victims" in text
 
 
