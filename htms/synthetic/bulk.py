@@ -58,7 +58,7 @@ def synthetic_bulk_load(
         started = time.perf_counter()
         with transaction.atomic():
             first_person, first_case = len(person_pks), _last_case_id()
-            counts = _BatchWriter(batch, refs, person_pks).write()
+            counts = BatchWriter(batch, refs, person_pks).write()
             counts.batches = 1
             case_ids = Case.objects.filter(pk__gt=first_case).values_list("pk", flat=True)
             audit_record(
@@ -80,7 +80,7 @@ def _last_case_id() -> int:
     return Case.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
 
 
-class _BatchWriter:
+class BatchWriter:
     def __init__(self, batch: SyntheticData, refs: Refs, person_pks: "array[int]") -> None:
         self.batch, self.refs, self.person_pks = batch, refs, person_pks
         self.now: datetime = timezone.now()

@@ -22,7 +22,7 @@ from htms.audit.services import audit_record
 from htms.intelligence.models import DossierFact, FactKind
 from htms.network.models import Account, AccountHolder, Call, Payment, SourceKind
 from htms.reference.models import Unit
-from htms.synthetic.bulk import ROWS_PER_INSERT, _BatchWriter
+from htms.synthetic.bulk import ROWS_PER_INSERT, BatchWriter
 from htms.synthetic.bulk_support import Refs, e164
 from htms.synthetic.load import catalogue_from_db
 from htms.synthetic.networks import DAYS, ROLE_LABELS, NetworkPlan, plan_networks
@@ -45,7 +45,7 @@ class GroundTruth:
         return {pk for pk, role in self.role.items() if role == "kingpin"}
 
 
-class _PersonWriter(_BatchWriter):
+class _PersonWriter(BatchWriter):
     """The bulk loader's person rows, recorded by the unit each plan names."""
 
     def __init__(self, plan: NetworkPlan, refs: Refs, pks: "array[int]") -> None:
