@@ -200,8 +200,8 @@ def _exploitation(party_ids: Iterable[int]) -> dict[int, tuple[str, ...]]:
     return {party_id: tuple(codes) for party_id, codes in found.items()}
 
 
-def _parties(user: User) -> QuerySet[CaseParty]:
-    return CaseParty.objects.filter(case__in=case_queryset_for_user(user))
+def _parties(cases: QuerySet[Case]) -> QuerySet[CaseParty]:
+    return CaseParty.objects.filter(case__in=cases)
 
 
 def _counted(rows: list[dict[str, Any]], days: dict[int, date], victims: bool) -> list[Counted]:
@@ -229,11 +229,11 @@ def _by_registration(
     return _counted(rows, days, victims)
 
 
-def _trial_verdicts(user: User) -> list[dict[str, Any]]:
+def _trial_verdicts(cases: QuerySet[Case]) -> list[dict[str, Any]]:
     """Per accused, their trial verdicts: how many convictions, the first conviction's date
     and the last verdict's date."""
     rows = (
-        Verdict.objects.filter(case__in=case_queryset_for_user(user), level=0)
+        Verdict.objects.filter(case__in=cases, level=0)
         .values("accused_id")
         .annotate(
             convictions=Count("id", filter=Q(outcome=VerdictOutcome.CONVICTED)),
@@ -245,33 +245,35 @@ def _trial_verdicts(user: User) -> list[dict[str, Any]]:
     return [dict(row) for row in rows]
 
 
-def _by_judgment(user: User, *, convicted: bool, year: str = YearBasis.JUDGMENT) -> list[Counted]:
+def _by_judgment(
+    cases: QuerySet[Case], *, convicted: bool, year: str = YearBasis.JUDGMENT
+) -> list[Counted]:
     days: dict[int, date] = {}
-    for row in _trial_verdicts(user):
+    for row in _trial_verdicts(cases):
         if convicted and row["convictions"]:
             days[row["accused_id"]] = row["first_conviction"]
         elif not convicted and not row["convictions"]:
             days[row["accused_id"]] = row["last"]
-    return _accused_counted(user, days, year=year)
+    return _accused_counted(cases, days, year=year)
 
 
 def _accused_counted(
-    user: User, days: dict[int, date], *, year: str = YearBasis.JUDGMENT
+    cases: QuerySet[Case], days: dict[int, date], *, year: str = YearBasis.JUDGMENT
 ) -> list[Counted]:
     """The accused of ``days`` counted on the day of their judgment, or of ``year``."""
-    rows = list(_parties(user).filter(pk__in=list(days)).values(*PARTY_FIELDS).order_by("id"))
+    rows = list(_parties(cases).filter(pk__in=list(days)).values(*PARTY_FIELDS).order_by("id"))
     if year != YearBasis.JUDGMENT:
         days = {int(str(row["id"])): _day_of(row, year) for row in rows}
     return _counted(rows, days, victims=False)
 
 
 def _by_appeal(
-    user: User, *, outcomes: frozenset[str], year: str = YearBasis.JUDGMENT
+    cases: QuerySet[Case], *, outcomes: frozenset[str], year: str = YearBasis.JUDGMENT
 ) -> list[Counted]:
     """Each accused with an appeal verdict of ``outcomes`` against a standing conviction,
     counted once, in the year of the first such verdict."""
     verdicts = (
-        Verdict.objects.filter(case__in=case_queryset_for_user(user))
+        Verdict.objects.filter(case__in=cases)
         .values_list("accused_id", "offence_id", "outcome", "date")
         .order_by("accused_id", "offence_id", "level")
     )
@@ -282,7 +284,7 @@ def _by_appeal(
         if outcome in outcomes and verdict_stands_convicted(chain) and accused_id not in days:
             days[accused_id] = day
         chain.append(outcome)
-    return _accused_counted(user, days, year=year)
+    return _accused_counted(cases, days, year=year)
 
 
 # An appeal that leaves the conviction standing, whatever it did to the sentence.
@@ -299,35 +301,41 @@ def case_reached_trial() -> Q:
     return Q(stage__in=TRIAL_STAGES) | Q(Exists(history))
 
 
-def people_counted(*, user: User, unit: str, year: str | None = None) -> list[Counted]:
-    """Every person the counting unit counts among the cases the user may see, each in the
-    year ``year_basis_of(unit, year)`` names: the persons named in cases, and the people the
-    ledgers of historical cases count without naming them (``ledger_counted``)."""
+def people_counted(
+    *, user: User, unit: str, year: str | None = None, province: str = ""
+) -> list[Counted]:
+    """Every person the counting unit counts among the cases the user may see (registered by
+    units of ``province``, when given), each in the year ``year_basis_of(unit, year)`` names:
+    the persons named in cases, and the people the ledgers of historical cases count without
+    naming them (``ledger_counted``)."""
     basis = year_basis_of(unit, year)
-    return _named_counted(user=user, unit=unit, basis=basis) + ledger_counted(
-        user=user, unit=unit, basis=basis
+    cases = case_queryset_for_user(user)
+    if province:
+        cases = cases.filter(unit__province__code=province)
+    return _named_counted(cases, unit=unit, basis=basis) + ledger_counted(
+        cases, unit=unit, basis=basis
     )
 
 
-def _named_counted(*, user: User, unit: str, basis: str) -> list[Counted]:
-    accused = _parties(user).filter(role=PartyRole.ACCUSED)
+def _named_counted(cases: QuerySet[Case], *, unit: str, basis: str) -> list[Counted]:
+    accused = _parties(cases).filter(role=PartyRole.ACCUSED)
     if unit == CountingUnit.VICTIMS:
-        victims = _parties(user).filter(role=PartyRole.VICTIM)
+        victims = _parties(cases).filter(role=PartyRole.VICTIM)
         return _by_registration(victims, victims=True, year=basis)
     if unit == CountingUnit.SUSPECTS:
         return _by_registration(accused, year=basis)
     if unit == CountingUnit.PROSECUTED:
-        tried = case_queryset_for_user(user).filter(case_reached_trial())
+        tried = cases.filter(case_reached_trial())
         return _by_registration(accused.filter(case__in=tried), year=basis)
     if unit == CountingUnit.CONVICTED:
-        return _by_judgment(user, convicted=True, year=basis)
+        return _by_judgment(cases, convicted=True, year=basis)
     if unit == CountingUnit.ACQUITTED:
-        return _by_judgment(user, convicted=False, year=basis)
+        return _by_judgment(cases, convicted=False, year=basis)
     if unit == CountingUnit.UPHELD:
-        return _by_appeal(user, outcomes=CONVICTION_KEPT, year=basis)
+        return _by_appeal(cases, outcomes=CONVICTION_KEPT, year=basis)
     if unit == CountingUnit.ACQUITTED_ON_APPEAL:
         return _by_appeal(
-            user, outcomes=frozenset({VerdictOutcome.ACQUITTED_ON_APPEAL}), year=basis
+            cases, outcomes=frozenset({VerdictOutcome.ACQUITTED_ON_APPEAL}), year=basis
         )
     raise ValueError(unit)
 
@@ -381,13 +389,15 @@ def _ledger_day(unit: str, row: dict[str, Any], basis: str) -> date:
     return _day_of(row, basis)
 
 
-def ledger_counted(*, user: User, unit: str, basis: str) -> list[Counted]:
-    """The people the ledgers of the historical cases the user may see count for ``unit``:
+def ledger_counted(cases: QuerySet[Case], *, unit: str, basis: str) -> list[Counted]:
+    """The people the ledgers of the historical ones of ``cases`` count for ``unit``:
     one ``Counted`` each, with the sex and child-or-adult the ledger gives (else unknown) and
     the case's facts; nationality and form of exploitation unknown. The appeal units have no
     ledger counts."""
-    cases = case_queryset_for_user(user).filter(historical=True)
-    rows = list(LedgerCase.objects.filter(case__in=cases).values(*LEDGER_FIELDS).order_by("id"))
+    historical = cases.filter(historical=True)
+    rows = list(
+        LedgerCase.objects.filter(case__in=historical).values(*LEDGER_FIELDS).order_by("id")
+    )
     for row in rows:
         row["person_id"] = 0
     facts = case_facts_of(rows)

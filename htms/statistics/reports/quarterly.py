@@ -106,7 +106,9 @@ def _periods(cases: QuerySet[Case]) -> set[str]:
 def _figures(user: User, province: str, asked: list[Quarter]) -> Figures:
     cases = case_queryset_for_user(user).filter(unit__province__code=province).order_by()
     counted = {
-        unit: quarter_counted(people_counted(user=user, unit=unit), province=province)
+        unit: quarter_counted(
+            people_counted(user=user, unit=unit, province=province), province=province
+        )
         for unit in QUARTER_UNITS
     }
     periods = _periods(cases) | {str(c.year) for found in counted.values() for c in found}
