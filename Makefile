@@ -54,6 +54,8 @@ demo-data: migrate
 	$(BIN)/python manage.py seed_intake_demo
 	$(BIN)/python manage.py seed_protection_demo
 	$(BIN)/python manage.py seed_resolution_demo
+	$(BIN)/python manage.py import_ledger htms/statistics/data/ledger-sample.csv \
+		--user demo-monitoring --synthetic
 
 run: demo-data
 	@echo "==> serving HTMS on http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
