@@ -28,6 +28,7 @@ SUITES = [
     "bulk_parties",
     "statistics",
     "gazette",
+    "network",
 ]
 
 

@@ -14,15 +14,12 @@ from collections.abc import Callable
 from django.utils import timezone
 
 from bench.case_monitoring import load_from_environment
+from bench.network import load_networks
 from bench.statistics import _national
 from bench.timing import measure, results_table
 from htms.accounts.models import User
 from htms.intelligence.gazette.months import Month, month_parse
 from htms.intelligence.gazette.printing import gazette_pdf
-from htms.network.models import Account
-from htms.synthetic.load import catalogue_from_db
-from htms.synthetic.networks import plan_networks
-from htms.synthetic.networks_load import networks_load
 
 TITLE = "Intelligence Gazette"
 
@@ -31,24 +28,12 @@ def _printing(user: User, month: Month, language: str) -> Callable[[int], bytes]
     return lambda i: gazette_pdf(user=user, month=month, language=language)
 
 
-def _networks(user: User, log: Callable[[str], None]) -> int:
-    """Loads the agent networks unless a synthetic network is there already."""
-    agents = int(os.environ.get("HTMS_BENCH_AGENTS", "3300"))
-    if Account.objects.filter(is_synthetic=True, number__startswith="SYN-").exists():
-        return agents
-    log(f"Loading {agents} agents in networks...")
-    today = timezone.localdate()
-    plan = plan_networks(agents=agents, seed=33, today=today, catalogue=catalogue_from_db())
-    networks_load(plan=plan, recorder=user, today=today)
-    return agents
-
-
 def run(log: Callable[[str], None]) -> str:
     size = load_from_environment(log)
     runs = int(os.environ.get("HTMS_BENCH_RUNS", "3"))
     # The monitoring cell sees every section, the public's reports included.
     user = _national()
-    size += f", {_networks(user, log)} agents in networks"
+    size += f", {load_networks(user, log)} agents in networks"
     month = month_parse(timezone.localdate().strftime("%Y-%m"))
     results = [
         measure(
