@@ -2,22 +2,36 @@
 
 Each row is read through the source's mapping, checked, compared with the rows already seen
 from the same source (a row said twice is recorded once), matched against the register and
-recorded in its own savepoint: a row that fails stays in the correction queue with its errors,
-and the rest of the batch goes on. The caller wraps the batch in one transaction.
+checked with its border event. A row with a problem stays in the correction queue with its
+errors, and the rest of the batch goes on. The rows that pass are recorded together: their new
+persons (with search keys and audit rows, ``persons_create_bulk``), border events and audit rows
+in a few inserts. The caller wraps the batch in one transaction, so a batch is recorded whole or
+not at all, and an import stopped at any moment goes on from its first row still pending.
 """
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 
 from htms.accounts.models import User
-from htms.intake.entries import EntryInput, entry_errors
+from htms.audit.models import AuditAction, AuditObject
+from htms.audit.services import AuditEntry, audit_records
+from htms.intake.entries import EntryInput, entry_errors, person_errors
 from htms.intake.lookups import Lookups
 from htms.intake.matching import Candidate, ExactIndex
-from htms.intake.models import Manifest, ManifestRow, MatchBasis, RowStatus
+from htms.intake.models import BorderEvent, Manifest, ManifestRow, MatchBasis, RowStatus
 from htms.intake.rows import EntryDefaults, entry_from_values, fingerprint, mapped_values
-from htms.intake.services.events import border_event_record
+from htms.intake.services.events import (
+    border_event_record,
+    border_event_row,
+    border_event_snapshot,
+    require_post,
+)
+from htms.persons.inputs import CleanPerson, ReferenceLookups, person_input_clean
+from htms.persons.models import Person
+from htms.persons.services import persons_create_bulk
+from htms.reference.models import Unit
 
 # Rows whose fingerprint makes a later identical row a duplicate.
 _COUNTED = (RowStatus.IMPORTED, RowStatus.INVALID, RowStatus.TO_CONFIRM)
@@ -61,13 +75,17 @@ class RowImporter:
         prepared = [self._prepare(row) for row in rows]
         index = ExactIndex(p.entry for p in prepared)
         seen = self._earlier({p.row.fingerprint for p in prepared}, [r.pk for r in rows])
+        post = require_post(self.actor)
+        checked = _Checked(post, ReferenceLookups(), index.persons())
         for p in prepared:
             first = seen.get(p.row.fingerprint)
             if first is not None:
                 p.row.status, p.row.duplicate_of, p.row.errors = RowStatus.DUPLICATE, first, {}
                 continue
             seen[p.row.fingerprint] = p.row
-            self._import(p, index)
+            self._check(p, index, checked)
+        if checked.events:
+            self._write(checked)
         ManifestRow.objects.bulk_update(rows, ROW_FIELDS)
 
     def _prepare(self, row: ManifestRow) -> _Prepared:
@@ -93,10 +111,11 @@ class RowImporter:
             earlier[row.fingerprint] = row
         return earlier
 
-    def _import(self, p: _Prepared, index: ExactIndex) -> None:
-        """Matches and records the row; ``border_event_record`` checks it and refuses it whole
-        when anything is wrong, and the row waits for correction with the errors. Fuzzy
-        candidates are looked for on the person's screen, not here, to keep imports fast."""
+    def _check(self, p: _Prepared, index: ExactIndex, checked: "_Checked") -> None:
+        """Matches the row and checks it, with its border event, as ``border_event_record``
+        would; a row with a problem, or with several persons to choose from, is marked and left
+        out. Fuzzy candidates are looked for on the person's screen, not here, to keep imports
+        fast."""
         row = p.row
         if p.entry.read_errors:
             row.status, row.errors = RowStatus.INVALID, entry_errors(p.entry)
@@ -106,7 +125,54 @@ class RowImporter:
             row.status, row.errors = RowStatus.TO_CONFIRM, {}
             row.candidates = [c.as_json() for c in match.candidates]
             return
-        self.record(row, p.entry, match.person_id, match.basis, match.candidates)
+        new = match.person_id is None
+        clean = None
+        try:
+            errors = entry_errors(p.entry, check_person=not new)
+            if errors:
+                raise ValidationError(errors)
+            if new:
+                try:
+                    clean = person_input_clean(p.entry.person, checked.references)
+                except ValidationError as exc:
+                    raise ValidationError(person_errors(exc, p.entry)) from None
+            event = border_event_row(
+                actor=self.actor, post=checked.post, entry=p.entry,
+                person=Person() if match.person_id is None else checked.persons[match.person_id],
+                new=new, basis=match.basis or MatchBasis.NEW, candidates=match.candidates,
+                manifest=self.manifest, is_synthetic=self.manifest.is_synthetic,
+            )  # fmt: skip
+        except ValidationError as exc:
+            row.status, row.errors = RowStatus.INVALID, exc.message_dict
+            return
+        checked.add(row, event, clean)
+
+    def _write(self, checked: "_Checked") -> None:
+        """Records every checked row at once: the new persons (with their search keys and
+        audit rows), the border events and their audit rows."""
+        if checked.cleans:
+            created = persons_create_bulk(
+                actor=self.actor, cleans=checked.cleans, is_synthetic=self.manifest.is_synthetic
+            )
+            for event, person in zip(checked.new_events, created, strict=True):
+                event.person = person
+        BorderEvent.objects.bulk_create(checked.events)
+        audit_records(
+            actor=self.actor,
+            entries=[
+                AuditEntry(
+                    action=AuditAction.CREATE,
+                    object_type=AuditObject.BORDER_EVENT,
+                    object_id=event.pk,
+                    changes={"new": border_event_snapshot(event)},
+                )
+                for event in checked.events
+            ],
+        )
+        for row, event in zip(checked.rows, checked.events, strict=True):
+            row.status, row.errors, row.border_event, row.candidates = (
+                RowStatus.IMPORTED, {}, event, []
+            )  # fmt: skip
 
     def record(
         self,
@@ -136,3 +202,24 @@ class RowImporter:
             event,
             [],
         )
+
+
+@dataclass
+class _Checked:
+    """The rows of a batch that passed every check, with their border events not yet saved, and
+    what checking them shares."""
+
+    post: Unit
+    references: ReferenceLookups
+    persons: dict[int, Person]  # the persons the batch's numbers matched, by id
+    rows: list[ManifestRow] = field(default_factory=list)
+    events: list[BorderEvent] = field(default_factory=list)
+    new_events: list[BorderEvent] = field(default_factory=list)
+    cleans: list[CleanPerson] = field(default_factory=list)
+
+    def add(self, row: ManifestRow, event: BorderEvent, clean: CleanPerson | None) -> None:
+        self.rows.append(row)
+        self.events.append(event)
+        if clean is not None:
+            self.new_events.append(event)
+            self.cleans.append(clean)

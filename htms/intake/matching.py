@@ -88,6 +88,11 @@ class ExactIndex:
             ).values_list("number", "person_id"):
                 self.holders[(kind, number)].add(person_id)
 
+    def persons(self) -> dict[int, Person]:
+        """Every person the batch's numbers found, by id: one query."""
+        ids = {pk for holders in self.holders.values() for pk in holders}
+        return Person.objects.in_bulk(ids) if ids else {}
+
     def match(self, entry: EntryInput) -> Match:
         by_cnic = self.holders.get((DocumentKind.CNIC, _cnic_key(entry.cnic)), set())
         by_passport = self.holders.get(

@@ -67,10 +67,52 @@ def _new_person(actor: User, entry: EntryInput, is_synthetic: bool) -> Person:
         raise ValidationError(person_errors(exc, entry)) from None
 
 
-def _require_post(actor: User) -> Unit:
+def require_post(actor: User) -> Unit:
+    """The immigration post the actor records at; ``NotAllowedError`` for anyone else."""
     if not intake_may_record(actor) or actor.unit is None:
         raise NotAllowedError(str(NOT_A_POST))
     return actor.unit
+
+
+def border_event_row(
+    *,
+    actor: User,
+    post: Unit,
+    entry: EntryInput,
+    person: Person,
+    new: bool,
+    basis: str,
+    candidates: list[Candidate] | None,
+    manifest: Manifest | None,
+    is_synthetic: bool,
+) -> BorderEvent:
+    """The border event of a checked entry (``entry_errors``), checked field by field and not
+    yet saved."""
+    assert entry.occurred_on is not None  # entry_errors demands it
+    event = BorderEvent(
+        person=person,
+        kind=entry.kind,
+        post=post,
+        occurred_on=entry.occurred_on,
+        destination_id=country_id(entry.destination_code) if entry.destination_code else None,
+        travel_document=entry.travel_document.strip()[:40],
+        fraud_kind=entry.fraud_kind,
+        deporting_country_id=country_id(entry.deporting_country_code)
+        if entry.deporting_country_code
+        else None,
+        return_reason=entry.return_reason,
+        escorted=entry.escorted,
+        flight_or_vessel=entry.flight_or_vessel.strip()[:60],
+        nationality_doubt=nationality_doubt(entry, person, new=new),
+        match_basis=basis,
+        match_candidates=[c.as_json() for c in candidates or [] if c.person_id != person.pk],
+        manifest=manifest,
+        recorded_by=actor,
+        is_synthetic=is_synthetic,
+    )
+    # entry_errors has enforced what the check constraints say; the database still guards them.
+    event.full_clean(exclude=_TRUSTED_KEYS, validate_constraints=False)
+    return event
 
 
 @transaction.atomic
@@ -87,38 +129,18 @@ def border_event_record(
     """Records a border event at the actor's immigration post, for the person ``person_id`` or
     a new person made from the entry. Writers posted at an immigration post only; all or
     nothing."""
-    post = _require_post(actor)
+    post = require_post(actor)
     errors = entry_errors(entry, check_person=person_id is not None)
     if errors:
         raise ValidationError(errors)
-    assert entry.occurred_on is not None  # entry_errors demands it
     if person_id is None:
         person = _new_person(actor, entry, is_synthetic)
     else:
         person = Person.objects.get(pk=person_id)
-    event = BorderEvent(
-        person=person,
-        kind=entry.kind,
-        post=post,
-        occurred_on=entry.occurred_on,
-        destination_id=country_id(entry.destination_code) if entry.destination_code else None,
-        travel_document=entry.travel_document.strip()[:40],
-        fraud_kind=entry.fraud_kind,
-        deporting_country_id=country_id(entry.deporting_country_code)
-        if entry.deporting_country_code
-        else None,
-        return_reason=entry.return_reason,
-        escorted=entry.escorted,
-        flight_or_vessel=entry.flight_or_vessel.strip()[:60],
-        nationality_doubt=nationality_doubt(entry, person, new=person_id is None),
-        match_basis=basis,
-        match_candidates=[c.as_json() for c in candidates or [] if c.person_id != person.pk],
-        manifest=manifest,
-        recorded_by=actor,
-        is_synthetic=is_synthetic,
-    )
-    # entry_errors has enforced what the check constraints say; the database still guards them.
-    event.full_clean(exclude=_TRUSTED_KEYS, validate_constraints=False)
+    event = border_event_row(
+        actor=actor, post=post, entry=entry, person=person, new=person_id is None, basis=basis,
+        candidates=candidates, manifest=manifest, is_synthetic=is_synthetic,
+    )  # fmt: skip
     event.save()
     audit_record(
         actor=actor,

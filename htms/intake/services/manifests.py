@@ -42,7 +42,7 @@ from htms.intake.models import (
     RowStatus,
 )
 from htms.intake.parsing import FileProblem, FileScan, Table, open_table, scan_file
-from htms.intake.services.events import _require_post
+from htms.intake.services.events import require_post
 from htms.reference.models import Country
 
 IMPORT_BATCH = 100
@@ -85,7 +85,7 @@ def manifest_source_create(
     *, actor: User, name: str, kind: str, deporting_country_code: str = "", day_first: bool = True
 ) -> ManifestSource:
     """A new source of manifests for the actor's post. Writers at an immigration post only."""
-    post = _require_post(actor)
+    post = require_post(actor)
     errors, country = _kind_and_country(kind, deporting_country_code)
     if not name.strip():
         errors["name"] = [str(NO_NAME)]
@@ -112,7 +112,7 @@ def manifest_source_create(
 
 
 def _writable_source(actor: User, source_id: int) -> ManifestSource:
-    _require_post(actor)
+    require_post(actor)
     source = manifest_source_queryset_for_user(actor).filter(pk=source_id).first()
     if source is None:
         raise ValidationError({"source": [_("Choose one of your post's sources.")]})
