@@ -142,8 +142,8 @@ def referral_care(user: User, referral: Referral, today: date | None = None) -> 
         is_server=server, working=server and referral.state in WORKING,
         stays=[StayRow(s, stay_days(s, today), stay_over_plan(s, today)) for s in stays],
         follow_ups=follow_ups,
-        plans=list(referral.plans.all()) if server else [],
-        risks=list(referral.risks.all()) if server else [],
+        plans=list(referral.plans.select_related("written_by")) if server else [],
+        risks=list(referral.risks.select_related("assessed_by")) if server else [],
         notes=list(referral.notes.select_related("written_by")) if server else [],
         hearings=_hearings(user, referral, today) if server else [],
     )  # fmt: skip

@@ -4,6 +4,8 @@ same audit."""
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from rest_framework.test import APIClient
 
@@ -17,7 +19,14 @@ from htms.protection.models import (
     ShelterStay,
     SupportPlan,
 )
-from htms.protection.services.care import NOT_ACCEPTED, case_note_add, follow_up_add
+from htms.protection.services.care import (
+    NOT_ACCEPTED,
+    PlanInput,
+    case_note_add,
+    follow_up_add,
+    risk_assess,
+    support_plan_add,
+)
 from htms.protection.services.referrals import PAID_MORE
 from htms.protection.services.stays import FUTURE
 from htms.protection.tests.conftest import api_client_for as _api
@@ -180,3 +189,29 @@ def test_it_counts_shelter_beds_for_caseworkers_only(
     ]
     assert _api(hana).get("/api/protection/shelters/").status_code == 403
     assert AuditEvent.objects.filter(object_id="occupancy-api").count() == 1
+
+
+def _records(referral: Referral, carl: User) -> None:
+    today = timezone.localdate()
+    plan = PlanInput(kind="counselling", objectives="Sessions", planned_end=today)
+    support_plan_add(actor=carl, referral_id=referral.pk, data=plan)
+    risk_assess(actor=carl, referral_id=referral.pk, level="low")
+    case_note_add(actor=carl, referral_id=referral.pk, text="Seen")
+    follow_up_add(actor=carl, referral_id=referral.pk, due_on=today)
+
+
+def test_it_reads_the_care_record_in_queries_that_do_not_grow(
+    accepted: Referral, carl: User
+) -> None:
+    client, url = _api(carl), _url(accepted, "care/")
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured.captured_queries)
+
+    _records(accepted, carl)
+    first = queries()
+    _records(accepted, carl)
+    _records(accepted, carl)
+    assert queries() == first
