@@ -121,7 +121,14 @@ def test_it_lets_only_the_organisations_caseworker_write(accepted: Referral, ali
     body = {"actual_end": timezone.localdate().isoformat()}
     ended = client.post(_url(accepted, f"plans/{plan.pk}/end/"), body, format="json")
     assert ended.status_code == 404
+    follow_up = FollowUp.objects.create(
+        referral=accepted, due_on=timezone.localdate(), written_by=accepted.created_by
+    )
+    done = {"done_on": body["actual_end"]}
+    url = _url(accepted, f"follow-ups/{follow_up.pk}/done/")
+    assert client.post(url, done, format="json").status_code == 403
     assert not CaseNote.objects.exists()
+    assert FollowUp.objects.get().done_on is None
 
 
 @pytest.mark.parametrize("name", ["bob", "hana", "nora"])
