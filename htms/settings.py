@@ -235,6 +235,7 @@ SPECTACULAR_SETTINGS = {
         "PaymentChannelEnum": "htms.network.models.Channel",
         "ChannelEnum": "htms.helpline.models.Channel",
         "LinkSourceKindEnum": "htms.network.models.SourceKind",
+        "RiskLevelEnum": "htms.protection.models.RiskLevel",
     },
 }
 

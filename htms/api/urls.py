@@ -17,6 +17,7 @@ from htms.api.views import (
     parties,
     persons,
     protection,
+    protection_care,
     protection_returns,
     reference,
     stats,
@@ -31,6 +32,7 @@ EVENT = "intake/events/<str:event_id>/"
 MANIFEST = "intake/manifests/<str:manifest_id>/"
 ROW = "intake/rows/<str:row_id>/"
 RETURN = "protection/returns/<str:return_id>/"
+CARE = "protection/referrals/<str:referral_id>/"
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path(
@@ -52,6 +54,30 @@ urlpatterns: list[URLPattern | URLResolver] = [
         "protection/referrals/<str:referral_id>/state/",
         protection.ReferralStateView.as_view(),
         name="api_protection_referral_state",
+    ),
+    path(
+        "protection/shelters/",
+        protection_care.ShelterOccupancyView.as_view(),
+        name="api_protection_shelters",
+    ),
+    path(CARE + "care/", protection_care.ReferralCareView.as_view(), name="api_protection_care"),
+    *(
+        path(CARE + tail, view.as_view(), name=f"api_protection_care_{name}")
+        for tail, name, view in (
+            ("plans/", "plans", protection_care.ReferralPlansView),
+            ("plans/<str:plan_id>/end/", "plan_end", protection_care.ReferralPlanEndView),
+            ("follow-ups/", "follow_ups", protection_care.ReferralFollowUpsView),
+            (
+                "follow-ups/<str:follow_up_id>/done/",
+                "follow_up_done",
+                protection_care.ReferralFollowUpDoneView,
+            ),
+            ("risks/", "risks", protection_care.ReferralRisksView),
+            ("notes/", "notes", protection_care.ReferralNotesView),
+            ("court/", "court", protection_care.ReferralCourtView),
+            ("stay/", "admit", protection_care.ReferralAdmitView),
+            ("stay/discharge/", "discharge", protection_care.ReferralDischargeView),
+        )
     ),
     path(
         "protection/referrals/<str:referral_id>/return/",

@@ -4,14 +4,34 @@ The referring unit's writers see the person through the identity rule of HTMS
 (``htms.persons.presenters.identity_view``). The organisation's caseworkers see the pseudonym,
 sex and minority, plus exactly the fields the consent shares; once consent is withdrawn, the
 pseudonym only. A template receives an ``IdentityView`` and cannot tell the two apart.
+
+The caseworker's records on a referral are decided here too (``referral_care``): the pages and
+the API show the same to the same user.
 """
 
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import NamedTuple
+
 from django.db.models import prefetch_related_objects
+from django.utils import timezone
 
 from htms.accounts.models import User
 from htms.persons.presenters import IdentityView, birth_date_text, identity_view, identity_views
-from htms.protection.access import referral_is_referrer
-from htms.protection.models import Referral, SharedField
+from htms.protection.access import referral_is_referrer, referral_is_server
+from htms.protection.models import (
+    CaseNote,
+    Referral,
+    RiskAssessment,
+    SharedField,
+    ShelterStay,
+    SupportPlan,
+)
+from htms.protection.selectors import HearingReminder, hearing_reminders, stay_days, stay_over_plan
+from htms.protection.services.care import WORKING
+
+# How far ahead the referral's hearings are shown to its caseworkers.
+HEARINGS_AHEAD_DAYS = 365
 
 DETAILED = {SharedField.DOCUMENTS, SharedField.PHONES, SharedField.ADDRESS}
 
@@ -65,3 +85,65 @@ def referral_rows(user: User, referrals: list[Referral]) -> list[tuple[Referral,
     """Each referral with its person's name as ``user`` may see it, for the rows template."""
     views = referral_person_views(user, referrals)
     return [(r, views[r.pk]) for r in referrals]
+
+
+class StayRow(NamedTuple):
+    stay: ShelterStay
+    days: int
+    over_plan: bool
+
+
+@dataclass(frozen=True)
+class FollowUpRow:
+    """A follow-up as shown: its note only to the organisation's caseworkers."""
+
+    pk: int
+    due_on: date
+    done_on: date | None
+    note: str
+
+
+@dataclass(frozen=True)
+class CareRecord:
+    """The caseworker's records on one referral as one viewer may see them."""
+
+    is_server: bool
+    working: bool
+    stays: list[StayRow]
+    follow_ups: list[FollowUpRow]
+    plans: list[SupportPlan]
+    risks: list[RiskAssessment]
+    notes: list[CaseNote]
+    hearings: list[HearingReminder]
+
+    @property
+    def open_stay(self) -> ShelterStay | None:
+        return next((row.stay for row in self.stays if row.stay.discharged_on is None), None)
+
+
+def _hearings(user: User, referral: Referral, today: date) -> list[HearingReminder]:
+    end = today + timedelta(days=HEARINGS_AHEAD_DAYS)
+    ahead = hearing_reminders(user=user, start=today, end=end)
+    return [h for h in ahead if h.referral.pk == referral.pk]
+
+
+def referral_care(user: User, referral: Referral, today: date | None = None) -> CareRecord:
+    """What ``user`` (who already passed ``referral_get_for_user``) sees of the records on
+    ``referral``. Stays and follow-up dates go to both sides; plans, risk assessments, notes,
+    follow-up notes and hearings to the organisation's caseworkers only (empty for the rest)."""
+    today = today or timezone.localdate()
+    server = referral_is_server(user, referral)
+    stays = referral.stays.select_related("shelter")
+    follow_ups = [
+        FollowUpRow(f.pk, f.due_on, f.done_on, f.note if server else "")
+        for f in referral.follow_ups.all()
+    ]
+    return CareRecord(
+        is_server=server, working=server and referral.state in WORKING,
+        stays=[StayRow(s, stay_days(s, today), stay_over_plan(s, today)) for s in stays],
+        follow_ups=follow_ups,
+        plans=list(referral.plans.select_related("written_by")) if server else [],
+        risks=list(referral.risks.select_related("assessed_by")) if server else [],
+        notes=list(referral.notes.select_related("written_by")) if server else [],
+        hearings=_hearings(user, referral, today) if server else [],
+    )  # fmt: skip

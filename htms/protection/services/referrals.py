@@ -375,11 +375,12 @@ PAID_MORE = _("More cannot be paid than the court ordered.")
 @transaction.atomic
 def referral_court_record(
     *, actor: User, referral_id: int, measures: list[str], compensation_ordered: int | None,
-    compensation_paid: int | None,
+    compensation_paid: int | None, expected_version: int | None = None,
 ) -> Referral:  # fmt: skip
     """Records the victim-witness's protection needs in court (screen, in camera, video link)
-    and the compensation ordered and paid. Either side of the referral."""
-    referral = _locked(actor, referral_id, None)
+    and the compensation ordered and paid. Either side of the referral; a stale
+    ``expected_version`` is refused (``StaleEditError``)."""
+    referral = _locked(actor, referral_id, expected_version)
     if not referral_sides(actor, referral):
         raise NotAllowedError()
     unknown = sorted(set(measures) - set(CourtMeasure.values))

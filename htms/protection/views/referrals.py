@@ -1,7 +1,6 @@
 """Referral pages: the list, proposing one (from a case's victim, a border screening, a call or
 a walk-in), the referral's own page and its moves."""
 
-from datetime import timedelta
 from typing import Any
 
 from django.contrib import messages
@@ -9,7 +8,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
@@ -32,8 +30,8 @@ from htms.protection.forms import (
     WithdrawForm,
 )
 from htms.protection.models import Referral, ReferralSource, ReferralState, Return
-from htms.protection.presenters import referral_person_view, referral_rows
-from htms.protection.selectors import hearing_reminders, referral_list, stay_days, stay_over_plan
+from htms.protection.presenters import referral_care, referral_person_view, referral_rows
+from htms.protection.selectors import referral_list
 from htms.protection.services.care import WORKING
 from htms.protection.services.referrals import (
     NEEDS_A_REASON,
@@ -127,32 +125,25 @@ def referral_new(request: HttpRequest) -> HttpResponse:
 
 def referral_context(user: User, referral: Referral, **forms: Any) -> dict[str, Any]:
     """Everything the referral page shows ``user``; the organisation's records only to its
-    caseworkers."""
+    caseworkers (``referral_care``)."""
     sides = referral_sides(user, referral)
-    server = "server" in sides and referral.organisation.unit_id is not None
-    working = server and referral.state in WORKING
-    stays = list(referral.stays.select_related("shelter"))
-    today = timezone.localdate()
+    care = referral_care(user, referral)
     context: dict[str, Any] = {
         "referral": referral, "person": referral_person_view(user, referral),
         "moves": [
             (s, ReferralState(s).label, s in NEEDS_A_REASON) for s in referral_moves(user, referral)
         ],
-        "is_server": server, "working": working, "may_withdraw": bool(sides),
-        "stays": [(s, stay_days(s, today), stay_over_plan(s, today)) for s in stays],
-        "open_stay": next((s for s in stays if s.discharged_on is None), None),
-        "follow_ups": list(referral.follow_ups.all()),
+        "is_server": care.is_server, "working": care.working, "may_withdraw": bool(sides),
+        "stays": care.stays, "open_stay": care.open_stay, "follow_ups": care.follow_ups,
         "version": referral.version,
         "return_record": Return.objects.filter(referral=referral).first(),
         "may_open_return": "server" in sides and referral.state in WORKING,
     }  # fmt: skip
-    if server:
+    if care.is_server:
         context |= {
-            "plans": list(referral.plans.all()), "risks": list(referral.risks.all()),
-            "notes": list(referral.notes.select_related("written_by")),
-            "hearings": hearing_reminders(user=user, start=today, end=today + timedelta(days=365)),
+            "plans": care.plans, "risks": care.risks, "notes": care.notes,
+            "hearings": care.hearings,
         }  # fmt: skip
-        context["hearings"] = [h for h in context["hearings"] if h.referral.pk == referral.pk]
     blank = {
         "plan_form": PlanForm(), "follow_up_form": FollowUpForm(), "risk_form": RiskForm(),
         "note_form": NoteForm(), "admit_form": AdmitForm(), "discharge_form": DischargeForm(),
