@@ -141,8 +141,11 @@ DATABASES = {
 }
 # A streaming replica of the PostgreSQL primary, for the statistics figures and the search
 # before create (htms/common/replica.py, docs/operations.md "A read replica"). In tests it
-# mirrors the test database: the standby replays the primary's, none is created on it.
-if _replica_url := os.environ.get("DATABASE_REPLICA_URL", ""):
+# mirrors the test database: the standby replays the primary's, none is created on it. Only
+# beside a PostgreSQL primary (a program started with an SQLite DATABASE_URL from a shell that
+# has a replica's address reads its own file only).
+_replica_url = os.environ.get("DATABASE_REPLICA_URL", "")
+if _replica_url and DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["replica"] = dj_database_url.parse(
         _replica_url, conn_max_age=int(os.environ.get("HTMS_DB_CONN_MAX_AGE", "0"))
     )
