@@ -19,6 +19,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
+from django.test import override_settings
 from django.utils import translation
 
 from htms.accounts.models import Role, User
@@ -63,6 +64,18 @@ def _default_language() -> Iterator[None]:
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def _reads_on_the_primary(request: pytest.FixtureRequest) -> Iterator[None]:
+    """With a replica configured (``HTMS_PG_REPLICA=1 scripts/with-postgres.sh``), every test
+    reads the primary as it would without one: the test database's replica lags it and is not
+    among a test's databases. Tests marked ``replica`` read the replica."""
+    if not settings.HTMS_REPLICA_READS or request.node.get_closest_marker("replica"):
+        yield
+        return
+    with override_settings(HTMS_REPLICA_READS=False):
+        yield
 
 
 def _make_units() -> None:

@@ -139,6 +139,20 @@ DATABASES = {
         conn_max_age=int(os.environ.get("HTMS_DB_CONN_MAX_AGE", "0")),
     )
 }
+# A streaming replica of the PostgreSQL primary, for the statistics figures and the search
+# before create (htms/common/replica.py, docs/operations.md "A read replica"). In tests it
+# mirrors the test database: the standby replays the primary's, none is created on it. Only
+# beside a PostgreSQL primary (a program started with an SQLite DATABASE_URL from a shell that
+# has a replica's address reads its own file only).
+_replica_url = os.environ.get("DATABASE_REPLICA_URL", "")
+if _replica_url and DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["replica"] = dj_database_url.parse(
+        _replica_url, conn_max_age=int(os.environ.get("HTMS_DB_CONN_MAX_AGE", "0"))
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["htms.common.replica.ReplicaRouter"]
+# 0 sends every read to the primary again, e.g. while the replica catches up.
+HTMS_REPLICA_READS = "replica" in DATABASES and _flag("HTMS_REPLICA_READS", True)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The embedded database serves a small office: readers never wait for writers (WAL), and
     # every transaction takes the write lock when it begins (IMMEDIATE), so that two officers

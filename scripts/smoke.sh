@@ -27,7 +27,7 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 export VENV="$dir/venv" HTMS_VAR_DIR="$dir/var"
-unset DATABASE_URL
+unset DATABASE_URL DATABASE_REPLICA_URL
 log "smoke: make run with a fresh runtime-only virtualenv in $dir, port $port"
 # setsid: the server and its children form one process group, stopped together.
 setsid make run HOST=127.0.0.1 PORT="$port" VENV="$VENV" >"$dir/make-run.log" 2>&1 &

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The checks of `make test`, in order: ruff check, ruff format --check, mypy, deptry (every
-# runtime import declared), then pytest on SQLite and on a throwaway PostgreSQL server, side by
-# side. Every step runs even when an earlier one failed, so one run shows everything; the script
-# exits non-zero if any step failed.
+# runtime import declared), then pytest on SQLite and on a throwaway PostgreSQL server with a
+# streaming standby, side by side. Every step runs even when an earlier one failed, so one run
+# shows everything; the script exits non-zero if any step failed.
 # Assumes the virtualenv and the Debian packages are there (the Makefile sees to that).
 # Env: VENV (default .venv), PYTEST_ARGS (extra pytest arguments, e.g. "-x -k cases"),
 # HTMS_TEST_SERIAL=1 (the two database runs one after the other).
@@ -56,9 +56,11 @@ database_run() {
     echo "${PIPESTATUS[0]} $((SECONDS - start))" >"$artifacts/pytest-$name.status"
 }
 # The SQLite run must not pick up a DATABASE_URL from the caller's environment.
-sqlite_run=(env -u DATABASE_URL
+sqlite_run=(env -u DATABASE_URL -u DATABASE_REPLICA_URL
     "$bin/python" "${pytest_args[@]}" --junitxml="$artifacts/pytest-sqlite.xml" "${extra[@]}")
-postgresql_run=(scripts/with-postgres.sh
+# The PostgreSQL run has a streaming standby too, so the replica's tests run
+# (htms/common/tests/test_replica.py); every other test reads the primary.
+postgresql_run=(env HTMS_PG_REPLICA=1 scripts/with-postgres.sh
     "$bin/python" "${pytest_args[@]}" --junitxml="$artifacts/pytest-postgresql.xml" "${extra[@]}")
 rm -f "$artifacts"/pytest-*.status
 if [ -n "${HTMS_TEST_SERIAL:-}" ]; then

@@ -5,9 +5,13 @@
 # directory only (no TCP, unless HTMS_PG_TCP=1: then 127.0.0.1 on a free port), creates the
 # superuser role and database "htms", exports DATABASE_URL (and PGHOST/PGPORT/PGUSER/PGDATABASE),
 # runs CMD, then stops the server and deletes the directory, whatever CMD did.
+# With HTMS_PG_REPLICA=1 it also starts a streaming standby of that server (pg_basebackup -R, hot
+# standby, its own data directory, socket and port) and exports DATABASE_REPLICA_URL; it is
+# stopped and deleted with the primary.
 # Exits with CMD's exit status. As root, the server runs as the system user "htmspg"
 # (PostgreSQL refuses to run as root); it is created when missing.
-# Env: HTMS_PG_BINDIR (default: newest /usr/lib/postgresql/*/bin), HTMS_PG_TCP=1.
+# Env: HTMS_PG_BINDIR (default: newest /usr/lib/postgresql/*/bin), HTMS_PG_TCP=1,
+# HTMS_PG_REPLICA=1.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -43,9 +47,15 @@ fi
 # /tmp rather than $TMPDIR: the server user must reach it, and socket paths must stay short.
 tmp="$(mktemp -d /tmp/htms-pg.XXXXXXXX)"
 started=0
+replica_started=0
 cleanup() {
     local status=$?
     trap - EXIT INT TERM HUP
+    if [ "$replica_started" -eq 1 ]; then
+        (cd / && as_pg "$bindir/pg_ctl" -D "$tmp/replica" -m fast -w -t 60 stop >/dev/null) \
+            || (cd / && as_pg "$bindir/pg_ctl" -D "$tmp/replica" -m immediate -w stop >/dev/null) \
+            || log "warning: could not stop the PostgreSQL standby in $tmp"
+    fi
     if [ "$started" -eq 1 ]; then
         (cd / && as_pg "$bindir/pg_ctl" -D "$tmp/data" -m fast -w -t 60 stop >/dev/null) \
             || (cd / && as_pg "$bindir/pg_ctl" -D "$tmp/data" -m immediate -w stop >/dev/null) \
@@ -62,7 +72,11 @@ trap 'exit 129' HUP
 chmod 700 "$tmp"
 [ "$(id -u)" -eq 0 ] && chown "$PG_USER:" "$tmp"
 
-port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+free_port() {
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+port="$(free_port)"
+replica="${HTMS_PG_REPLICA:-0}"
 if [ "${HTMS_PG_TCP:-}" = "1" ]; then
     listen="127.0.0.1"
     host="127.0.0.1"
@@ -82,6 +96,11 @@ cd_tmp_as_pg "$bindir/initdb" -D "$tmp/data" -U htms --auth=trust -E UTF8 --loca
 # Durability is pointless for a throwaway test server: turn it off for speed.
 opts="-k $tmp -p $port -c listen_addresses='$listen' -c fsync=off -c synchronous_commit=off"
 opts+=" -c full_page_writes=off -c max_connections=50"
+if [ "$replica" = "1" ]; then
+    # A standby streams the primary's WAL; the replication connection comes over the socket.
+    opts+=" -c wal_level=replica -c max_wal_senders=4"
+    printf 'local replication htms trust\n' >>"$tmp/data/pg_hba.conf"
+fi
 started=1
 if ! cd_tmp_as_pg "$bindir/pg_ctl" -D "$tmp/data" -l "$tmp/server.log" -w -t 60 -o "$opts" \
     start >/dev/null; then
@@ -93,6 +112,34 @@ cd_tmp_as_pg "$bindir/createdb" -h "$tmp" -p "$port" -U htms htms
 export PGHOST="$host" PGPORT="$port" PGUSER=htms PGDATABASE=htms
 export DATABASE_URL="postgresql://htms@${url_host}:${port}/htms"
 log "PostgreSQL $("$bindir/postgres" --version | awk '{print $3}') at $DATABASE_URL"
+
+# --- streaming standby (HTMS_PG_REPLICA=1) -------------------------------------------------
+if [ "$replica" = "1" ]; then
+    replica_port="$(free_port)"
+    replica_socket="$tmp/replica-socket"
+    cd_tmp_as_pg mkdir -m 700 "$replica_socket"
+    # -R writes standby.signal and the connection to the primary into the copy.
+    cd_tmp_as_pg "$bindir/pg_basebackup" -h "$tmp" -p "$port" -U htms -D "$tmp/replica" -R \
+        -X stream --checkpoint=fast --no-sync >"$tmp/basebackup.log" 2>&1 \
+        || { cat "$tmp/basebackup.log" >&2; die "pg_basebackup failed"; }
+    if [ "${HTMS_PG_TCP:-}" = "1" ]; then
+        replica_host="127.0.0.1"
+    else
+        replica_host="$(printf '%s' "$replica_socket" | sed 's|/|%2F|g')"
+    fi
+    # Standby queries are not cancelled by the primary's clean-up of rows they still read.
+    replica_opts="-k $replica_socket -p $replica_port -c listen_addresses='$listen'"
+    replica_opts+=" -c hot_standby=on -c hot_standby_feedback=on -c fsync=off"
+    replica_opts+=" -c max_connections=50"
+    replica_started=1
+    if ! cd_tmp_as_pg "$bindir/pg_ctl" -D "$tmp/replica" -l "$tmp/replica.log" -w -t 60 \
+        -o "$replica_opts" start >/dev/null; then
+        cat "$tmp/replica.log" >&2 || true
+        die "the PostgreSQL standby did not start"
+    fi
+    export DATABASE_REPLICA_URL="postgresql://htms@${replica_host}:${replica_port}/htms"
+    log "PostgreSQL standby at $DATABASE_REPLICA_URL"
+fi
 
 set +e
 "$@"

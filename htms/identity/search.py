@@ -13,7 +13,7 @@ pseudonym to a name. Reads only: ``services.candidate_search`` adds the audit ro
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db import connection
+from django.db import connections
 from django.db.models import IntegerField, Q, QuerySet, Value
 
 from htms.accounts.models import User
@@ -130,6 +130,10 @@ def _fetch(conditions: list[Q]) -> list[list[tuple[int, int]]]:
         for i, c in enumerate(conditions)
     ]
     found: list[list[tuple[int, int]]] = [[] for _ in conditions]
+    if not selects:
+        return found
+    # The database the router reads from now: the replica inside ``replica_reads()``.
+    connection = connections[selects[0].db]
     if len(selects) > 1 and connection.features.supports_slicing_ordering_in_compound:
         selects = [selects[0].union(*selects[1:], all=True)]
     for select in selects:

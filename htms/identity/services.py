@@ -10,6 +10,7 @@ from django.db.models import Max, Min
 from htms.accounts.models import User
 from htms.audit.models import AuditAction, AuditObject
 from htms.audit.services import audit_record
+from htms.common.replica import replica_reads
 from htms.identity.facts import PersonFacts, facts_for_ids, facts_in_range
 from htms.identity.inputs import CandidateQuery
 from htms.identity.keys import person_keys
@@ -114,11 +115,13 @@ def _batches(
             progress(counts)
 
 
-@transaction.atomic
 def candidate_search(*, user: User, query: CandidateQuery, limit: int = 10) -> list[Candidate]:
     """Search before create, for pages and the API: the candidates ``user`` may see, and one
-    audit row naming the search fields used and the candidate ids shown."""
-    candidates = person_candidates(user=user, query=query, limit=limit)
+    audit row naming the search fields used and the candidate ids shown. The search reads the
+    replica where one is configured (``htms/common/replica.py``), unless the caller is inside a
+    transaction; the audit row is written to the primary."""
+    with replica_reads():
+        candidates = person_candidates(user=user, query=query, limit=limit)
     audit_record(
         actor=user,
         action=AuditAction.VIEW,

@@ -1,7 +1,8 @@
 """The yearly national figures the public sees: cases, persons prosecuted, persons convicted,
 victims identified. They are the figures of the statistics work as a national reader sees them,
 under its disclosure control (``htms/statistics/published.py``): a yearly figure of fewer than
-``HTMS_STATISTICS_K`` people, or one that would reveal such a figure, is withheld.
+``HTMS_STATISTICS_K`` people, or one that would reveal such a figure, is withheld. They are
+read from the replica where one is configured (``htms/common/replica.py``).
 """
 
 from dataclasses import dataclass
@@ -10,6 +11,7 @@ from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
 from htms.accounts.models import Role, User
+from htms.common.replica import replica_reads
 from htms.statistics.dimensions import Dimension
 from htms.statistics.figures import CountingUnit
 from htms.statistics.funnel import FIRS, case_funnel
@@ -49,6 +51,7 @@ def _values(columns: list[str], row: PublishedRow | None) -> dict[str, int | Non
     return dict(zip(columns, row.cells, strict=True))
 
 
+@replica_reads()
 def _computed() -> PublicFigures:
     reader = _national_reader()
     funnel = case_funnel(user=reader)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 
 from htms.accounts.models import User
+from htms.common.replica import replica_reads
 from htms.reference.models import CrimeType, Province
 from htms.statistics.access import STATISTICS_REFUSED, statistics_may_view
 from htms.statistics.charts import Chart, bar_chart, column_chart
@@ -153,7 +154,8 @@ def statistics_dashboard(request: HttpRequest) -> HttpResponse:
     valid = form.is_valid() if request.GET else False
     filters = form.filters() if valid else DashboardFilters(unit=CountingUnit.VICTIMS)
     by = filters.by
-    found = dashboard(user=user, filters=filters)
+    with replica_reads():
+        found = dashboard(user=user, filters=filters)
     if valid and form.cleaned_data["download"]:
         return _download(user, found, form.cleaned_data["download"], form, by)
     query = urlencode(
@@ -202,7 +204,8 @@ def annual_report(request: HttpRequest) -> HttpResponse:
         errors = " ".join(str(e) for field in form.errors.values() for e in field)
         return HttpResponseBadRequest(errors, content_type="text/plain; charset=utf-8")
     year, language = form.cleaned_data["year"], form.cleaned_data["lang"] or get_language()
-    pdf = annual_report_export(user=user, year=year, language=language)
+    with replica_reads():
+        pdf = annual_report_export(user=user, year=year, language=language)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="htms-annual-{year}-{language}.pdf"'
     return response

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 
 from htms.accounts.models import User
+from htms.common.replica import replica_reads
 from htms.reference.models import Province
 from htms.statistics.access import STATISTICS_REFUSED, statistics_may_view
 from htms.statistics.quarters import Quarter
@@ -62,7 +63,10 @@ def quarterly_report(request: HttpRequest) -> HttpResponse:
     language = data["lang"] or get_language()
     quarter = Quarter(data["year"], data["quarter"])
     province: Province = data["province"]
-    pdf = quarterly_report_export(user=user, province=province, quarter=quarter, language=language)
+    with replica_reads():
+        pdf = quarterly_report_export(
+            user=user, province=province, quarter=quarter, language=language
+        )
     name = f"htms-quarterly-{province.code}-{quarter.year}-q{quarter.number}-{language}.pdf"
     return _pdf(pdf, name)
 
@@ -75,5 +79,6 @@ def nap_report(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return _refused(form)
     year, language = form.cleaned_data["year"], form.cleaned_data["lang"] or get_language()
-    pdf = nap_report_export(user=user, year=year, language=language)
+    with replica_reads():
+        pdf = nap_report_export(user=user, year=year, language=language)
     return _pdf(pdf, f"htms-nap-{year}-{language}.pdf")
