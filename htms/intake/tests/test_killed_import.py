@@ -22,7 +22,7 @@ SCRIPT = Path(__file__).with_name("killed_import.py")
 def database(tmp_path: Path) -> Iterator[dict[str, str]]:
     """The environment of the script: a fresh database of the suite's kind (a new database on
     the same PostgreSQL server, or a SQLite file), dropped afterwards."""
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DATABASE_REPLICA_URL")}
     if connection.vendor != "postgresql":
         yield env
         return
