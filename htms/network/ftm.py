@@ -14,7 +14,7 @@ from htms.cases.models import Case, PartyRole
 from htms.network.graph import Network
 from htms.network.links import Link, LinkKind, split_key
 from htms.network.models import Account, Channel
-from htms.network.presenters import NetworkView, NodeView, link_view
+from htms.network.presenters import NetworkView, NodeView, link_shown, link_view
 from htms.persons.models import DatePrecision, Person
 
 GENDER = {"M": "male", "F": "female", "X": "other"}
@@ -171,9 +171,11 @@ def ftm_entities(user: User, network: Network, view: NetworkView) -> Iterator[En
     yield from _account_parties(network, view)
     for link in network.links:
         a, b = view.nodes.get(link.source), view.nodes.get(link.target)
-        if a is None or b is None:
+        if a is None or b is None or not link_shown(link, view.nodes):
             continue
         explained = link_view(link, view.nodes)
-        entity = _link_entity(link, a, b, explained.reason, explained.source_text)
+        source = _("%(source)s; grading: %(grading)s") % {
+            "source": explained.source_text, "grading": explained.grading_text}  # fmt: skip
+        entity = _link_entity(link, a, b, explained.reason, source)
         if entity:
             yield entity

@@ -12,15 +12,15 @@ ids are the records as entered; ``graph.py`` maps them to the record a merge kee
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, TypedDict
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from htms.cases.models import CaseParty
+from htms.cases.models import CaseParty, Verdict
 from htms.intake.models import BorderEvent, LeadAgent, LeadPayment
-from htms.network.models import AccountHolder, Call, FamilyTie, Payment
+from htms.network.models import AccountHolder, Call, FamilyTie, Payment, Sourced
 from htms.persons.models import IdentityDocument, PersonAddress, PersonPhone
 
 
@@ -43,6 +43,7 @@ class LinkSource(models.TextChoices):
     CASE = "case", _("Case")
     REGISTER = "register", _("Person register")
     BORDER = "border", _("Border record")
+    DOSSIER = "dossier", _("Agents register")
 
 
 NODE_KINDS = ("person", "case", "account", "phone", "document", "address")
@@ -60,6 +61,8 @@ class Link:
     case_id: int | None = None
     directed: bool = False
     detail: tuple[tuple[str, Any], ...] = field(default=())
+    grading: str = ""  # source reliability and credibility, e.g. "B2"; blank: not graded
+    handling: str = ""  # handling code, e.g. "H2"
 
     @property
     def facts(self) -> dict[str, Any]:
@@ -92,6 +95,18 @@ def person(pk: int | None) -> str:
     return node_key("person", pk)
 
 
+class Grading(TypedDict):
+    grading: str
+    handling: str
+
+
+def graded(record: Sourced) -> Grading:
+    """The grading of a stored link, as ``Link`` keeps it: blank when it was not graded."""
+    both = record.reliability and record.credibility
+    grading = f"{record.reliability}{record.credibility}" if both else ""
+    return Grading(grading=grading, handling=record.handling_code)
+
+
 def links_of(keys: set[str], *, person_ids: set[int]) -> list[Link]:
     """Every link touching one of ``keys``; ``person_ids`` are the person records behind the
     person keys (every record of a merged person)."""
@@ -113,13 +128,19 @@ def links_of(keys: set[str], *, person_ids: set[int]) -> list[Link]:
 
 
 def _party_links(condition: Q) -> list[Link]:
-    rows = CaseParty.objects.filter(condition).values_list(
-        "person_id", "case_id", "role", "case__reference", "case__registered_at"
+    """A party to a case; ``judged`` when a court gave a verdict on this accused there."""
+    judged = Exists(Verdict.objects.filter(accused_id=OuterRef("pk")))
+    rows = (
+        CaseParty.objects.filter(condition)
+        .annotate(judged=judged)
+        .values_list(
+            "person_id", "case_id", "role", "case__reference", "case__registered_at", "judged"
+        )
     )
     return [
         Link(person(p), node_key("case", c), LinkKind.PARTY, LinkSource.CASE, ref,
-             start=at.date(), case_id=c, detail=(("role", role),))
-        for p, c, role, ref, at in rows.order_by()
+             start=at.date(), case_id=c, detail=(("role", role), ("judged", judged)))
+        for p, c, role, ref, at, judged in rows.order_by()
     ]  # fmt: skip
 
 
@@ -172,7 +193,7 @@ def _account_links(person_ids: set[int], accounts: set[int]) -> list[Link]:
     rows = AccountHolder.objects.filter(Q(person_id__in=person_ids) | Q(account_id__in=accounts))
     return [
         Link(person(h.person_id), node_key("account", h.account_id), LinkKind.ACCOUNT,
-             h.source_kind, h.source_ref, h.start_date, h.end_date, h.case_id)
+             h.source_kind, h.source_ref, h.start_date, h.end_date, h.case_id, **graded(h))
         for h in rows.order_by()
     ]  # fmt: skip
 
@@ -194,7 +215,7 @@ def _payment_link(p: Payment) -> Link:
     )
     detail = (("amount", p.amount), ("currency", p.currency), ("channel", p.channel))
     return Link(payer, to, LinkKind.PAYMENT, p.source_kind, p.source_ref, p.start_date,
-                p.end_date, p.case_id, directed=True, detail=detail)  # fmt: skip
+                p.end_date, p.case_id, directed=True, detail=detail, **graded(p))  # fmt: skip
 
 
 def _call_links(numbers: set[str]) -> list[Link]:
@@ -204,7 +225,7 @@ def _call_links(numbers: set[str]) -> list[Link]:
     return [
         Link(node_key("phone", c.caller), node_key("phone", c.receiver), LinkKind.CALL,
              c.source_kind, c.source_ref, c.started_at.date(), c.started_at.date(), c.case_id,
-             directed=True, detail=(("duration", c.duration_seconds),))
+             directed=True, detail=(("duration", c.duration_seconds),), **graded(c))
         for c in rows.order_by()
     ]  # fmt: skip
 
@@ -214,7 +235,7 @@ def _family_links(person_ids: set[int]) -> list[Link]:
     return [
         Link(person(f.person_id), person(f.relative_id), LinkKind.FAMILY, f.source_kind,
              f.source_ref, f.start_date, f.end_date, f.case_id,
-             detail=(("relationship", f.relationship),))
+             detail=(("relationship", f.relationship),), **graded(f))
         for f in rows.order_by()
     ]  # fmt: skip
 

@@ -25,7 +25,7 @@ from htms.network.analysis import (
 from htms.network.graph import LinkFilter, Network, neighbourhood
 from htms.network.links import LinkKind, node_key, split_key
 from htms.network.models import Account
-from htms.network.presenters import LinkView, NetworkView, NodeView, link_view, network_view
+from htms.network.presenters import LinkView, NetworkView, NodeView, link_views, network_view
 
 
 @dataclass
@@ -65,7 +65,7 @@ def _page(user: User, network: Network, root: str) -> NetworkPage:
     page.communities = [
         [nodes[k] for k in group if k in nodes] for group in network_communities(network)
     ]
-    page.timeline = [link_view(li, nodes) for li in network_timeline(network)]
+    page.timeline = link_views(network_timeline(network), nodes)
     return page
 
 
@@ -115,7 +115,7 @@ def path_between(
     nodes = view.nodes
     return PathPage(
         view, nodes[network.roots[0]], nodes[network.roots[-1]],
-        [(nodes[h.source], nodes[h.target], [link_view(li, nodes) for li in h.links])
+        [(nodes[h.source], nodes[h.target], link_views(h.links, nodes))
          for h in found.hops],
     )  # fmt: skip
 

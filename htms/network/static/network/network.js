@@ -24,7 +24,7 @@
       if (edges.get(id)) { return; }
       kinds[l.kind] = l.kind_label;
       if (l.start) { days.push(l.start); }
-      edges.add({ id: id, from: l.source, to: l.target, title: l.reason + " (" + l.source_text + ")",
+      edges.add({ id: id, from: l.source, to: l.target, title: l.reason + " (" + l.source_text + "; " + l.grading_text + ")",
         arrows: l.directed ? "to" : "", kind: l.kind, start: l.start, hidden: false });
     });
     controls();
