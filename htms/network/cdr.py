@@ -45,6 +45,10 @@ REQUEST_MISSING = gettext_lazy("Give the reference of the request the operator a
 PERIOD_MISSING = gettext_lazy("Give the period the records cover, from and to.")
 PERIOD_ORDER = gettext_lazy("The end of the period comes before its start.")
 UNKNOWN_CASE = gettext_lazy("No case you may see in the network has this reference.")
+MORE_BAD_ROWS = gettext_lazy(
+    "Only the first %(shown)d of the %(total)d rows to correct are listed: correct them and "
+    "import the file again to see the others."
+)
 
 
 @dataclass(frozen=True)
@@ -80,6 +84,13 @@ class CdrImport:
     bad_rows: int = 0
     problems: list[str] = field(default_factory=list)
     refused: list[RowProblem] = field(default_factory=list)
+
+    @property
+    def unlisted_note(self) -> str:
+        """Says so when more rows were bad than are listed (``MAX_REPORTED``)."""
+        if self.bad_rows <= len(self.refused):
+            return ""
+        return str(MORE_BAD_ROWS) % {"shown": len(self.refused), "total": self.bad_rows}
 
 
 class _Refused(Exception):

@@ -122,12 +122,13 @@ def neighbourhood(
     roots: list[str],
     depth: int,
     only: LinkFilter | None = None,
-    max_nodes: int = MAX_NODES,
+    max_nodes: int | None = None,
 ) -> Network:
     """The nodes within ``depth`` links of ``roots`` (at most ``MAX_NODES``) that ``scope``
     allows, and the links between them that pass ``only``. The roots are checked by the
-    caller (``access.py``)."""
+    caller (``access.py``). ``truncated`` says when the limit left links out."""
     only = only or LinkFilter()
+    max_nodes = MAX_NODES if max_nodes is None else max_nodes
     depth = max(1, min(depth, MAX_DEPTH))
     merges = Merges()
     merges.load(_person_ids(roots))

@@ -98,3 +98,7 @@ class HopSerializer(serializers.Serializer[Any]):
 
 class PathSerializer(serializers.Serializer[Any]):
     hops = HopSerializer(many=True, help_text="Empty when there is no path within the depth")
+    truncated = serializers.BooleanField(
+        help_text="The search stopped at the node limit: a shorter path, or one where none is "
+        "given, may exist; narrow the kinds or dates"
+    )

@@ -108,7 +108,8 @@ class PaymentRemoveView(ErrorsMixin, APIView):
 def _refusal(result: CdrImport) -> ValidationError:
     rows = [_("Row %(row)d: %(what)s") % {"row": r.number, "what": " ".join(r.messages)}
             for r in result.refused]  # fmt: skip
-    return ValidationError({"file": [*result.problems, *rows]})
+    more = [result.unlisted_note] if result.unlisted_note else []
+    return ValidationError({"file": [*result.problems, *rows, *more]})
 
 
 class CallRecordsImportView(ErrorsMixin, APIView):
