@@ -1,8 +1,10 @@
 """Every link of the network, stored or derived, as one shape: ``Link`` between two node keys.
 
 Node keys name what a node is: ``person:12``, ``case:7``, ``account:3``, ``phone:+923001234567``,
-``document:cnic:3520212345671``, ``address:<district id>:<text>``. Keys that carry a number or an
-address never leave the server: presenters give them opaque public keys (``presenters.py``).
+``document:cnic:3520212345671``, ``address:<district id>:<text>``; from dossier facts also
+``vehicle:LEA1234``, ``organization:name:<NAME>`` or ``organization:licence:<number>`` and
+``place:district:<id>`` (``dossier_links.py``). Keys that carry a number, an address, a
+registration or a name never leave the server: presenters give them opaque public keys.
 
 ``links_of(nodes)`` reads, for a set of nodes, every link that touches one of them: stored links
 (``models.py``) and links derived from cases, the person register and border intake. Person
@@ -35,6 +37,9 @@ class LinkKind(models.TextChoices):
     FAMILY = "family", _("Family")
     TRAVEL = "travel", _("Travelled together")
     LEAD = "lead", _("Named as agent at the border")
+    ORGANISATION = "organisation", _("Works through an organisation")
+    VEHICLE = "vehicle", _("Uses a vehicle")
+    PLACE = "place", _("Operates in a place")
 
 
 class LinkSource(models.TextChoices):
@@ -46,7 +51,8 @@ class LinkSource(models.TextChoices):
     DOSSIER = "dossier", _("Agents register")
 
 
-NODE_KINDS = ("person", "case", "account", "phone", "document", "address")
+NODE_KINDS = ("person", "case", "account", "phone", "document", "address", "organization",
+              "vehicle", "place")  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from htms.accounts.models import User
 from htms.cases.models import Case, PartyRole
 from htms.intelligence.models import SourceKind as FactSource
 from htms.network.dossier_links import fact_holders
+from htms.network.fact_nodes import fact_node_labels
 from htms.network.graph import Network
 from htms.network.links import (
     Link,
@@ -35,8 +36,10 @@ from htms.persons.models import IdentityDocument, Person, PersonAddress, PersonP
 from htms.persons.presenters import identity_views
 from htms.reference.models import District
 
-OPAQUE = ("phone", "document", "address")
-FACT_HELD = ("phone", "address", "account")  # nodes a dossier fact may name
+OPAQUE = ("phone", "document", "address", "vehicle", "organization")
+FACT_HELD = ("phone", "address", "account", "vehicle", "organization")  # held through facts
+THINGS = ("phone", "document", "address", "account", "vehicle", "organization", "place")
+FACT_ONLY = ("vehicle", "organization", "place")  # nodes no record but a dossier fact names
 NODE_KINDS = {
     "person": gettext_lazy("Person"),
     "case": gettext_lazy("Case"),
@@ -44,6 +47,9 @@ NODE_KINDS = {
     "phone": gettext_lazy("Phone"),
     "document": gettext_lazy("Identity document"),
     "address": gettext_lazy("Address"),
+    "organization": gettext_lazy("Organisation"),
+    "vehicle": gettext_lazy("Vehicle"),
+    "place": gettext_lazy("Place"),
 }
 
 
@@ -189,6 +195,9 @@ HIDDEN = {  # translated where shown
     "document": gettext_noop("Identity document (hidden)"),
     "address": gettext_noop("Address (hidden)"),
     "account": gettext_noop("Account (hidden)"),
+    "vehicle": gettext_noop("Vehicle (hidden)"),
+    "organization": gettext_noop("Organisation (hidden)"),
+    "place": gettext_noop("Place (hidden)"),
 }
 
 
@@ -201,12 +210,14 @@ def _thing_nodes(
     accounts = Account.objects.in_bulk(account_ids)
     district_ids = {int(a.partition(":")[0]) for a in grouped.get("address", [])}
     districts = District.objects.in_bulk(district_ids - {0})
+    labels = fact_node_labels(grouped)
     nodes = {}
-    for kind in ("phone", "document", "address", "account"):
+    for kind in THINGS:
         for rest in grouped.get(kind, []):
             key = f"{kind}:{rest}"
             hidden = not all(visible[pid] for pid in holders.get(key, ()))
-            label = _(HIDDEN[kind]) if hidden else _thing_label(kind, rest, accounts, districts)
+            label = labels.get(key) or _thing_label(kind, rest, accounts, districts)
+            label = _(HIDDEN[kind]) if hidden else label
             account = accounts.get(int(rest)) if kind == "account" and rest.isdigit() else None
             synthetic = bool(account and account.is_synthetic)
             nodes[key] = NodeView(
@@ -278,6 +289,9 @@ def _reason(link: Link, nodes: dict[str, NodeView]) -> str:
             "agent": b,
         }
     templates = {
+        LinkKind.ORGANISATION: _("%(person)s works through %(thing)s"),
+        LinkKind.VEHICLE: _("%(person)s uses the vehicle %(thing)s"),
+        LinkKind.PLACE: _("%(person)s operates in %(thing)s"),
         LinkKind.PHONE: _("%(person)s uses %(thing)s"),
         LinkKind.ACCOUNT: _("%(person)s holds %(thing)s"),
         LinkKind.ADDRESS: _("%(person)s lives at %(thing)s"),
@@ -315,6 +329,10 @@ def network_view(user: User, network: Network) -> NetworkView:
         for link in network.links
         if link.source in nodes and link.target in nodes and link_shown(link, nodes)
     ]
+    ends = {end for link in links for end in (link.source, link.target)}
+    nodes = {
+        k: n for k, n in nodes.items() if n.kind not in FACT_ONLY or n.key in ends or n.ring == 0
+    }  # a node only a fact shown as ••• names is left out with the fact
     merged = {
         f"person:{kept}": records for kept, records in network.merged.items()
         if not nodes[f"person:{kept}"].hidden

@@ -8,7 +8,8 @@
   var nodes = new vis.DataSet(), edges = new vis.DataSet();
   var kinds = {}, days = [];
   var shapes = { person: "dot", "case": "box", account: "diamond", phone: "triangle",
-    document: "square", address: "star" };
+    document: "square", address: "star", organization: "hexagon", vehicle: "triangleDown",
+    place: "ellipse" };
 
   function edgeId(link) { return [link.source, link.target, link.kind, link.start, link.reason].join("|"); }
 
