@@ -10,9 +10,11 @@ import pytest
 from django.core.management import call_command
 
 from htms.accounts.models import User
+from htms.cases.models import Case
 from htms.intelligence.inputs import FactInput
 from htms.intelligence.models import DossierFact, FactKind
 from htms.intelligence.services import fact_create, fact_withdraw
+from htms.intelligence.tests.support import accused_of, convict
 from htms.network.access import network_scope_for_user
 from htms.network.graph import LinkFilter, neighbourhood
 from htms.network.links import LinkKind, LinkSource
@@ -140,3 +142,14 @@ def test_both_exports_carry_the_grading(alice: User, bob: User, hana: User, tmp_
     rows = list(csv.DictReader((tmp_path / "i2").open(encoding="utf-8")))
     assert {(r["link_grading"], r["link_handling_code"]) for r in rows if r["link_type"] == "phone"
             } >= {("A1", "H1")}  # fmt: skip
+
+
+def test_a_party_link_of_a_judged_accused_says_court_judgment(
+    anne: User, hana: User, tip_case: Case
+) -> None:
+    convict(anne, tip_case)
+    convicted = accused_of(tip_case).pk
+    links = client_for(hana).get(f"/network/data/?root=case:{tip_case.pk}&depth=1").json()["links"]
+    texts = {li["source"]: li["grading_text"] for li in links if li["kind"] == "party"}
+    assert texts.pop(f"person:{convicted}") == "Court judgment"
+    assert set(texts.values()) == {"Case record"}
