@@ -29,6 +29,7 @@ from htms.cases.models import Case, CaseParty
 from htms.common.errors import NotAllowedError
 from htms.intelligence.access import agent_queryset_for_user
 from htms.network.models import Payment
+from htms.persons.access import identity_visibility
 from htms.persons.models import Person
 
 
@@ -71,15 +72,17 @@ class NetworkScope:
         return {pid for pid in ids if self._persons[pid]}
 
     def dossier_allowed(self, person_ids: Iterable[int]) -> set[int]:
-        """The persons among ``person_ids`` whose dossier facts the user may read: the rule of
-        ``htms/intelligence/access.py``. One query for new ids."""
+        """The persons among ``person_ids`` whose dossier facts the user may read (the rule of
+        ``htms/intelligence/access.py``) and whose identity they may see: the dossier shows the
+        facts of a pseudonym as •••, so they are no links either. A few queries for new ids."""
         ids = set(person_ids)
-        if self.cases is None:
-            return ids
         unknown = ids - self._dossiers.keys()
         if unknown:
-            agents = agent_queryset_for_user(self.user).filter(pk__in=unknown)
-            found = set(agents.values_list("pk", flat=True).order_by())
+            visible = identity_visibility(self.user, unknown)
+            found = {pid for pid in unknown if visible[pid]}
+            if self.cases is not None and found:
+                agents = agent_queryset_for_user(self.user).filter(pk__in=found)
+                found = set(agents.values_list("pk", flat=True).order_by())
             self._dossiers.update({pid: pid in found for pid in unknown})
         return {pid for pid in ids if self._dossiers[pid]}
 
