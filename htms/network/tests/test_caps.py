@@ -4,8 +4,11 @@ the API or the Gazette says that the figure or the list is incomplete."""
 import io
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from htms.accounts.models import User
 from htms.cases.inputs import PartyInput
@@ -92,3 +95,9 @@ def test_a_file_with_more_bad_rows_than_are_listed_says_how_many(
     result = cdr.calls_import(actor=hana, stream=io.BytesIO(bad), name="c.csv", source=source())
     assert len(result.refused) == 1 and result.bad_rows == 2
     assert result.unlisted_note.startswith("Only the first 1 of the 2 rows to correct")
+
+
+def test_an_export_deeper_than_the_limit_is_refused_not_cut(hana: User, tmp_path: Path) -> None:
+    with pytest.raises(CommandError, match="invalid choice: 9"):
+        call_command("export", "ftm", "--output", str(tmp_path / "x"), "--user", "hana",
+                     "--purpose", "Joint analysis of the month", "--depth", "9")  # fmt: skip
