@@ -40,8 +40,15 @@ LINK_OF_FACT = {
 LICENCE, NAME = "licence", "name"
 
 
+_PLATE = re.compile(r"\b([A-Z]{1,4})[ -]*(\d{1,5})\b")  # LEB-2131, ICT 553, RIK 12
+
+
 def vehicle_key(text: str) -> str:
-    return re.sub(r"[^0-9A-Z]", "", text.upper())
+    """The registration of a vehicle fact in letters and digits: "White Corolla LEB-2131" and
+    "leb 2131" are one vehicle; without a plate, the whole text."""
+    value = text.upper()
+    plate = _PLATE.search(value)
+    return "".join(plate.groups()) if plate else re.sub(r"[^0-9A-Z]", "", value)
 
 
 def organisation_key(kind: str, text: str) -> str:
