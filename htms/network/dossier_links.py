@@ -19,6 +19,8 @@ import re
 from collections.abc import Iterable
 
 from django.db.models import Q, QuerySet
+from django.db.models.functions import Right
+from django.db.models.lookups import In
 
 from htms.identity.numbers import phone_key
 from htms.intelligence.models import DossierFact, FactKind
@@ -91,12 +93,13 @@ def _tail(text: str) -> str:
 
 def _condition(keys: Iterable[str]) -> Q:
     """Facts that may name one of ``keys``; each is confirmed against the key after reading,
-    as a fact keeps a number or name as the officer wrote it. Places are not looked up."""
+    as a fact keeps a number or name as the officer wrote it (a phone's last four digits are
+    the same however it was written). Places are not looked up."""
     condition = Q(pk__in=[])
-    accounts = set()
+    accounts, phones = set(), set()
     for kind, rest in map(split, keys):
         if kind == "phone" and rest:
-            condition |= Q(kind=FactKind.PHONE, value__endswith=rest[-4:])
+            phones.add(rest[-4:])
         elif kind == "address" and rest:
             district, _sep, text = rest.partition(":")
             place = Q(district_id=int(district)) if int(district) else Q(district__isnull=True)
@@ -109,6 +112,8 @@ def _condition(keys: Iterable[str]) -> Q:
             how, _sep, text = rest.partition(":")
             fact = FactKind.LICENCE if how == LICENCE else FactKind.ORGANISATION
             condition |= Q(kind=fact, value__icontains=_tail(text))
+    if phones:  # one set lookup a row, however many phones the ring holds
+        condition |= Q(kind=FactKind.PHONE) & Q(In(Right("value", 4), sorted(phones)))
     if accounts:
         numbers = Account.objects.filter(pk__in=accounts).values("number")
         condition |= Q(kind__in=ACCOUNT_FACTS, value__in=numbers)
