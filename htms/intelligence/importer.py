@@ -41,6 +41,7 @@ FACT_HEADINGS = {
     "network_role": ("role", "network role"),
     "licence": ("licence", "license", "oep licence", "promoter licence"),
     "vehicle": ("vehicle", "vehicle no"),
+    "organisation": ("organisation", "organization", "agency", "company", "recruiting agency"),
     "account": ("account", "bank account", "wallet"),
 }
 PERSON_KEYS = ("full_name", "full_name_ur", "father_name", "cnic", "phone", "address")

@@ -28,6 +28,7 @@ class FactKind(models.TextChoices):
     ADDRESS = "address", _("Address")
     PHOTOGRAPH = "photograph", _("Photograph")
     LICENCE = "licence", _("Overseas employment promoter licence")
+    ORGANISATION = "organisation", _("Organisation worked through (agency, company)")
     STATUS = "status", _("Status")
 
 

@@ -27,7 +27,9 @@ from htms.accounts.models import Role, User
 from htms.cases.access import case_get_for_user, case_queryset_for_user
 from htms.cases.models import Case, CaseParty
 from htms.common.errors import NotAllowedError
+from htms.intelligence.access import agent_queryset_for_user
 from htms.network.models import Payment
+from htms.persons.access import identity_visibility
 from htms.persons.models import Person
 
 
@@ -51,6 +53,7 @@ class NetworkScope:
     user: User
     cases: set[int] | None = None
     _persons: dict[int, bool] = field(default_factory=dict)
+    _dossiers: dict[int, bool] = field(default_factory=dict)
 
     @property
     def national(self) -> bool:
@@ -67,6 +70,21 @@ class NetworkScope:
             found = set(parties.values_list("person_id", flat=True).order_by())
             self._persons.update({pid: pid in found for pid in unknown})
         return {pid for pid in ids if self._persons[pid]}
+
+    def dossier_allowed(self, person_ids: Iterable[int]) -> set[int]:
+        """The persons among ``person_ids`` whose dossier facts the user may read (the rule of
+        ``htms/intelligence/access.py``) and whose identity they may see: the dossier shows the
+        facts of a pseudonym as •••, so they are no links either. A few queries for new ids."""
+        ids = set(person_ids)
+        unknown = ids - self._dossiers.keys()
+        if unknown:
+            visible = identity_visibility(self.user, unknown)
+            found = {pid for pid in unknown if visible[pid]}
+            if self.cases is not None and found:
+                agents = agent_queryset_for_user(self.user).filter(pk__in=found)
+                found = set(agents.values_list("pk", flat=True).order_by())
+            self._dossiers.update({pid: pid in found for pid in unknown})
+        return {pid for pid in ids if self._dossiers[pid]}
 
     def case_allowed(self, case_id: int) -> bool:
         return self.cases is None or case_id in self.cases

@@ -5,15 +5,17 @@ networks" reads it.
 Each dated link comes with what ties its ends to persons (the users of a called phone, the
 holders of a paying account), so a community is a group of persons with their phones, accounts
 and cases. Communities are Louvain's (fixed seed) on that graph only, never on the whole
-register; at most ``MAX_LINKS`` dated links, the latest, are read.
+register; at most ``MAX_LINKS`` dated links of each kind, the latest, are read. When a period
+holds more, the counts are marked ``at_least``: the figure is a floor, never silently short.
 """
 
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from typing import Any
 
 import networkx as nx
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from htms.cases.models import CaseParty
@@ -33,6 +35,7 @@ class ActiveNetwork:
     payments: int
     calls: int
     cases: int
+    at_least: bool = False  # the period held more links than were read: the counts are floors
 
     @property
     def links(self) -> int:
@@ -46,29 +49,41 @@ def _end(person_id: int | None, account_id: int | None) -> str:
     return node_key("person", person_id) if person_id else node_key("account", account_id)
 
 
-def _dated(first: date, after: date) -> list[Edge]:
+class _Capped:
+    """Reads at most ``MAX_LINKS`` rows of each query, and remembers whether there were more."""
+
+    def __init__(self) -> None:
+        self.reached = False
+
+    def rows(self, query: "QuerySet[Any, tuple[Any, ...]]") -> list[tuple[Any, ...]]:
+        rows = list(query[: MAX_LINKS + 1])
+        self.reached |= len(rows) > MAX_LINKS
+        return rows[:MAX_LINKS]
+
+
+def _dated(first: date, after: date, cap: _Capped) -> list[Edge]:
     """Payments and calls dated in [first, after), the latest first, and the parties of the
     cases registered then."""
     days = Q(start_date__gte=first, start_date__lt=after)
-    payments = Payment.objects.filter(days).order_by("-start_date", "-id")[:MAX_LINKS]
+    payments = Payment.objects.filter(days).order_by("-start_date", "-id")
     edges = [
         (_end(p, pa), _end(b, ba), PAYMENT)
-        for p, pa, b, ba in payments.values_list(
+        for p, pa, b, ba in cap.rows(payments.values_list(
             "payer_id", "payer_account_id", "beneficiary_id", "beneficiary_account_id"
-        )
-    ]
-    calls = Call.objects.filter(days).order_by("-start_date", "-id")[:MAX_LINKS]
+        ))
+    ]  # fmt: skip
+    calls = Call.objects.filter(days).order_by("-start_date", "-id")
     edges += [
         (node_key("phone", a), node_key("phone", b), CALL)
-        for a, b in calls.values_list("caller", "receiver")
+        for a, b in cap.rows(calls.values_list("caller", "receiver"))
     ]
     registered = (timezone.make_aware(datetime.combine(day, time.min)) for day in (first, after))
     parties = CaseParty.objects.filter(
         case__registered_at__gte=next(registered), case__registered_at__lt=next(registered)
-    ).order_by("-case_id")[:MAX_LINKS]
+    ).order_by("-case_id")
     edges += [
         (node_key("person", p), node_key("case", c), CASE)
-        for p, c in parties.values_list("person_id", "case_id")
+        for p, c in cap.rows(parties.values_list("person_id", "case_id"))
     ]
     return edges
 
@@ -108,7 +123,7 @@ def _scoped(scope: NetworkScope, merges: Merges, edges: list[Edge]) -> list[Edge
     ]
 
 
-def _summary(graph: "nx.MultiGraph[str]", group: set[str]) -> ActiveNetwork:
+def _summary(graph: "nx.MultiGraph[str]", group: set[str], at_least: bool) -> ActiveNetwork:
     kinds: Counter[str] = Counter()
     cases = set()
     for a, b, kind in graph.subgraph(group).edges(data="kind"):
@@ -119,7 +134,7 @@ def _summary(graph: "nx.MultiGraph[str]", group: set[str]) -> ActiveNetwork:
     persons.sort(key=lambda key: (-graph.degree(key), key))
     return ActiveNetwork(
         persons=[int(split_key(key)[1]) for key in persons],
-        payments=kinds[PAYMENT], calls=kinds[CALL], cases=len(cases),
+        payments=kinds[PAYMENT], calls=kinds[CALL], cases=len(cases), at_least=at_least,
     )  # fmt: skip
 
 
@@ -128,7 +143,8 @@ def active_networks(
 ) -> list[ActiveNetwork]:
     """The ``top`` communities with the most payments, calls and case parties dated in
     [first, after), within ``scope``. Reads only; whoever shows them audits."""
-    dated = _dated(first, after)
+    cap = _Capped()
+    dated = _dated(first, after, cap)
     merges = Merges()
     edges = _scoped(scope, merges, dated + _ties(dated))
     graph: nx.MultiGraph[str] = nx.MultiGraph()
@@ -137,7 +153,7 @@ def active_networks(
     if graph.number_of_edges() == 0:
         return []
     groups = nx.community.louvain_communities(nx.Graph(graph), seed=7)
-    found = [_summary(graph, set(group)) for group in groups]
+    found = [_summary(graph, set(group), cap.reached) for group in groups]
     found = [network for network in found if network.links and network.persons]
     found.sort(key=lambda n: (-n.links, -n.payments, n.persons))
     return found[:top]

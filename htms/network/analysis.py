@@ -33,6 +33,11 @@ class Measure:
     betweenness: float
 
 
+def betweenness_sampled(network: Network) -> bool:
+    """Whether betweenness is estimated from a sample of ``EXACT_BETWEENNESS`` nodes."""
+    return len(network.nodes) > EXACT_BETWEENNESS
+
+
 def _measures(network: Network) -> list[Measure]:
     multi = network_graph(network)
     simple = nx.Graph(multi)

@@ -7,10 +7,13 @@ phone key (E.164), so a call links the persons who use those numbers (``links.py
 written in batches, so memory stays flat; the import is all or nothing: one bad row and nothing
 is kept, and every bad row is reported with its number. A file already imported (same digest)
 adds nothing, and a call already recorded (same numbers, start and duration) is not recorded
-twice. Every call names its file (operator, request reference, period); the import is
-audited. Callers: analysts and circle in-charges (``access.network_write_scope``).
+twice. A row with a service number at one end (a short code such as 1122, an operator's sender
+name) or a withheld number is no call between persons: it is counted as skipped, with why, and
+does not refuse the file. Every call names its file (operator, request reference, period); the
+import is audited. Callers: analysts and circle in-charges (``access.network_write_scope``).
 """
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -31,7 +34,9 @@ from htms.intelligence.services import BAD_CREDIBILITY, BAD_HANDLING, BAD_RELIAB
 from htms.network.access import network_write_scope
 from htms.network.cdr_rows import (
     OPERATOR_TIME,
+    SKIP_REASONS,
     CallRow,
+    Skipped,
     call_row,
     cdr_mapping,
     cdr_mapping_problems,
@@ -45,6 +50,15 @@ REQUEST_MISSING = gettext_lazy("Give the reference of the request the operator a
 PERIOD_MISSING = gettext_lazy("Give the period the records cover, from and to.")
 PERIOD_ORDER = gettext_lazy("The end of the period comes before its start.")
 UNKNOWN_CASE = gettext_lazy("No case you may see in the network has this reference.")
+SHOWN_NUMBERS = 10
+SKIPPED = gettext_lazy(
+    "Rows skipped, not calls between persons: %(count)d (%(reasons)s): %(numbers)s."
+)
+SKIPPED_FOR = gettext_lazy("%(count)d with %(why)s")
+MORE_BAD_ROWS = gettext_lazy(
+    "Only the first %(shown)d of the %(total)d rows to correct are listed: correct them and "
+    "import the file again to see the others."
+)
 
 
 @dataclass(frozen=True)
@@ -78,8 +92,30 @@ class CdrImport:
     created: int = 0
     duplicates: int = 0
     bad_rows: int = 0
+    skipped: Counter[str] = field(default_factory=Counter)  # why -> rows
+    skipped_numbers: Counter[str] = field(default_factory=Counter)
     problems: list[str] = field(default_factory=list)
     refused: list[RowProblem] = field(default_factory=list)
+
+    @property
+    def skipped_note(self) -> str:
+        """How many rows were left out, and why: "3 rows skipped: ..." (blank for none)."""
+        if not self.skipped:
+            return ""
+        reasons = [
+            str(SKIPPED_FOR) % {"count": n, "why": SKIP_REASONS[why]}
+            for why, n in sorted(self.skipped.items())
+        ]
+        numbers = ", ".join(n for n, _count in self.skipped_numbers.most_common(SHOWN_NUMBERS))
+        return str(SKIPPED) % {"count": sum(self.skipped.values()), "reasons": "; ".join(reasons),
+                               "numbers": numbers}  # fmt: skip
+
+    @property
+    def unlisted_note(self) -> str:
+        """Says so when more rows were bad than are listed (``MAX_REPORTED``)."""
+        if self.bad_rows <= len(self.refused):
+            return ""
+        return str(MORE_BAD_ROWS) % {"shown": len(self.refused), "total": self.bad_rows}
 
 
 class _Refused(Exception):
@@ -166,6 +202,10 @@ class _Rows:
             assert self.source.period_start and self.source.period_end
             try:
                 yield call_row(values, (self.source.period_start, self.source.period_end))
+            except Skipped as skip:
+                self.result.skipped[skip.reason] += 1
+                self.result.skipped_numbers[skip.number] += 1
+                yield None
             except ValueError as exc:
                 self.result.bad_rows += 1
                 if len(self.result.refused) < MAX_REPORTED:
@@ -199,6 +239,7 @@ def _audit(actor: User, name: str, source: CdrSource, result: CdrImport, sha256:
                                                             source.period_end],
             "rows": result.rows, "created": result.created, "duplicates": result.duplicates,
             "bad_rows": result.bad_rows, "already_imported": bool(result.already_imported),
+            "skipped": dict(result.skipped),
         },
     )  # fmt: skip
 

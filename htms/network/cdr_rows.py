@@ -133,6 +133,39 @@ class CallRow:
         return self.caller, self.receiver, self.started_at, self.seconds
 
 
+SERVICE, WITHHELD = "service", "withheld"
+SKIP_REASONS = {
+    SERVICE: gettext_lazy("a service number (short code or sender name) at one end"),
+    WITHHELD: gettext_lazy("a number withheld by the network"),
+}
+_SHORT_CODE = re.compile(r"\d{2,6}")  # 15 police, 1122 rescue, 8558 an operator's service
+_SENDER = re.compile(r"[A-Za-z][A-Za-z0-9 ._-]{1,19}")  # "JAZZ", "UBL-Omni"
+_WITHHELD = {"private", "hidden", "restricted", "withheld", "anonymous", "unknown"}
+_NOT_A_SENDER = {"na", "nil", "null", "none"}
+
+
+class Skipped(Exception):
+    """A row that is not a call between two persons' phones: counted and left out, not bad."""
+
+    def __init__(self, reason: str, number: str) -> None:
+        super().__init__(reason)
+        self.reason, self.number = reason, number
+
+
+def skip_reason(text: str) -> tuple[str, str] | None:
+    """(why, the number as shown) for a number no person dials: a short code or an
+    operator's sender name (a service number), or a number the network withheld."""
+    value = text.strip()
+    compact = re.sub(r"[\s()+-]", "", value)
+    if value.casefold() in _WITHHELD:
+        return WITHHELD, value
+    if _SHORT_CODE.fullmatch(compact):
+        return SERVICE, compact
+    if _SENDER.fullmatch(value) and value.casefold() not in _NOT_A_SENDER:
+        return SERVICE, value.upper()
+    return None
+
+
 def _number(text: str, message: str) -> str:
     number = phone_key(text) if text.strip() else None
     if number is None:
@@ -149,8 +182,11 @@ def _attempt(problems: list[str], read: Callable[..., T], *args: str) -> T | Non
 
 
 def call_row(values: dict[str, str], period: tuple[date, date]) -> CallRow:
-    """One row (field key -> cell) as a call made within ``period``, or ValueError with every
-    problem of the row, one a line."""
+    """One row (field key -> cell) as a call made within ``period``, ValueError with every
+    problem of the row, one a line, or Skipped for a call to or from a service number."""
+    for end in ("caller", "receiver"):
+        if skipped := skip_reason(values.get(end, "")):
+            raise Skipped(*skipped)
     problems: list[str] = []
     caller_text = _("The caller's number “%s” is not a phone number.")
     receiver_text = _("The receiver's number “%s” is not a phone number.")

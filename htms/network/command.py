@@ -10,6 +10,7 @@ from django.core.management.base import CommandError
 from htms.accounts.models import User
 from htms.common.errors import NotAllowedError
 from htms.network.export import FTM, I2, network_export
+from htms.network.graph import MAX_DEPTH
 
 NETWORK_EXPORTS = (FTM, I2)
 
@@ -26,7 +27,8 @@ def network_export_parsers(standards: "_SubParsersAction[Any]") -> None:
         sub.add_argument("--purpose", required=True, help="why the data leaves HTMS")
         sub.add_argument("--case", type=int, default=None, help="the network of this case")
         sub.add_argument("--person", type=int, default=None, help="the network of this person")
-        sub.add_argument("--depth", type=int, default=2, help="links away from the case or person")
+        sub.add_argument("--depth", type=int, default=2, choices=range(1, MAX_DEPTH + 1),
+                         help="links away from the case or person, 1 to 4")  # fmt: skip
 
 
 def network_export_command(user: User, output: Path, options: dict[str, Any]) -> str:

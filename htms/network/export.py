@@ -41,7 +41,8 @@ NOT_ALLOWED = "Your role may not export networks."
 PURPOSE_NEEDED = "State the purpose of the export in 10 to 500 characters."
 I2_COLUMNS = (
     "from_id", "from_type", "from_label", "link_type", "link_reason", "link_source",
-    "link_start", "link_end", "directed", "to_id", "to_type", "to_label",
+    "link_grading", "link_handling_code", "link_grading_text", "link_start", "link_end",
+    "directed", "to_id", "to_type", "to_label",
 )  # fmt: skip
 
 
@@ -101,6 +102,8 @@ def i2_rows(view: NetworkView) -> Iterator[dict[str, Any]]:
         yield {
             "from_id": a.key, "from_type": a.kind, "from_label": a.label,
             "link_type": link.kind, "link_reason": link.reason, "link_source": link.source_text,
+            "link_grading": link.grading, "link_handling_code": link.handling_code,
+            "link_grading_text": link.grading_text,
             "link_start": link.start or "", "link_end": link.end or "",
             "directed": "yes" if link.directed else "no",
             "to_id": b.key, "to_type": b.kind, "to_label": b.label,

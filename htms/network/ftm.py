@@ -14,8 +14,9 @@ from htms.cases.models import Case, PartyRole
 from htms.network.graph import Network
 from htms.network.links import Link, LinkKind, split_key
 from htms.network.models import Account, Channel
-from htms.network.presenters import NetworkView, NodeView, link_view
+from htms.network.presenters import NetworkView, NodeView, link_shown, link_view
 from htms.persons.models import DatePrecision, Person
+from htms.reference.models import Country
 
 GENDER = {"M": "male", "F": "female", "X": "other"}
 ISO_LENGTH: dict[str, int] = {DatePrecision.YEAR: 4, DatePrecision.MONTH: 7}
@@ -80,6 +81,35 @@ def _things(view: NetworkView) -> Iterator[Entity]:
     for node in view.nodes.values():
         if node.kind == "address" and not node.hidden:
             yield _entity("Address", entity_id(node.key), full=node.label)
+    yield from _fact_things(view)
+
+
+def _fact_things(view: NetworkView) -> Iterator[Entity]:
+    """Organisations, vehicles and places, which only dossier facts name; the number or name
+    is read from the internal key, never from the public one."""
+    for key, node in view.nodes.items():
+        kind, rest = split_key(key)
+        if node.hidden or kind not in ("organization", "vehicle", "place"):
+            continue
+        eid = entity_id(node.key)
+        if kind == "organization":
+            how, _sep, value = rest.partition(":")
+            yield _entity("Organization", eid, name=node.label,
+                          licenseNumber=value if how == "licence" else "")  # fmt: skip
+        elif kind == "vehicle":
+            yield _entity("Vehicle", eid, name=node.label, registrationNumber=rest)
+        else:
+            yield _entity("Address", eid, full=node.label, country=_place_country(rest))
+
+
+def _place_country(rest: str) -> str:
+    kind, _sep, value = rest.partition(":")
+    if kind == "district":
+        return "pk"
+    if kind == "country" and value.isdigit():
+        country = Country.objects.filter(pk=int(value)).values_list("code", flat=True).first()
+        return (country or "").lower()
+    return ""
 
 
 def _link_id(link: Link) -> str:
@@ -116,6 +146,15 @@ def _link_entity(link: Link, a: NodeView, b: NodeView, reason: str, source: str)
     if link.kind == LinkKind.FAMILY:
         return _entity("Family", eid, person=entity_id(a.key), relative=entity_id(b.key),
                        relationship=facts.get("relationship", ""), **common)  # fmt: skip
+    if link.kind == LinkKind.ORGANISATION and not b.hidden:
+        return _entity("Membership", eid, member=entity_id(a.key), organization=entity_id(b.key),
+                       role=_("works through"), **common)  # fmt: skip
+    if link.kind == LinkKind.VEHICLE and not b.hidden:
+        return _entity("Ownership", eid, owner=entity_id(a.key), asset=entity_id(b.key),
+                       role=_("uses"), **common)  # fmt: skip
+    if link.kind == LinkKind.PLACE:
+        return _entity("UnknownLink", eid, subject=entity_id(a.key), object=entity_id(b.key),
+                       role=_("area of operation"), **common)  # fmt: skip
     if link.kind in (LinkKind.TRAVEL, LinkKind.LEAD):
         return _entity("Associate", eid, person=entity_id(a.key), associate=entity_id(b.key),
                        relationship=str(LinkKind(link.kind).label), **common)  # fmt: skip
@@ -171,9 +210,11 @@ def ftm_entities(user: User, network: Network, view: NetworkView) -> Iterator[En
     yield from _account_parties(network, view)
     for link in network.links:
         a, b = view.nodes.get(link.source), view.nodes.get(link.target)
-        if a is None or b is None:
+        if a is None or b is None or not link_shown(link, view.nodes):
             continue
         explained = link_view(link, view.nodes)
-        entity = _link_entity(link, a, b, explained.reason, explained.source_text)
+        source = _("%(source)s; grading: %(grading)s") % {
+            "source": explained.source_text, "grading": explained.grading_text}  # fmt: skip
+        entity = _link_entity(link, a, b, explained.reason, source)
         if entity:
             yield entity

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from htms.network.access import NetworkScope
+from htms.network.dossier_links import dossier_links
 from htms.network.links import Link, links_of, node_key, split_key
 from htms.resolution.models import ClusterMember
 
@@ -97,9 +98,16 @@ def _allowed(scope: NetworkScope, link: Link, nodes: dict[str, int]) -> bool:
     return True
 
 
+def _dossier(scope: NetworkScope, keys: set[str], records: set[int]) -> list[Link]:
+    """The dossier facts' links, of the persons whose dossier the user may read."""
+    found = dossier_links(keys, person_ids=records)
+    allowed = scope.dossier_allowed(_person_ids(link.source for link in found))
+    return [link for link in found if int(split_key(link.source)[1]) in allowed]
+
+
 def _ring(scope: NetworkScope, merges: Merges, frontier: set[str]) -> list[Link]:
     records = merges.records(_person_ids(frontier))
-    found = links_of(frontier, person_ids=records)
+    found = links_of(frontier, person_ids=records) + _dossier(scope, frontier, records)
     merges.load(_person_ids(k for link in found for k in (link.source, link.target)))
     merged = [
         replace(link, source=merges.key(link.source), target=merges.key(link.target))
@@ -114,12 +122,13 @@ def neighbourhood(
     roots: list[str],
     depth: int,
     only: LinkFilter | None = None,
-    max_nodes: int = MAX_NODES,
+    max_nodes: int | None = None,
 ) -> Network:
     """The nodes within ``depth`` links of ``roots`` (at most ``MAX_NODES``) that ``scope``
     allows, and the links between them that pass ``only``. The roots are checked by the
-    caller (``access.py``)."""
+    caller (``access.py``). ``truncated`` says when the limit left links out."""
     only = only or LinkFilter()
+    max_nodes = MAX_NODES if max_nodes is None else max_nodes
     depth = max(1, min(depth, MAX_DEPTH))
     merges = Merges()
     merges.load(_person_ids(roots))

@@ -1,8 +1,10 @@
 """Every link of the network, stored or derived, as one shape: ``Link`` between two node keys.
 
 Node keys name what a node is: ``person:12``, ``case:7``, ``account:3``, ``phone:+923001234567``,
-``document:cnic:3520212345671``, ``address:<district id>:<text>``. Keys that carry a number or an
-address never leave the server: presenters give them opaque public keys (``presenters.py``).
+``document:cnic:3520212345671``, ``address:<district id>:<text>``; from dossier facts also
+``vehicle:LEA1234``, ``organization:name:<NAME>`` or ``organization:licence:<number>`` and
+``place:district:<id>`` (``dossier_links.py``). Keys that carry a number, an address, a
+registration or a name never leave the server: presenters give them opaque public keys.
 
 ``links_of(nodes)`` reads, for a set of nodes, every link that touches one of them: stored links
 (``models.py``) and links derived from cases, the person register and border intake. Person
@@ -12,15 +14,15 @@ ids are the records as entered; ``graph.py`` maps them to the record a merge kee
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, TypedDict
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from htms.cases.models import CaseParty
+from htms.cases.models import CaseParty, Verdict
 from htms.intake.models import BorderEvent, LeadAgent, LeadPayment
-from htms.network.models import AccountHolder, Call, FamilyTie, Payment
+from htms.network.models import AccountHolder, Call, FamilyTie, Payment, Sourced
 from htms.persons.models import IdentityDocument, PersonAddress, PersonPhone
 
 
@@ -35,6 +37,9 @@ class LinkKind(models.TextChoices):
     FAMILY = "family", _("Family")
     TRAVEL = "travel", _("Travelled together")
     LEAD = "lead", _("Named as agent at the border")
+    ORGANISATION = "organisation", _("Works through an organisation")
+    VEHICLE = "vehicle", _("Uses a vehicle")
+    PLACE = "place", _("Operates in a place")
 
 
 class LinkSource(models.TextChoices):
@@ -43,9 +48,11 @@ class LinkSource(models.TextChoices):
     CASE = "case", _("Case")
     REGISTER = "register", _("Person register")
     BORDER = "border", _("Border record")
+    DOSSIER = "dossier", _("Agents register")
 
 
-NODE_KINDS = ("person", "case", "account", "phone", "document", "address")
+NODE_KINDS = ("person", "case", "account", "phone", "document", "address", "organization",
+              "vehicle", "place")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -60,6 +67,8 @@ class Link:
     case_id: int | None = None
     directed: bool = False
     detail: tuple[tuple[str, Any], ...] = field(default=())
+    grading: str = ""  # source reliability and credibility, e.g. "B2"; blank: not graded
+    handling: str = ""  # handling code, e.g. "H2"
 
     @property
     def facts(self) -> dict[str, Any]:
@@ -92,6 +101,18 @@ def person(pk: int | None) -> str:
     return node_key("person", pk)
 
 
+class Grading(TypedDict):
+    grading: str
+    handling: str
+
+
+def graded(record: Sourced) -> Grading:
+    """The grading of a stored link, as ``Link`` keeps it: blank when it was not graded."""
+    both = record.reliability and record.credibility
+    grading = f"{record.reliability}{record.credibility}" if both else ""
+    return Grading(grading=grading, handling=record.handling_code)
+
+
 def links_of(keys: set[str], *, person_ids: set[int]) -> list[Link]:
     """Every link touching one of ``keys``; ``person_ids`` are the person records behind the
     person keys (every record of a merged person)."""
@@ -113,13 +134,19 @@ def links_of(keys: set[str], *, person_ids: set[int]) -> list[Link]:
 
 
 def _party_links(condition: Q) -> list[Link]:
-    rows = CaseParty.objects.filter(condition).values_list(
-        "person_id", "case_id", "role", "case__reference", "case__registered_at"
+    """A party to a case; ``judged`` when a court gave a verdict on this accused there."""
+    judged = Exists(Verdict.objects.filter(accused_id=OuterRef("pk")))
+    rows = (
+        CaseParty.objects.filter(condition)
+        .annotate(judged=judged)
+        .values_list(
+            "person_id", "case_id", "role", "case__reference", "case__registered_at", "judged"
+        )
     )
     return [
         Link(person(p), node_key("case", c), LinkKind.PARTY, LinkSource.CASE, ref,
-             start=at.date(), case_id=c, detail=(("role", role),))
-        for p, c, role, ref, at in rows.order_by()
+             start=at.date(), case_id=c, detail=(("role", role), ("judged", judged)))
+        for p, c, role, ref, at, judged in rows.order_by()
     ]  # fmt: skip
 
 
@@ -172,7 +199,7 @@ def _account_links(person_ids: set[int], accounts: set[int]) -> list[Link]:
     rows = AccountHolder.objects.filter(Q(person_id__in=person_ids) | Q(account_id__in=accounts))
     return [
         Link(person(h.person_id), node_key("account", h.account_id), LinkKind.ACCOUNT,
-             h.source_kind, h.source_ref, h.start_date, h.end_date, h.case_id)
+             h.source_kind, h.source_ref, h.start_date, h.end_date, h.case_id, **graded(h))
         for h in rows.order_by()
     ]  # fmt: skip
 
@@ -194,7 +221,7 @@ def _payment_link(p: Payment) -> Link:
     )
     detail = (("amount", p.amount), ("currency", p.currency), ("channel", p.channel))
     return Link(payer, to, LinkKind.PAYMENT, p.source_kind, p.source_ref, p.start_date,
-                p.end_date, p.case_id, directed=True, detail=detail)  # fmt: skip
+                p.end_date, p.case_id, directed=True, detail=detail, **graded(p))  # fmt: skip
 
 
 def _call_links(numbers: set[str]) -> list[Link]:
@@ -204,7 +231,7 @@ def _call_links(numbers: set[str]) -> list[Link]:
     return [
         Link(node_key("phone", c.caller), node_key("phone", c.receiver), LinkKind.CALL,
              c.source_kind, c.source_ref, c.started_at.date(), c.started_at.date(), c.case_id,
-             directed=True, detail=(("duration", c.duration_seconds),))
+             directed=True, detail=(("duration", c.duration_seconds),), **graded(c))
         for c in rows.order_by()
     ]  # fmt: skip
 
@@ -214,7 +241,7 @@ def _family_links(person_ids: set[int]) -> list[Link]:
     return [
         Link(person(f.person_id), person(f.relative_id), LinkKind.FAMILY, f.source_kind,
              f.source_ref, f.start_date, f.end_date, f.case_id,
-             detail=(("relationship", f.relationship),))
+             detail=(("relationship", f.relationship),), **graded(f))
         for f in rows.order_by()
     ]  # fmt: skip
 

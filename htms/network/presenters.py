@@ -18,6 +18,9 @@ from django.utils.translation import gettext_lazy, gettext_noop
 
 from htms.accounts.models import User
 from htms.cases.models import Case, PartyRole
+from htms.intelligence.models import SourceKind as FactSource
+from htms.network.dossier_links import fact_holders
+from htms.network.fact_nodes import fact_node_labels
 from htms.network.graph import Network
 from htms.network.links import (
     Link,
@@ -33,7 +36,10 @@ from htms.persons.models import IdentityDocument, Person, PersonAddress, PersonP
 from htms.persons.presenters import identity_views
 from htms.reference.models import District
 
-OPAQUE = ("phone", "document", "address")
+OPAQUE = ("phone", "document", "address", "vehicle", "organization")
+FACT_HELD = ("phone", "address", "account", "vehicle", "organization")  # held through facts
+THINGS = ("phone", "document", "address", "account", "vehicle", "organization", "place")
+FACT_ONLY = ("vehicle", "organization", "place")  # nodes no record but a dossier fact names
 NODE_KINDS = {
     "person": gettext_lazy("Person"),
     "case": gettext_lazy("Case"),
@@ -41,6 +47,9 @@ NODE_KINDS = {
     "phone": gettext_lazy("Phone"),
     "document": gettext_lazy("Identity document"),
     "address": gettext_lazy("Address"),
+    "organization": gettext_lazy("Organisation"),
+    "vehicle": gettext_lazy("Vehicle"),
+    "place": gettext_lazy("Place"),
 }
 
 
@@ -76,6 +85,9 @@ class LinkView:
     start: date | None
     end: date | None
     directed: bool
+    grading: str = ""  # e.g. "B2", blank when not graded
+    handling_code: str = ""
+    grading_text: str = ""  # "B2 H2", or where an ungraded link comes from
 
 
 @dataclass
@@ -131,6 +143,10 @@ def _holders(grouped: dict[str, list[str]]) -> dict[str, set[int]]:
     )
     for account, pid in accounts.values_list("account_id", "person_id").order_by():
         add(f"account:{account}", pid)
+    wanted = [f"{kind}:{rest}" for kind in FACT_HELD for rest in grouped.get(kind, [])]
+    for key, pids in fact_holders(wanted).items():
+        for pid in pids:
+            add(key, pid)
     return holders
 
 
@@ -179,6 +195,9 @@ HIDDEN = {  # translated where shown
     "document": gettext_noop("Identity document (hidden)"),
     "address": gettext_noop("Address (hidden)"),
     "account": gettext_noop("Account (hidden)"),
+    "vehicle": gettext_noop("Vehicle (hidden)"),
+    "organization": gettext_noop("Organisation (hidden)"),
+    "place": gettext_noop("Place (hidden)"),
 }
 
 
@@ -191,12 +210,14 @@ def _thing_nodes(
     accounts = Account.objects.in_bulk(account_ids)
     district_ids = {int(a.partition(":")[0]) for a in grouped.get("address", [])}
     districts = District.objects.in_bulk(district_ids - {0})
+    labels = fact_node_labels(grouped)
     nodes = {}
-    for kind in ("phone", "document", "address", "account"):
+    for kind in THINGS:
         for rest in grouped.get(kind, []):
             key = f"{kind}:{rest}"
             hidden = not all(visible[pid] for pid in holders.get(key, ()))
-            label = _(HIDDEN[kind]) if hidden else _thing_label(kind, rest, accounts, districts)
+            label = labels.get(key) or _thing_label(kind, rest, accounts, districts)
+            label = _(HIDDEN[kind]) if hidden else label
             account = accounts.get(int(rest)) if kind == "account" and rest.isdigit() else None
             synthetic = bool(account and account.is_synthetic)
             nodes[key] = NodeView(
@@ -208,7 +229,21 @@ def _thing_nodes(
 def _source_text(link: Link) -> str:
     labels = {**dict(SourceKind.choices), **dict(LinkSource.choices)}
     text = str(labels.get(link.source_kind, link.source_kind))
+    if link.source_kind == LinkSource.DOSSIER:
+        via = str(dict(FactSource.choices).get(link.facts.get("via", ""), ""))
+        return _("%(register)s: %(source)s %(reference)s") % {
+            "register": text, "source": via.lower(), "reference": link.source_ref}  # fmt: skip
     return f"{text} {link.source_ref}".strip()
+
+
+def grading_text(link: Link) -> str:
+    """The grading and handling code of a graded link ("B2 H2"); a link from a case or a
+    judgment says so, as it is a record of the case or the court, not graded information."""
+    if link.grading:
+        return f"{link.grading} {link.handling}".strip()
+    if link.kind == LinkKind.PARTY:
+        return _("Court judgment") if link.facts.get("judged") else _("Case record")
+    return _("Not graded")
 
 
 def _reason(link: Link, nodes: dict[str, NodeView]) -> str:
@@ -254,6 +289,9 @@ def _reason(link: Link, nodes: dict[str, NodeView]) -> str:
             "agent": b,
         }
     templates = {
+        LinkKind.ORGANISATION: _("%(person)s works through %(thing)s"),
+        LinkKind.VEHICLE: _("%(person)s uses the vehicle %(thing)s"),
+        LinkKind.PLACE: _("%(person)s operates in %(thing)s"),
         LinkKind.PHONE: _("%(person)s uses %(thing)s"),
         LinkKind.ACCOUNT: _("%(person)s holds %(thing)s"),
         LinkKind.ADDRESS: _("%(person)s lives at %(thing)s"),
@@ -262,11 +300,22 @@ def _reason(link: Link, nodes: dict[str, NodeView]) -> str:
     return templates[LinkKind(link.kind)] % {"person": a, "thing": b}
 
 
+def link_shown(link: Link, nodes: dict[str, NodeView]) -> bool:
+    """A dossier fact about a person shown as a pseudonym is not shown: the dossier itself
+    shows such a fact as •••."""
+    return link.source_kind != LinkSource.DOSSIER or not nodes[link.source].hidden
+
+
 def link_view(link: Link, nodes: dict[str, NodeView]) -> LinkView:
     return LinkView(
         nodes[link.source].key, nodes[link.target].key, link.kind, str(LinkKind(link.kind).label),
         _reason(link, nodes), _source_text(link), link.start, link.end, link.directed,
+        link.grading, link.handling, grading_text(link),
     )  # fmt: skip
+
+
+def link_views(links: list[Link], nodes: dict[str, NodeView]) -> list[LinkView]:
+    return [link_view(link, nodes) for link in links if link_shown(link, nodes)]
 
 
 def network_view(user: User, network: Network) -> NetworkView:
@@ -278,8 +327,12 @@ def network_view(user: User, network: Network) -> NetworkView:
     links = [
         link_view(link, nodes)
         for link in network.links
-        if link.source in nodes and link.target in nodes
+        if link.source in nodes and link.target in nodes and link_shown(link, nodes)
     ]
+    ends = {end for link in links for end in (link.source, link.target)}
+    nodes = {
+        k: n for k, n in nodes.items() if n.kind not in FACT_ONLY or n.key in ends or n.ring == 0
+    }  # a node only a fact shown as ••• names is left out with the fact
     merged = {
         f"person:{kept}": records for kept, records in network.merged.items()
         if not nodes[f"person:{kept}"].hidden
@@ -297,7 +350,8 @@ def link_json(link: LinkView) -> dict[str, Any]:
         "source": link.source, "target": link.target, "kind": link.kind,
         "kind_label": link.kind_label, "reason": link.reason, "source_text": link.source_text,
         "directed": link.directed, "start": link.start.isoformat() if link.start else None,
-        "end": link.end.isoformat() if link.end else None,
+        "end": link.end.isoformat() if link.end else None, "grading": link.grading,
+        "handling_code": link.handling_code, "grading_text": link.grading_text,
     }  # fmt: skip
 
 

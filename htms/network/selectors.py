@@ -17,6 +17,7 @@ from htms.network.access import (
 )
 from htms.network.analysis import (
     Measure,
+    betweenness_sampled,
     network_communities,
     network_measures,
     network_timeline,
@@ -25,7 +26,7 @@ from htms.network.analysis import (
 from htms.network.graph import LinkFilter, Network, neighbourhood
 from htms.network.links import LinkKind, node_key, split_key
 from htms.network.models import Account
-from htms.network.presenters import LinkView, NetworkView, NodeView, link_view, network_view
+from htms.network.presenters import LinkView, NetworkView, NodeView, link_views, network_view
 
 
 @dataclass
@@ -35,6 +36,7 @@ class NetworkPage:
     measures: list[tuple[NodeView, Measure]] = field(default_factory=list)
     communities: list[list[NodeView]] = field(default_factory=list)
     timeline: list[LinkView] = field(default_factory=list)
+    sampled: bool = False  # betweenness estimated from a sample of the nodes
 
 
 def _audit(user: User, query: str, object_id: str, network: Network, **extra: Any) -> None:
@@ -65,7 +67,8 @@ def _page(user: User, network: Network, root: str) -> NetworkPage:
     page.communities = [
         [nodes[k] for k in group if k in nodes] for group in network_communities(network)
     ]
-    page.timeline = [link_view(li, nodes) for li in network_timeline(network)]
+    page.timeline = link_views(network_timeline(network), nodes)
+    page.sampled = betweenness_sampled(network)
     return page
 
 
@@ -96,6 +99,7 @@ class PathPage:
     source: NodeView
     target: NodeView
     hops: list[tuple[NodeView, NodeView, list[LinkView]]]
+    truncated: bool = False  # the search stopped at the node limit: a path may be missed
 
 
 def path_between(
@@ -115,12 +119,19 @@ def path_between(
     nodes = view.nodes
     return PathPage(
         view, nodes[network.roots[0]], nodes[network.roots[-1]],
-        [(nodes[h.source], nodes[h.target], [link_view(li, nodes) for li in h.links])
-         for h in found.hops],
+        [(nodes[h.source], nodes[h.target], link_views(h.links, nodes))
+         for h in found.hops], network.truncated,
     )  # fmt: skip
 
 
-def who_else_uses(*, user: User, number: str) -> tuple[str, list[NodeView]]:
+@dataclass(frozen=True)
+class Users:
+    number: str  # as looked up: a phone in E.164, an account number as typed
+    persons: list[NodeView]
+    truncated: bool  # more persons use it than a network holds: the list is a part
+
+
+def who_else_uses(*, user: User, number: str) -> Users:
     """The persons who use a phone or hold an account with this number, among those whose
     identity the user may see: a search by number never ties a number to a pseudonym."""
     scope = network_scope_for_user(user)
@@ -130,14 +141,16 @@ def who_else_uses(*, user: User, number: str) -> tuple[str, list[NodeView]]:
               .values_list("pk", flat=True).order_by()]  # fmt: skip
     kinds = frozenset({LinkKind.PHONE, LinkKind.ACCOUNT})
     persons: list[NodeView] = []
+    truncated = False
     if roots:
         network = neighbourhood(scope=scope, roots=roots, depth=1, only=LinkFilter(kinds=kinds))
         view = network_view(user, network)
         persons = [n for n in view.nodes.values() if n.kind == "person" and not n.hidden]
+        truncated = network.truncated
     shown = [int(split_key(n.key)[1]) for n in persons]
     audit_record(
         actor=user, action=AuditAction.VIEW, object_type=AuditObject.NETWORK,
         object_id="who_else_uses", changes={"query": "who_else_uses", "number": number,
                                             "persons": shown},
     )  # fmt: skip
-    return phone or number.strip(), persons
+    return Users(phone or number.strip(), persons, truncated)

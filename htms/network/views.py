@@ -77,19 +77,20 @@ def home(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
     scope = network_scope_for_user(user)
     name = request.GET.get("name", "").strip()[:200]
-    hits, error = [], ""
+    hits, error, more = [], "", False
     if name:
         try:
             query = candidate_query_from_params({"name": name})
         except ValidationError as exc:
             error = " ".join(exc.messages)
         else:
-            found = candidate_search(user=user, query=query, limit=SEARCH_LIMIT)
+            found = candidate_search(user=user, query=query, limit=SEARCH_LIMIT + 1)
+            more, found = len(found) > SEARCH_LIMIT, found[:SEARCH_LIMIT]
             allowed = scope.persons_allowed(c.person.pk for c in found)
             views = identity_views(user, [c.person for c in found if c.person.pk in allowed])
             hits = [v for v in views.values() if v.visible]
     chosen = _chosen(request, user)
-    context = {"name": name, "hits": hits, "error": error, "chosen": chosen,
+    context = {"name": name, "hits": hits, "error": error, "chosen": chosen, "more": more,
                "number_form": NumberForm(), "may_write": network_may_write(user)}  # fmt: skip
     return render(request, "network/home.html", context)
 
@@ -125,7 +126,8 @@ def uses(request: HttpRequest) -> HttpResponse:
     form = NumberForm(request.GET)
     context: dict[str, object] = {"form": form, "searched": False}
     if form.is_valid():
-        number, persons = who_else_uses(user=user, number=form.cleaned_data["number"])
+        found = who_else_uses(user=user, number=form.cleaned_data["number"])
         # The number is shown once, in the search box, in the form it was looked up in.
-        context.update(form=NumberForm({"number": number}), searched=True, persons=persons)
+        context.update(form=NumberForm({"number": found.number}), searched=True,
+                       persons=found.persons, truncated=found.truncated)  # fmt: skip
     return render(request, "network/uses.html", context)

@@ -22,6 +22,9 @@ FACTS = (
     ("account", "JazzCash wallet ending 4412", "B", "2"),
     ("hawala", "Exchange shop near Gujrat bus stand", "D", "4"),
     ("vehicle", "White Corolla LEB-2131", "C", "3"),
+    ("organisation", "Green Line Overseas Employment", "C", "3"),
+    ("licence", "OEP-SYN-0417", "B", "2"),
+    ("area", "Gujranwala", "B", "2"),
     ("status", "active", "B", "2"),
 )
 

@@ -19,6 +19,7 @@ from htms.synthetic.generator import generate
 from htms.synthetic.helpline_demo import helpline_demo_seed
 from htms.synthetic.load import catalogue_from_db, synthetic_actors, synthetic_load
 from htms.synthetic.network import demo_network_seed
+from htms.synthetic.networks_cases import networks_in_cases
 from htms.synthetic.networks_load import demo_networks_seed
 from htms.synthetic.records import SynCase, SyntheticData
 from htms.synthetic.second_factor import demo_second_factor
@@ -95,7 +96,8 @@ def demo_seed(*, cases: int, seed: int, today: date) -> tuple[LoadCounts, Highli
         actors[GUJRANWALA] = replace(actors[GUJRANWALA], io=users["demo-io-grw"])
     counts = synthetic_load(data=data, actors_by_unit=actors)
     demo_network_seed(actor=None, day=today)
-    demo_networks_seed(recorder=users["demo-analyst"], today=today, seed=seed)
+    truth = demo_networks_seed(recorder=users["demo-analyst"], today=today, seed=seed)
+    networks_in_cases(truth=truth)
     demo_agents_seed(
         io=users["demo-io"],
         incharge=users["demo-incharge"],

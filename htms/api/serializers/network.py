@@ -73,6 +73,15 @@ class LinkSerializer(serializers.Serializer[Any]):
     directed = serializers.BooleanField()
     start = serializers.DateField(allow_null=True)
     end = serializers.DateField(allow_null=True)
+    grading = serializers.CharField(
+        allow_blank=True, help_text="Source reliability A-F and credibility 1-6, e.g. B2; blank "
+        "when the link was not graded"
+    )  # fmt: skip
+    handling_code = serializers.CharField(allow_blank=True, help_text="H1, H2 or H3; or blank")
+    grading_text = serializers.CharField(
+        help_text="The grading and handling code, or where an ungraded link comes from (a case "
+        "record, a court judgment)"
+    )  # fmt: skip
 
 
 class NetworkSerializer(serializers.Serializer[Any]):
@@ -89,3 +98,7 @@ class HopSerializer(serializers.Serializer[Any]):
 
 class PathSerializer(serializers.Serializer[Any]):
     hops = HopSerializer(many=True, help_text="Empty when there is no path within the depth")
+    truncated = serializers.BooleanField(
+        help_text="The search stopped at the node limit: a shorter path, or one where none is "
+        "given, may exist; narrow the kinds or dates"
+    )

@@ -100,5 +100,11 @@ class CallRecordsResultSerializer(serializers.Serializer[Any]):
     rows = serializers.IntegerField()
     created = serializers.IntegerField()
     duplicates = serializers.IntegerField()
+    skipped = serializers.DictField(
+        child=serializers.IntegerField(),
+        help_text="Rows left out, not calls between persons, by why: service (a short code or "
+        "sender name at one end), withheld (a number withheld by the network)",
+    )
+    skipped_note = serializers.CharField(allow_blank=True, help_text="The same, in words")
     mapping = serializers.DictField(child=serializers.CharField())
     notes = serializers.ListField(child=serializers.CharField())

@@ -66,4 +66,4 @@ class NetworkPathView(ErrorsMixin, APIView):
              "links": [link_json(li) for li in links]}
             for a, b, links in found.hops
         ]  # fmt: skip
-        return Response({"hops": hops})
+        return Response({"hops": hops, "truncated": found.truncated})

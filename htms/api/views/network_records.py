@@ -108,7 +108,8 @@ class PaymentRemoveView(ErrorsMixin, APIView):
 def _refusal(result: CdrImport) -> ValidationError:
     rows = [_("Row %(row)d: %(what)s") % {"row": r.number, "what": " ".join(r.messages)}
             for r in result.refused]  # fmt: skip
-    return ValidationError({"file": [*result.problems, *rows]})
+    more = [result.unlisted_note] if result.unlisted_note else []
+    return ValidationError({"file": [*result.problems, *rows, *more]})
 
 
 class CallRecordsImportView(ErrorsMixin, APIView):
@@ -143,6 +144,7 @@ class CallRecordsImportView(ErrorsMixin, APIView):
         body = {"records_id": records.pk, "already_imported": result.records is None,
                 "rows": result.rows, "created": result.created,
                 "duplicates": result.duplicates, "mapping": result.mapping,
+                "skipped": dict(result.skipped), "skipped_note": result.skipped_note,
                 "notes": result.notes}  # fmt: skip
         created = status.HTTP_201_CREATED if result.records else status.HTTP_200_OK
         return Response(CallRecordsResultSerializer(body).data, status=created)

@@ -20,11 +20,21 @@ SHOWN_NETWORKS = 5
 
 
 def _detail(network: ActiveNetwork) -> str:
-    return str(
+    """The month's links of a network; "at least" when the month held more links than
+    ``htms.network.activity`` reads, so that a cut figure never reads as the whole."""
+    text = (
         _(
+            "Links this month: at least %(links)d (payments: %(payments)d, calls: %(calls)d, "
+            "cases: %(cases)d; the month holds more links than were read)"
+        )
+        if network.at_least
+        else _(
             "Links this month: %(links)d (payments: %(payments)d, calls: %(calls)d, "
             "cases: %(cases)d)"
         )
+    )
+    return str(
+        text
         % {
             "links": network.links,
             "payments": network.payments,

@@ -77,14 +77,14 @@ def test_one_bad_row_refuses_the_whole_file_and_names_every_bad_row(hana: User) 
     bad = (
         b"A Party,B Party,Start Time,Duration\n"
         b"03007654321,03337654321,2026-10-05 09:05,60\n"
-        b"12,03337654321,2026-10-05 10:05,60\n"
+        b"030012345,03337654321,2026-10-05 10:05,60\n"
         b"03007654321,03337654321,2026-11-05 10:05,sixty\n"
     )
     result = run(hana, bad)
     assert result.records is None and Call.objects.count() == 0
     assert CallRecords.objects.count() == 0
     assert [p.number for p in result.refused] == [3, 4]
-    assert "The caller's number “12” is not a phone number." in result.refused[0].messages
+    assert "The caller's number “030012345” is not a phone number." in result.refused[0].messages
     assert any("outside the period" in m for m in result.refused[1].messages)
     assert any("not a duration" in m for m in result.refused[1].messages)
     assert AuditEvent.objects.filter(object_id="cdr", action="refused").exists()
@@ -163,3 +163,28 @@ def test_a_workbook_is_read_in_batches_and_a_repeat_within_the_file_is_kept_once
     assert result.mapping["caller"] == "MSISDN" and result.mapping["direction"] == "Call Type"
     assert result.rows == 251 and result.created == 250 and result.duplicates == 1
     assert Call.objects.count() == 250
+
+
+def test_rows_with_a_service_number_are_skipped_and_counted_not_refused(
+    alice: User, bob: User, hana: User
+) -> None:
+    two_circles(alice, bob)
+    data = (
+        b"A Party,B Party,Start Time,Duration\n"
+        b"03007654321,03337654321,2026-10-05 09:05,60\n"
+        b"03007654321,1122,2026-10-05 09:15,30\n"
+        b"JAZZ,03007654321,2026-10-05 09:20,0\n"
+        b"8558,03337654321,2026-10-05 09:25,0\n"
+        b"Private,03337654321,2026-10-05 09:30,45\n"
+        b"1122,03337654321,not a time,0\n"
+    )
+    result = run(hana, data)
+    assert result.records is not None and result.created == 1 and result.bad_rows == 0
+    assert dict(result.skipped) == {"service": 4, "withheld": 1}
+    assert result.skipped_note == (
+        "Rows skipped, not calls between persons: 5 (4 with a service number (short code or "
+        "sender name) at one end; 1 with a number withheld by the network): 1122, JAZZ, 8558, "
+        "Private."
+    )
+    row = AuditEvent.objects.filter(object_id=f"cdr:{result.records.pk}").get()
+    assert row.changes["skipped"] == {"service": 4, "withheld": 1}

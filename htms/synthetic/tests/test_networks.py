@@ -6,13 +6,17 @@ from datetime import date
 
 import pytest
 
-from htms.accounts.models import User
+from htms.accounts.models import Role, User
 from htms.audit.models import AuditEvent
 from htms.audit.verify import audit_verify
+from htms.cases.models import Case, CaseParty
+from htms.cases.services.registration import case_register
+from htms.conftest import tip_case_input
 from htms.intelligence.models import DossierFact
 from htms.network.models import Account, AccountHolder, Call, Payment
 from htms.persons.models import Person, PersonPhone
 from htms.synthetic.networks import KINGPIN, RECRUITER, SUB_AGENT, plan_networks
+from htms.synthetic.networks_cases import networks_in_cases
 from htms.synthetic.networks_load import networks_load
 from htms.synthetic.records import Catalogue
 
@@ -58,4 +62,29 @@ def test_it_writes_everything_synthetic_and_sealed(
         assert PersonPhone.objects.filter(person_id=copy, number__in=numbers).exists()
     event = AuditEvent.objects.get(object_type="synthetic_batch")
     assert event.changes["persons"] == len(plan.persons)
+    assert audit_verify() == []
+
+
+def test_planted_agents_become_co_accused_in_synthetic_cases_of_the_kingpins_circle(
+    catalogue: Catalogue, today: date, alice: User, hana: User
+) -> None:
+    plan = plan_networks(agents=40, networks=2, seed=8, today=today, catalogue=catalogue)
+    truth = networks_load(plan=plan, recorder=hana, today=today)
+    units = Person.objects.filter(pk__in=sorted(truth.kingpins())).values_list(
+        "created_by_unit_id", flat=True
+    )
+    officers = [
+        User.objects.create_user(username=f"io-{n}", unit_id=unit, role=Role.INVESTIGATING_OFFICER)
+        for n, unit in enumerate(units)
+    ]
+    cases = [case_register(actor=officer, data=tip_case_input()) for officer in officers]
+    real = case_register(actor=alice, data=tip_case_input())
+    Case.objects.filter(pk__in=[c.pk for c in cases]).update(is_synthetic=True)
+    tied = networks_in_cases(truth=truth)
+    assert sorted(tied.values()) == sorted(c.pk for c in cases)
+    assert not CaseParty.objects.filter(case=real, person_id__in=truth.network).exists()
+    for network, case_id in tied.items():
+        accused = CaseParty.objects.filter(case_id=case_id, person_id__in=truth.network)
+        assert accused.count() == 3 and all(truth.network[p.person_id] == network for p in accused)
+        assert {truth.role[p.person_id] for p in accused} == {SUB_AGENT, RECRUITER}
     assert audit_verify() == []

@@ -8,7 +8,8 @@
   var nodes = new vis.DataSet(), edges = new vis.DataSet();
   var kinds = {}, days = [];
   var shapes = { person: "dot", "case": "box", account: "diamond", phone: "triangle",
-    document: "square", address: "star" };
+    document: "square", address: "star", organization: "hexagon", vehicle: "triangleDown",
+    place: "ellipse" };
 
   function edgeId(link) { return [link.source, link.target, link.kind, link.start, link.reason].join("|"); }
 
@@ -24,7 +25,7 @@
       if (edges.get(id)) { return; }
       kinds[l.kind] = l.kind_label;
       if (l.start) { days.push(l.start); }
-      edges.add({ id: id, from: l.source, to: l.target, title: l.reason + " (" + l.source_text + ")",
+      edges.add({ id: id, from: l.source, to: l.target, title: l.reason + " (" + l.source_text + "; " + l.grading_text + ")",
         arrows: l.directed ? "to" : "", kind: l.kind, start: l.start, hidden: false });
     });
     controls();
