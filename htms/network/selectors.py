@@ -1,6 +1,7 @@
 """The network reads that pages, the API and exports call: each checks access
-(``access.py``), reads within the user's scope, presents for the user, and writes one audit row
-naming the query, its filters and the persons and cases it showed."""
+(``access.py``), reads within the user's scope (the neighbourhoods and paths from the read
+replica, when there is one: ``htms/common/replica.py``), presents for the user, and writes one
+audit row, on the primary, naming the query, its filters and the persons and cases it showed."""
 
 from dataclasses import dataclass, field
 from typing import Any
@@ -8,6 +9,7 @@ from typing import Any
 from htms.accounts.models import User
 from htms.audit.models import AuditAction, AuditObject
 from htms.audit.services import audit_record
+from htms.common.replica import replica_reads
 from htms.identity.numbers import phone_key
 from htms.network.access import (
     NetworkScope,
@@ -75,7 +77,8 @@ def _page(user: User, network: Network, root: str) -> NetworkPage:
 def _network_page(
     user: User, scope: NetworkScope, root: str, depth: int, only: LinkFilter
 ) -> NetworkPage:
-    network = neighbourhood(scope=scope, roots=[root], depth=depth, only=only)
+    with replica_reads():
+        network = neighbourhood(scope=scope, roots=[root], depth=depth, only=only)
     _audit(user, "neighbourhood", root, network, depth=network.depth, **_filters(only))
     return _page(user, network, network.roots[0])
 
@@ -108,10 +111,11 @@ def path_between(
     """The shortest path between two persons, each hop with every link that makes it."""
     scope, source = network_person_get(user=user, person_id=source_id)
     _scope, target = network_person_get(user=user, person_id=target_id)
-    found = shortest_path(
-        scope=scope, source=node_key("person", source.pk), target=node_key("person", target.pk),
-        depth=depth, only=only,
-    )  # fmt: skip
+    with replica_reads():
+        found = shortest_path(
+            scope=scope, source=node_key("person", source.pk),
+            target=node_key("person", target.pk), depth=depth, only=only,
+        )  # fmt: skip
     network = found.network
     path = [node_key("person", source.pk), node_key("person", target.pk)]
     _audit(user, "path", "~".join(path), network, hops=len(found.hops), **_filters(only))

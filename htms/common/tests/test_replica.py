@@ -1,5 +1,5 @@
-"""Statistics and the search before create read the replica; writes, and reads inside a
-transaction of the primary, stay on the primary (``htms/common/replica.py``).
+"""Statistics, the search before create and the network's rings read the replica; writes, and
+reads inside a transaction of the primary, stay on the primary (``htms/common/replica.py``).
 
 The tests marked ``replica`` run against a real streaming standby
 (``HTMS_PG_REPLICA=1 scripts/with-postgres.sh``, as ``scripts/test.sh`` runs them) and are
@@ -27,6 +27,9 @@ from htms.identity.inputs import CandidateQuery
 from htms.identity.search import Candidate
 from htms.identity.services import candidate_search
 from htms.identity.tests.conftest import person
+from htms.network.graph import LinkFilter
+from htms.network.links import node_key
+from htms.network.selectors import person_network
 from htms.persons.inputs import DocumentInput
 from htms.persons.models import Person
 from htms.reference.loader import reference_load
@@ -131,9 +134,15 @@ def test_committed_figures_and_persons_are_read_from_the_replica(alice: User, ha
             counted = eventually(lambda: cases_counted(hana), lambda n: n == 1)
         query = CandidateQuery(cnic=CNIC)
         found = eventually(lambda: candidate_search(user=alice, query=query), bool)
+        network = eventually(
+            lambda: person_network(user=hana, person_id=ali.pk, depth=1, only=LinkFilter()),
+            lambda page: bool(page.view.links),  # her CNIC, once replayed
+        )
     assert counted == 1 and found_ids(found) == [ali.pk]
+    assert node_key("person", ali.pk) in network.view.nodes and network.view.links
     read = " ".join(q["sql"] for q in on_replica.captured_queries)
     assert "cases_case" in read and "identity_personkey" in read and "audit" not in read
+    assert "persons_personphone" in read  # the network's rings
     searches = AuditEvent.objects.filter(object_type=AuditObject.PERSON_SEARCH)
     assert searches.using(DEFAULT_DB_ALIAS).count() >= 1
     with CaptureQueriesContext(connections[REPLICA]) as outside:
