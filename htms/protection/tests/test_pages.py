@@ -121,6 +121,18 @@ def test_it_draws_the_pages_in_urdu(referral: Referral, carl: User) -> None:
         assert 'lang="ur"' in page(client, url)
 
 
+def test_it_keeps_typed_text_and_times_in_order_on_an_urdu_page(
+    referral: Referral, carl: User
+) -> None:
+    """What officers typed takes its direction from its first letter; times use the page's
+    own date format, with the Urdu comma."""
+    client = client_for(carl)
+    client.cookies["django_language"] = "ur"
+    html = page(client, _url(referral))
+    assert '<dd dir="auto" id="referral-reason">Needs a safe place</dd>' in html
+    assert "، " in html.split("</dt><dd><bdi>")[1].split("</bdi>")[0]
+
+
 def test_it_records_protection_in_court_and_compensation(referral: Referral, alice: User) -> None:
     client = client_for(alice)
     court = {"court_measures": ["video_link"], "compensation_ordered": "200000",
