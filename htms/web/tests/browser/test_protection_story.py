@@ -20,11 +20,10 @@ from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone, translation
-from django.utils.functional import Promise
 from playwright.sync_api import Page, expect
 
 from htms.accounts.models import Role, User
-from htms.cases.models import Case, PartyRole, Stage
+from htms.cases.models import Case, Origin, PartyRole, Stage
 from htms.cases.services.registration import case_register
 from htms.conftest import _user, tip_case_input, victim_input
 from htms.helpline.models import Call
@@ -32,18 +31,20 @@ from htms.intake.models import BorderEvent
 from htms.intake.tests.conftest import KARACHI_AIRPORT, deportee, record
 from htms.protection.models import Organisation, Referral, ReferralState, StayDestination
 from htms.protection.services.directory import OrganisationInput, organisation_save
-from htms.reference.models import Unit, UnitKind
+from htms.reference.models import Court, Unit, UnitKind
 from htms.web.tests.browser.support import Steps, log_in, switch_language
 
-DEPORTEE = "Nasreen Akhtar"
+DEPORTEE, DEPORTEE_CNIC = "Nasreen Akhtar", "42101-5555555-2"
 CHILD = "Rubina Kausar"
+KARACHI_COURT = "CRT-SJ-KHI-SOUTH"
 AGENT = "Shahid Gujjar"
 
 
-def _in(language: str, label: str | Promise) -> str:
-    """The label as the page shows it in ``language`` (Urdu must differ from English)."""
+def _in(language: str, label: object) -> str:
+    """A message, a choice's label or a reference row as the page shows it in ``language``
+    (in Urdu it must differ from English)."""
     with translation.override(language):
-        shown = str(label) if isinstance(label, Promise) else translation.gettext(label)
+        shown = translation.gettext(label) if isinstance(label, str) else str(label)
     assert language == "en" or shown != str(label), f"not translated: {label}"
     return shown
 
@@ -86,7 +87,7 @@ def shelter(adam: User) -> Organisation:
 @pytest.fixture
 def arrival(cast: dict[str, User]) -> BorderEvent:
     """A woman deported from Oman two days ago, recorded at Karachi airport."""
-    entry = deportee(name=DEPORTEE, cnic="42101-5555555-2", born=date(1996, 3, 2))
+    entry = deportee(name=DEPORTEE, cnic=DEPORTEE_CNIC, born=date(1996, 3, 2))
     person = replace(entry.person, sex="F")
     entry = replace(entry, person=person, occurred_on=timezone.localdate() - timedelta(days=2))
     return record(cast["ivan"], entry)
@@ -124,6 +125,10 @@ def _screen_and_refer(page: Page, steps: Steps, event: BorderEvent, shelter: Org
     return int(page.url.rstrip("/").rsplit("/", 1)[-1])
 
 
+def _karachi_court() -> str:
+    return str(Court.objects.get(code=KARACHI_COURT).pk)
+
+
 def _take_case_to_court(page: Page, event: BorderEvent) -> Case:
     """The agent she names and the interview become a case, with its FIR; the agent is
     arrested and the officer files the interim challan."""
@@ -148,7 +153,7 @@ def _take_case_to_court(page: Page, event: BorderEvent) -> Case:
         page.goto(f"/cases/{case.pk}/stage/{stage.value}/")
         if page.locator("#id_challan_number").count():
             page.fill("#id_challan_number", f"CH-{case.pk}/2026")
-            page.select_option("#id_court", index=1)
+            page.select_option("#id_court", _karachi_court())
         page.click("#stage-form button[type=submit]")
     expect(page.locator("#pending-change")).to_be_visible()
     return case
@@ -166,7 +171,7 @@ def _approve_and_hear(
     _as(page, cast["ivan"], lang)
     page.goto(f"/cases/{case.pk}/hearings/new/")
     today = timezone.localdate()
-    page.select_option("#id_court", index=1)
+    page.select_option("#id_court", _karachi_court())
     page.fill("#id_date", today.isoformat())
     page.fill("#id_purpose", "Framing of charge")
     page.fill("#id_next_date", (today + timedelta(days=6)).isoformat())
@@ -184,6 +189,7 @@ def _care(page: Page, steps: Steps, referral_id: int, language: str) -> None:
     today = timezone.localdate()
     page.click(f"#open-referrals a[href='/protection/referrals/{referral_id}/']")
     expect(page.locator("main h1")).to_contain_text(DEPORTEE)
+    expect(page.locator("#consent")).to_have_text(_in(language, "Given"))
     page.click("#move-accepted button")
     _state(page, language, ReferralState.ACCEPTED)
     page.fill("#admit-form [name=admitted_on]", today.isoformat())
@@ -199,28 +205,32 @@ def _care(page: Page, steps: Steps, referral_id: int, language: str) -> None:
 
 
 def _discharge(page: Page, steps: Steps, referral_id: int, language: str) -> None:
-    """Home to her family, with a follow-up in a month."""
+    """Home to her family, with follow-ups in one and three months; the service is complete."""
     today = timezone.localdate()
     page.goto(f"/protection/referrals/{referral_id}/")
     page.fill("#discharge-form [name=discharged_on]", today.isoformat())
     page.select_option("#discharge-form [name=destination]", StayDestination.FAMILY.value)
     page.click("#discharge-form button[type=submit]")
     expect(page.locator("#stays")).to_contain_text(_in(language, StayDestination.FAMILY.label))
-    page.fill("#follow-up-form [name=due_on]", (today + timedelta(days=30)).isoformat())
-    page.fill("#follow-up-form [name=note]", "Visit at home with her mother.")
-    page.click("#follow-up-form button[type=submit]")
-    expect(page.locator("#follow-ups li")).to_have_count(1)
+    for count, days in enumerate((30, 90), start=1):
+        page.fill("#follow-up-form [name=due_on]", (today + timedelta(days=days)).isoformat())
+        page.fill("#follow-up-form [name=note]", "Visit at home with her mother.")
+        page.click("#follow-up-form button[type=submit]")
+        expect(page.locator("#follow-ups li")).to_have_count(count)
+    page.click("#move-completed button")
+    _state(page, language, ReferralState.COMPLETED)
     steps.accessible("discharged-with-follow-up")
 
 
-def _cannot_see(page: Page, urls: list[str], *, names: list[str]) -> None:
-    """Each page answers 404 or shows none of the names."""
-    for url in urls:
+def _cannot_see(page: Page, urls: list[str], *, hidden: list[str], missing: str) -> None:
+    """``missing`` answers 404; no page shows any of ``hidden`` (the person page at most a
+    pseudonym, for a national reader)."""
+    for url in [*urls, missing]:
         response = page.goto(url)
         assert response is not None
-        if response.status != 404:
-            for name in names:
-                expect(page.locator("body")).not_to_contain_text(name)
+        assert url != missing or response.status == 404, url
+        for text in hidden:
+            expect(page.locator("body")).not_to_contain_text(text)
 
 
 @pytest.mark.parametrize("language", ["en", "ur"])
@@ -251,6 +261,7 @@ def test_it_protects_a_deportee_from_the_border_to_her_family(
     page.goto("/")
     reminders = page.locator("#hearing-reminders")
     expect(reminders).to_contain_text(Referral.objects.get(pk=referral_id).reference)
+    expect(reminders).to_contain_text(_in(language, Court.objects.get(code=KARACHI_COURT)))
     steps.accessible("caseworker-home-hearing")
     _discharge(page, steps, referral_id, language)
 
@@ -258,7 +269,10 @@ def test_it_protects_a_deportee_from_the_border_to_her_family(
     referral = f"/protection/referrals/{referral_id}/"
     for outsider in (bob, hana, cast["nora"]):
         _as(page, outsider, language)
-        _cannot_see(page, ["/", person, referral, "/protection/referrals/"], names=[DEPORTEE])
+        _cannot_see(
+            page, ["/", person, "/protection/referrals/", "/intake/people/"],
+            hidden=[DEPORTEE, DEPORTEE_CNIC], missing=referral,
+        )  # fmt: skip
     steps.shot("outsiders-see-nothing")
 
     _help_line_story(page, steps, cast, language)
@@ -292,10 +306,15 @@ def _help_line_story(page: Page, steps: Steps, cast: dict[str, User], language: 
     page.click(f"#helpline-to-register a[href$='/calls/{call.pk}/']")
     page.check("input[name=statutes][value='PSMA2018-3']")
     page.click(f"form[action$='/calls/{call.pk}/register/'] button[type=submit]")
+    page.wait_for_url(re.compile(r"/cases/\d+/$"))
     call.refresh_from_db()
     assert call.case is not None and call.case.unit.code == "AHTC-GRW"
+    expect(page.locator("main")).to_contain_text(_in(language, Origin.HELPLINE.label))
+    expect(page.locator("main")).to_contain_text(call.reference)
     page.goto(f"/helpline/calls/{call.pk}/")
     expect(page.locator("#call-facts")).to_contain_text(call.case.reference)
+    lead = call.leads.get()
+    assert lead.circle is not None and lead.circle.code == "AHTC-GRW"
     page.goto("/helpline/leads/")
     expect(page.locator("main")).to_contain_text(AGENT)
     steps.accessible("lead-at-the-circle")
