@@ -223,8 +223,8 @@ def _discharge(page: Page, steps: Steps, referral_id: int, language: str) -> Non
 
 
 def _cannot_see(page: Page, urls: list[str], *, hidden: list[str], missing: str) -> None:
-    """``missing`` answers 404; no page shows any of ``hidden`` (the person page at most a
-    pseudonym, for a national reader)."""
+    """``missing`` answers 404; no page shows any of ``hidden`` (the person page and the
+    register's search at most a pseudonym, for a national reader)."""
     for url in [*urls, missing]:
         response = page.goto(url)
         assert response is not None
@@ -266,11 +266,12 @@ def test_it_protects_a_deportee_from_the_border_to_her_family(
     _discharge(page, steps, referral_id, language)
 
     person = f"/persons/{arrival.person_id}/"
+    search = f"/persons/?name={DEPORTEE.replace(' ', '+')}&cnic={DEPORTEE_CNIC}"
     referral = f"/protection/referrals/{referral_id}/"
     for outsider in (bob, hana, cast["nora"]):
         _as(page, outsider, language)
         _cannot_see(
-            page, ["/", person, "/protection/referrals/", "/intake/people/"],
+            page, ["/", person, search, "/protection/referrals/", "/intake/people/"],
             hidden=[DEPORTEE, DEPORTEE_CNIC], missing=referral,
         )  # fmt: skip
     steps.shot("outsiders-see-nothing")
