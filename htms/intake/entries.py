@@ -89,6 +89,12 @@ def country_id(code: str) -> int | None:
 _COUNTRY_IDS: dict[str, int] = {}
 
 
+def country_ids_forget() -> None:
+    """Empties the cache of country ids: for tests that empty the database and load the
+    reference data again, under new ids."""
+    _COUNTRY_IDS.clear()
+
+
 def _country_ok(code: str) -> bool:
     return country_id(code) is not None
 

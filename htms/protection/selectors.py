@@ -83,6 +83,15 @@ def return_follow_ups_overdue(*, user: User, today: date | None = None) -> Query
     )
 
 
+def referral_case_id(referral: Referral) -> int | None:
+    """The case a referral comes from: its own, or the case opened from the interview of the
+    border event it was made from (before or after the referral)."""
+    if referral.case_id is not None:
+        return referral.case_id
+    event = referral.border_event
+    return event.case_id if event is not None else None
+
+
 @dataclass(frozen=True)
 class HearingReminder:
     referral: Referral
@@ -94,7 +103,9 @@ def hearing_reminders(*, user: User, start: date, end: date) -> list[HearingRemi
     """Hearings between ``start`` and ``end`` (held, or set as the next date of one held) in
     the cases of the open referrals the user may see: the caseworker accompanies the
     victim-witness. Date and court only, no case file."""
-    referrals = {r.case_id: r for r in referrals_open(user=user).filter(case__isnull=False)}
+    from_a_case = Q(case__isnull=False) | Q(border_event__case__isnull=False)
+    open_ones = referrals_open(user=user).filter(from_a_case).select_related("border_event")
+    referrals = {referral_case_id(r): r for r in open_ones}
     held = Q(date__gte=start, date__lte=end)
     next_one = Q(next_date__gte=start, next_date__lte=end)
     hearings = Hearing.objects.filter(held | next_one, case_id__in=list(referrals))

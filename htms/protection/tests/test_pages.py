@@ -121,6 +121,29 @@ def test_it_draws_the_pages_in_urdu(referral: Referral, carl: User) -> None:
         assert 'lang="ur"' in page(client, url)
 
 
+def test_it_keeps_typed_text_and_times_in_order_on_an_urdu_page(
+    referral: Referral, carl: User
+) -> None:
+    """What officers typed takes its direction from its first letter; times use the page's
+    own date format, with the Urdu comma."""
+    client = client_for(carl)
+    client.cookies["django_language"] = "ur"
+    html = page(client, _url(referral))
+    assert '<dd dir="auto" id="referral-reason">Needs a safe place</dd>' in html
+    assert "، " in html.split("</dt><dd><bdi>")[1].split("</bdi>")[0]
+
+
+def test_it_isolates_the_persons_name_on_the_urdu_referral_form(
+    alice: User, tip_case: Case, shelter: Organisation
+) -> None:
+    """A name in Latin letters does not turn the line about the person left to right."""
+    client = client_for(alice)
+    client.cookies["django_language"] = "ur"
+    url = f"/protection/referrals/new/?source=case&case={tip_case.pk}&person={victim_of(tip_case)}"
+    html = page(client, url)
+    assert '<p id="referred"><strong><bdi dir="auto">Sajida Bibi</bdi></strong>' in html
+
+
 def test_it_records_protection_in_court_and_compensation(referral: Referral, alice: User) -> None:
     client = client_for(alice)
     court = {"court_measures": ["video_link"], "compensation_ordered": "200000",

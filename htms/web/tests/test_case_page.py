@@ -150,3 +150,12 @@ def test_readers_get_no_action_buttons(hana: User, tip_case: Case) -> None:
     html = page(client_for(hana), f"/cases/{tip_case.pk}/")
     assert "/stage/" not in html and "Set status" not in html
     assert hana.role == Role.ANALYST and tip_case.stage == Stage.FIR
+
+
+def test_it_offers_every_accused_status_to_a_writer(alice: User, tip_case: Case) -> None:
+    """The accused's status menu lists the statuses, the current one chosen."""
+    html = page(client_for(alice), f"/cases/{tip_case.pk}/")
+    arrested = tip_case.parties.get(accused_status="arrested")
+    menu = html.split(f'id="status-{arrested.pk}"')[1].split("</select>")[0]
+    assert '<option value="arrested" selected>' in menu
+    assert '<option value="at_large">' in menu

@@ -14,7 +14,7 @@ from htms.audit.models import AuditEvent, AuditObject
 from htms.audit.services import audit_view
 from htms.cases.access import case_may_write
 from htms.cases.audit_access import case_audit_visible
-from htms.cases.models import Case, Stage, StageChange, TransitionStatus
+from htms.cases.models import AccusedStatus, Case, Stage, StageChange, TransitionStatus
 from htms.cases.selectors import case_detail
 from htms.cases.services.court import COURT_STAGES
 from htms.cases.services.lifecycle import NEEDS_APPROVAL, TRANSITIONS
@@ -67,6 +67,7 @@ def _write_context(case: Case) -> dict[str, Any]:
         "next_stages": [] if pending else next_stage_actions(case),
         "may_record_hearing": case.stage in COURT_STAGES,
         "may_record_judgment": case.stage in (Stage.TRIAL, Stage.APPEAL),
+        "accused_statuses": AccusedStatus.choices,
     }
 
 

@@ -12,6 +12,7 @@ from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 from pytest_django.live_server_helper import LiveServer
 
 from htms.conftest import _make_units
+from htms.intake.entries import country_ids_forget
 from htms.reference.loader import reference_load
 from htms.reference.models import Unit
 from htms.web.tests.browser.support import CHROMIUM, CHROMIUM_ARGS, Steps
@@ -29,6 +30,7 @@ def _orm_beside_playwright() -> Iterator[None]:
 
 def _load_reference_data() -> None:
     reference_load()
+    country_ids_forget()
     if not Unit.objects.filter(code="T-A").exists():
         _make_units()
 
