@@ -28,7 +28,9 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM, AESSIV
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from django.core.exceptions import FieldError
 from django.db import models
+from django.db.models.lookups import Exact, In, IsNull
 
 from htms.common.keys import key_from_settings
 
@@ -157,6 +159,33 @@ def _loaded(value: Any) -> Any:
     return value
 
 
+NOT_SEARCHABLE = (
+    "A sealed value cannot be searched in the database: only its emptiness (randomised seals) "
+    "or an exact value (deterministic seals). Find persons through the search index."
+)
+
+
+class _EmptyOnly(Exact):
+    """``field=""``: the one comparison a randomised seal keeps (a name left empty)."""
+
+    def get_prep_lookup(self) -> Any:
+        if self.rhs not in ("", None):
+            raise FieldError(NOT_SEARCHABLE)
+        return super().get_prep_lookup()
+
+
+def _sealed_lookup(name: str, exact: bool) -> Any:
+    """The lookups a sealed field allows; any other is refused (``FieldError``) rather than
+    silently finding nothing."""
+    if name == "isnull":
+        return IsNull
+    if name == "exact":
+        return Exact if exact else _EmptyOnly
+    if name == "in" and exact:
+        return In
+    raise FieldError(NOT_SEARCHABLE)
+
+
 class SealedTextField(models.TextField):  # type: ignore[type-arg]
     """Text stored sealed (``seal``) and read back in the clear. Not searchable by design."""
 
@@ -183,6 +212,9 @@ class SealedCharField(models.CharField):  # type: ignore[type-arg]
     def get_internal_type(self) -> str:
         return "TextField"
 
+    def get_lookup(self, lookup_name: str) -> Any:
+        return _sealed_lookup(lookup_name, exact=False)
+
     def get_prep_value(self, value: Any) -> Any:
         value = super().get_prep_value(value)
         return value if value in (None, "") else seal(str(value))
@@ -205,6 +237,9 @@ class ExactSealedCharField(SealedCharField):
     def get_prep_value(self, value: Any) -> Any:
         value = models.CharField.get_prep_value(self, value)
         return value if value in (None, "") else seal_exact(str(value))
+
+    def get_lookup(self, lookup_name: str) -> Any:
+        return _sealed_lookup(lookup_name, exact=True)
 
     def value_to_string(self, obj: models.Model) -> str:
         value = self.value_from_object(obj)
