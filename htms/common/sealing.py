@@ -135,6 +135,21 @@ def sealed_values(value: Any) -> Any:
     return value
 
 
+# Search fields that may hold a person's name or numbers, wherever an audit row keeps them.
+IDENTITY_TERMS = frozenset({"q", "name", "father_name", "cnic", "passport", "phone"})
+
+
+def sealed_terms(value: Any) -> Any:
+    """``value`` (a dict of filters or search terms, nested dicts walked) with the values of
+    ``IDENTITY_TERMS`` sealed: a search for a victim's name is itself sensitive."""
+    if not isinstance(value, dict):
+        return value
+    return {
+        key: sealed_values(item) if key in IDENTITY_TERMS else sealed_terms(item)
+        for key, item in value.items()
+    }
+
+
 def opened_values(value: Any) -> Any:
     """``value`` with every token inside it read back in the clear (a broken one is kept)."""
     if isinstance(value, str) and is_sealed(value):

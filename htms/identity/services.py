@@ -10,7 +10,7 @@ from django.db.models import Max, Min
 from htms.accounts.models import User
 from htms.audit.models import AuditAction, AuditObject
 from htms.audit.services import audit_record
-from htms.common.sealing import blind_index
+from htms.common.sealing import blind_index, sealed_terms
 from htms.identity.facts import PersonFacts, facts_for_ids, facts_in_range
 from htms.identity.inputs import CandidateQuery
 from htms.identity.keys import person_keys
@@ -118,14 +118,18 @@ def _batches(
 @transaction.atomic
 def candidate_search(*, user: User, query: CandidateQuery, limit: int = 10) -> list[Candidate]:
     """Search before create, for pages and the API: the candidates ``user`` may see, and one
-    audit row naming the search fields used and the candidate ids shown."""
+    audit row naming the search fields used (names and numbers sealed) and the candidate ids
+    shown."""
     candidates = person_candidates(user=user, query=query, limit=limit)
     audit_record(
         actor=user,
         action=AuditAction.VIEW,
         object_type=AuditObject.PERSON_SEARCH,
         object_id="search",
-        changes={"fields": query.fields_used(), "ids": [c.person.pk for c in candidates]},
+        changes={
+            "fields": sealed_terms(query.fields_used()),
+            "ids": [c.person.pk for c in candidates],
+        },
     )
     return candidates
 

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from htms.accounts.models import User
 from htms.audit.models import AuditEvent
 from htms.cases.models import Case
+from htms.common.sealing import opened_values
 from htms.identity.inputs import (
     BAD_CNIC,
     CNIC_MASK_SPREAD,
@@ -200,4 +201,6 @@ def test_it_audits_a_search_with_the_ids_shown(alice: User, register: dict[str, 
     event = AuditEvent.objects.latest("seq")
     assert (event.actor, event.action, event.object_type) == (alice, "view", "person_search")
     assert event.changes["ids"] == found(candidates)
-    assert event.changes["fields"] == {"name": "Mohd Ali", "father_name": "Gulam Rasul"}
+    fields = {"name": "Mohd Ali", "father_name": "Gulam Rasul"}
+    assert opened_values(event.changes["fields"]) == fields
+    assert "Mohd" not in str(event.changes)  # sealed at rest
