@@ -10,10 +10,14 @@ import subprocess
 from collections.abc import Iterator
 from dataclasses import replace
 from glob import glob
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from django.core.management import call_command
 from django.db import connection, transaction
+from django.db.migrations.loader import MigrationLoader
+from django.db.migrations.operations import RunPython
 from rest_framework.test import APIClient
 
 from htms.accounts.models import Role, User
@@ -24,6 +28,7 @@ from htms.conftest import _make_units, tip_case_input, victim_input
 from htms.helpline.services import call_create
 from htms.helpline.tests.support import call_input, call_taker_user
 from htms.identity.inputs import CandidateQuery
+from htms.identity.models import KeyKind
 from htms.identity.search import person_candidates
 from htms.identity.services import candidate_search
 from htms.intake.models import BorderEvent, BorderEventKind, ManifestRow
@@ -31,6 +36,7 @@ from htms.intake.services.manifests import manifest_source_create
 from htms.intake.services.screening import ScreeningInput, screening_record
 from htms.intake.tests.conftest import KARACHI_AIRPORT, csv_bytes, import_all, upload
 from htms.persons.inputs import DocumentInput
+from htms.persons.models import Person
 from htms.reference.loader import reference_load
 from htms.reference.models import Unit
 from htms.web.tests.support import client_for, page
@@ -169,3 +175,36 @@ def test_a_copy_of_the_database_does_not_reveal_a_victims_identity(
     for query in (CandidateQuery(name="Zarmina Gulbahar"), CandidateQuery(cnic=VICTIM["cnic"])):
         assert person_candidates(user=alice, query=query)[0].person == victim
     assert [p["id"] for p in listed["results"]] == [victim.pk]
+
+
+def _migration_code(app: str, name: str) -> Any:
+    operation = MigrationLoader(None).get_migration(app, name).operations[-1]
+    assert isinstance(operation, RunPython)
+    return operation.code
+
+
+@pytest.mark.django_db
+def test_the_migrations_seal_the_rows_written_before(alice: User) -> None:
+    """Rows written in the clear before sealing (here put back in the clear) are sealed, and
+    the index's keys replaced by their digests, as a new write would store them."""
+    case = case_register(actor=alice, data=tip_case_input())
+    victim = case.parties.get(role="victim").person
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE persons_person SET full_name = %s WHERE id = %s", ["Sajida Bibi", victim.pk]
+        )
+        cursor.execute("UPDATE persons_personphone SET number = %s", ["+923001234567"])
+        cursor.execute("DELETE FROM identity_personkey")
+        cursor.execute(
+            "INSERT INTO identity_personkey (person_id, kind, value) VALUES (%s, %s, %s)",
+            [victim.pk, KeyKind.PHONE, "+923001234567"],
+        )
+    editor = SimpleNamespace(connection=connection)
+    _migration_code("persons", "0003_identity_sealed")(None, editor)
+    _migration_code("identity", "0002_keys_blind")(None, editor)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT full_name FROM persons_person WHERE id = %s", [victim.pk])
+        assert cursor.fetchone()[0].startswith("g1:")
+    assert Person.objects.get(pk=victim.pk).full_name == "Sajida Bibi"
+    found = person_candidates(user=alice, query=CandidateQuery(phone="0300 1234567"))
+    assert [c.person for c in found] == [victim]
