@@ -7,7 +7,7 @@ the person search index (``reindex_persons --fresh``) unless it covers the newes
 person,
 then times ``person_candidates`` as an investigating officer of the busiest circle, for queries
 drawn from persons that officer may search, each with noise an officer really adds: the names in
-Urdu script, other spellings, a CNIC with one wrong digit, only the first five CNIC digits and an
+Urdu script, other spellings, a CNIC with one wrong digit, only the first nine CNIC digits and an
 age, a given name and a birth year only, a phone and a name. It also reports how often the
 person searched for came first and in the top ten, and times the API endpoint (with its audit
 row).
@@ -106,7 +106,9 @@ def _probe(rng: random.Random, kind: str, f: PersonFacts) -> Probe | None:
         query = replace(base, name=_typo(rng, name), cnic=_wrong_digit(rng, f.cnics[0]))
     elif kind == "partial cnic + age" and f.cnics and year:
         age = timezone.localdate().year - year - rng.choice((0, 1))
-        query = replace(base, name=_typo(rng, name), cnic=f"{f.cnics[0][:5]}-XXXXXXX-X", age=age)
+        # The last digits unknown: a mask the index's CNIC-near keys can answer.
+        partial = f"{f.cnics[0][:5]}-{f.cnics[0][5:9]}XXX-X"
+        query = replace(base, name=_typo(rng, name), cnic=partial, age=age)
     elif kind == "given name + year" and year:
         query = replace(base, name=name.split()[-1 if rng.random() < 0.3 else 0])
         query = replace(query, birth_date=date(year, 1, 1), birth_date_precision="year")

@@ -24,7 +24,7 @@ from django.utils import translation
 
 from htms.accounts.models import Role, User
 from htms.cases.inputs import CaseInput, PartyInput, RouteInput
-from htms.cases.models import Case, Stage, StageChange
+from htms.cases.models import Case, CaseParty, Stage, StageChange
 from htms.cases.services.effective import earliest_effective_date
 from htms.cases.services.lifecycle import case_request_stage
 from htms.cases.services.registration import case_register
@@ -204,6 +204,12 @@ def tip_case_input() -> CaseInput:
 # What a test that moves a case on gives case_request_stage unless it says otherwise.
 BACKDATE_REASON = "Entered from the case file"
 CHALLAN_COURT = "CRT-SJ-LHR"
+
+
+def party_named(case: Case, name: str) -> CaseParty:
+    """The case's party of that (Latin) name: names are sealed at rest, so compared once read."""
+    parties = case.parties.select_related("person").order_by("pk")
+    return next(p for p in parties if p.person.full_name == name)
 
 
 def stage_extras(case: Case, to_stage: str, **given: object) -> dict[str, object]:

@@ -15,6 +15,7 @@ from htms.audit.chain import event_hash
 from htms.audit.context import client_address
 from htms.audit.models import AuditAction, AuditChainHead, AuditEvent, AuditObject
 from htms.audit.seals import seals_for_write
+from htms.common.sealing import sealed_terms
 
 
 def _json_default(value: Any) -> str:
@@ -146,14 +147,14 @@ def audit_list(
     **context: object,
 ) -> AuditEvent:
     """One view row for a list, a search or an API page: the ids it showed, and what was
-    asked for (filters, search terms), since a search for a victim's name is itself sensitive.
-    """
+    asked for (filters, search terms), since a search for a victim's name is itself sensitive;
+    the terms that may name a person are sealed (``sealed_terms``)."""
     return audit_record(
         actor=actor,
         action=AuditAction.VIEW,
         object_type=object_type,
         object_id=object_id,
-        changes={"ids": list(ids), **context},
+        changes={"ids": list(ids), **sealed_terms(context)},
     )
 
 

@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from htms.cases.models import Case
+from htms.common.sealing import SealedCharField
 from htms.reference.models import District, Unit
 
 
@@ -64,8 +65,8 @@ class Call(models.Model):
     answered_at = models.DateTimeField(null=True, blank=True)
     ended_at = models.DateTimeField(null=True, blank=True)
     anonymous = models.BooleanField(default=False)
-    caller_name = models.CharField(max_length=200, blank=True)
-    caller_phone = models.CharField(max_length=20, blank=True, help_text=_("E.164"))
+    caller_name = SealedCharField(max_length=200, blank=True)
+    caller_phone = SealedCharField(max_length=20, blank=True, help_text=_("E.164"))
     district = models.ForeignKey(
         District, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )

@@ -15,6 +15,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from htms.identity.keys import cnic_mask_value
 from htms.identity.normalize import (
     age_birth_years,
     birth_year_range,
@@ -48,7 +49,11 @@ NO_CRITERIA = (
 )
 BAD_CNIC = (
     "Write the CNIC as 13 digits, like 35202-1234567-1, or the digits you know with X for the "
-    "others, like 35202-XXXXXXX-1 (at least five digits)."
+    "others, like 35202-XXXX567-1 (at least five digits)."
+)
+CNIC_MASK_SPREAD = (
+    "Give more of the CNIC's digits: the unknown ones must all lie in one of its three parts "
+    "(the first five digits, the next four, or the last four)."
 )
 BAD_PHONE = "This is not a phone number. Write it like 0300 1234567 or +92 300 1234567."
 BAD_PASSPORT = "A passport number has 5 to 20 letters and digits."
@@ -132,6 +137,8 @@ def candidate_query_prepare(query: CandidateQuery) -> PreparedQuery:
         mask = "" if cnic else cnic_partial(query.cnic) or ""
         if not cnic and not mask:
             errors["cnic"] = [_(BAD_CNIC)]
+        elif mask and cnic_mask_value(mask) is None:
+            errors["cnic"] = [_(CNIC_MASK_SPREAD)]
     passport = passport_key(query.passport) or "" if query.passport else ""
     if query.passport and not passport:
         errors["passport"] = [_(BAD_PASSPORT)]

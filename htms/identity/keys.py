@@ -51,6 +51,21 @@ def cnic_near_values(digits: str) -> list[str]:
     return [f"1:{digits[5:]}", f"2:{digits[:5]}{digits[9:]}", f"3:{digits[:9]}"]
 
 
+# The three blocks of a CNIC that ``cnic_near_values`` leaves out in turn, by digit index.
+CNIC_BLOCKS = ((0, 5), (5, 9), (9, 13))
+
+
+def cnic_mask_value(mask: str) -> str | None:
+    """The CNIC-near key of every CNIC that fits ``mask`` ("?" for an unknown digit), when the
+    unknown digits all lie in one block; None otherwise. The index holds digests, so no range
+    or pattern of digits can be looked up: only a whole key."""
+    unknown = {i for i, c in enumerate(mask) if c == "?"}
+    for block, (start, end) in enumerate(CNIC_BLOCKS, start=1):
+        if unknown <= set(range(start, end)):
+            return cnic_near_values(mask.replace("?", "0"))[block - 1]
+    return None
+
+
 def _name_keys(texts: tuple[str, ...], single: int, pair: int) -> tuple[set[Key], set[str]]:
     keys: set[Key] = set()
     strong_all: set[str] = set()

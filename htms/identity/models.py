@@ -8,6 +8,7 @@ deleting them.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from htms.common.sealing import BlindIndexField
 from htms.persons.models import Person
 
 
@@ -29,7 +30,7 @@ class PersonKey(models.Model):
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
     kind = models.PositiveSmallIntegerField(choices=KeyKind.choices)
-    value = models.CharField(max_length=64)
+    value = BlindIndexField(max_length=64)
 
     class Meta:
         indexes = [models.Index(fields=["kind", "value", "person"], name="identity_key_lookup")]

@@ -21,6 +21,7 @@ from htms.identity.access import searchable_ids
 from htms.identity.facts import PersonFacts, facts_for_ids
 from htms.identity.inputs import CandidateQuery, candidate_query_prepare, has_criteria
 from htms.identity.keys import (
+    cnic_mask_value,
     cnic_near_values,
     name_father_values,
     name_skeletons,
@@ -159,17 +160,10 @@ def _identifier_filter(query: PreparedQuery) -> Q | None:
 
 
 def _mask_filter(mask: str) -> Q | None:
-    """CNICs that fit the known digits. With the first five known, a range of the index; with
-    the last eight known, the CNIC-near key that leaves out the first block."""
-    prefix = mask.split("?", 1)[0]
-    if len(prefix) >= 5:
-        upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
-        condition = Q(kind=KeyKind.CNIC, value__gte=prefix, value__lt=upper)
-        suffix = mask[mask.rfind("?") + 1 :]
-        return condition & Q(value__endswith=suffix) if suffix else condition
-    if "?" not in mask[5:]:
-        return Q(kind=KeyKind.CNIC_NEAR, value=f"1:{mask[5:]}")
-    return None
+    """CNICs that fit the known digits: the CNIC-near key that leaves out the block holding
+    the unknown ones (the query's validation refuses a mask that has none)."""
+    value = cnic_mask_value(mask)
+    return None if value is None else Q(kind=KeyKind.CNIC_NEAR, value=value)
 
 
 def _name_filters(query: PreparedQuery) -> list[Q]:

@@ -11,6 +11,7 @@ from htms.accounts.models import User
 from htms.audit.models import AuditAction, AuditObject
 from htms.audit.services import audit_record
 from htms.common.replica import replica_reads
+from htms.common.sealing import blind_index, sealed_terms
 from htms.identity.facts import PersonFacts, facts_for_ids, facts_in_range
 from htms.identity.inputs import CandidateQuery
 from htms.identity.keys import person_keys
@@ -117,9 +118,9 @@ def _batches(
 
 def candidate_search(*, user: User, query: CandidateQuery, limit: int = 10) -> list[Candidate]:
     """Search before create, for pages and the API: the candidates ``user`` may see, and one
-    audit row naming the search fields used and the candidate ids shown. The search reads the
-    replica where one is configured (``htms/common/replica.py``), unless the caller is inside a
-    transaction; the audit row is written to the primary."""
+    audit row naming the search fields used (names and numbers sealed) and the candidate ids
+    shown. The search reads the replica where one is configured (``htms/common/replica.py``),
+    unless the caller is inside a transaction; the audit row is written to the primary."""
     with replica_reads():
         candidates = person_candidates(user=user, query=query, limit=limit)
     audit_record(
@@ -127,7 +128,10 @@ def candidate_search(*, user: User, query: CandidateQuery, limit: int = 10) -> l
         action=AuditAction.VIEW,
         object_type=AuditObject.PERSON_SEARCH,
         object_id="search",
-        changes={"fields": query.fields_used(), "ids": [c.person.pk for c in candidates]},
+        changes={
+            "fields": sealed_terms(query.fields_used()),
+            "ids": [c.person.pk for c in candidates],
+        },
     )
     return candidates
 
@@ -146,10 +150,12 @@ def _insert(rows: list[tuple[int, int, str]]) -> int:
 
 
 def _copy(rows: list[tuple[int, int, str]]) -> int:
-    """COPY is several times faster than INSERT for millions of rows."""
+    """COPY is several times faster than INSERT for millions of rows. It bypasses the field, so
+    each value is turned into its digest here, as ``BlindIndexField`` does for every other
+    write and every lookup."""
     with connection.cursor() as cursor:
         raw = cursor.cursor
         with raw.copy("COPY identity_personkey (person_id, kind, value) FROM STDIN") as copy:
             for row in rows:
-                copy.write_row(row)
+                copy.write_row((row[0], row[1], blind_index(row[2])))
     return len(rows)

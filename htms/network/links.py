@@ -175,24 +175,25 @@ def address_value(district_id: int | None, text: str) -> str:
 
 
 def address_condition(addresses: list[str]) -> Q:
-    """The register's addresses with these values (``address_value``): same text, any case,
-    same district."""
-    condition = Q(pk__in=[])
-    for value in addresses:
-        district, _sep, text = value.partition(":")
-        place = Q(district_id=int(district)) if int(district) else Q(district__isnull=True)
-        condition |= Q(text__iexact=text) & place
-    return condition
+    """The register's addresses in the districts of these values (``address_value``). Address
+    texts are sealed at rest, so the caller compares ``address_value`` of each row."""
+    districts = {int(value.partition(":")[0]) for value in addresses}
+    condition = Q(district_id__in=sorted(districts - {0}))
+    return condition | Q(district__isnull=True) if 0 in districts else condition
 
 
 def _address_links(person_ids: set[int], addresses: set[str]) -> list[Link]:
     condition = Q(person_id__in=person_ids) | address_condition(sorted(addresses))
     rows = PersonAddress.objects.filter(condition).exclude(text="")
-    return [
-        Link(person(p), node_key("address", address_value(d, t)), LinkKind.ADDRESS,
-             LinkSource.REGISTER, "")
+    found = (
+        (p, address_value(d, t))
         for p, d, t in rows.values_list("person_id", "district_id", "text").order_by()
-    ]  # fmt: skip
+    )
+    return [
+        Link(person(p), node_key("address", value), LinkKind.ADDRESS, LinkSource.REGISTER, "")
+        for p, value in found
+        if p in person_ids or value in addresses
+    ]
 
 
 def _account_links(person_ids: set[int], accounts: set[int]) -> list[Link]:

@@ -5,6 +5,7 @@ from datetime import date
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from htms.common.sealing import ExactSealedCharField, SealedCharField
 from htms.persons.validators import document_number_text
 from htms.reference.models import Country, District, Province
 
@@ -31,11 +32,11 @@ class Relation(models.TextChoices):
 class Person(models.Model):
     """A human being. Names in Latin and Urdu script; dates of birth keep their precision."""
 
-    full_name = models.CharField(_("name (Latin script)"), max_length=200, blank=True)
-    full_name_ur = models.CharField(_("name (Urdu script)"), max_length=200, blank=True)
+    full_name = SealedCharField(_("name (Latin script)"), max_length=200, blank=True)
+    full_name_ur = SealedCharField(_("name (Urdu script)"), max_length=200, blank=True)
     relation = models.CharField(max_length=3, choices=Relation.choices, blank=True)
-    father_name = models.CharField(_("father's or husband's name"), max_length=200, blank=True)
-    father_name_ur = models.CharField(
+    father_name = SealedCharField(_("father's or husband's name"), max_length=200, blank=True)
+    father_name_ur = SealedCharField(
         _("father's or husband's name (Urdu script)"), max_length=200, blank=True
     )
     sex = models.CharField(max_length=1, choices=Sex.choices, default=Sex.UNKNOWN)
@@ -79,7 +80,7 @@ class Person(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.full_name or self.full_name_ur
+        return str(self.full_name or self.full_name_ur)
 
     @property
     def pseudonym(self) -> str:
@@ -102,10 +103,10 @@ class Person(models.Model):
 
 class PersonAlias(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases")
-    name = models.CharField(max_length=200)
+    name = SealedCharField(max_length=200)
 
     def __str__(self) -> str:
-        return self.name
+        return str(self.name)
 
 
 class DocumentKind(models.TextChoices):
@@ -117,7 +118,7 @@ class DocumentKind(models.TextChoices):
 class IdentityDocument(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="documents")
     kind = models.CharField(max_length=8, choices=DocumentKind.choices)
-    number = models.CharField(max_length=40, help_text=_("Stored in normal form"))
+    number = ExactSealedCharField(max_length=40, help_text=_("Stored in normal form"))
     country = models.ForeignKey(Country, on_delete=models.PROTECT, null=True, blank=True)
     description = models.CharField(max_length=100, blank=True)
 
@@ -130,15 +131,15 @@ class IdentityDocument(models.Model):
 
 class PersonPhone(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="phones")
-    number = models.CharField(max_length=20, help_text=_("E.164"), db_index=True)
+    number = ExactSealedCharField(max_length=20, help_text=_("E.164"), db_index=True)
 
     def __str__(self) -> str:
-        return self.number
+        return str(self.number)
 
 
 class PersonAddress(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="addresses")
-    text = models.CharField(max_length=300, blank=True)
+    text = SealedCharField(max_length=300, blank=True)
     district = models.ForeignKey(District, on_delete=models.PROTECT, null=True, blank=True)
     province = models.ForeignKey(Province, on_delete=models.PROTECT, null=True, blank=True)
     country = models.ForeignKey(Country, on_delete=models.PROTECT, null=True, blank=True)

@@ -9,6 +9,7 @@ from htms.accounts.models import User
 from htms.audit.models import AuditAction, AuditObject
 from htms.audit.seals import person_digests, seal_key
 from htms.audit.services import AuditEntry, audit_record, audit_records, diff
+from htms.common.sealing import sealed_values
 from htms.common.versioning import lock_at_version
 from htms.identity.services import person_keys_refresh, persons_keys_add
 from htms.persons.inputs import CleanPerson, PersonInput, person_input_clean
@@ -31,6 +32,10 @@ PERSON_EDITABLE_FIELDS = (
     "birth_date",
     "birth_date_precision",
 )
+
+
+# Values an audit row keeps sealed, as the register itself does.
+SEALED_IN_AUDIT = ("full_name", "full_name_ur", "father_name", "father_name_ur")
 
 
 def person_snapshot(person: Person) -> dict[str, Any]:
@@ -100,11 +105,18 @@ def _write_person(clean: CleanPerson, *, actor: User, is_synthetic: bool) -> Per
     return person
 
 
+def _sealed_identity(changes: dict[str, Any]) -> dict[str, Any]:
+    """The changes with the names sealed: ``sealed_values`` of each name field's value."""
+    return {k: sealed_values(v) if k in SEALED_IN_AUDIT else v for k, v in changes.items()}
+
+
 def _created_changes(person: Person, clean: CleanPerson) -> dict[str, Any]:
     return {
-        "new": person_snapshot(person),
-        "documents": [f"{kind}:{number}" for kind, number, _ in clean.documents],
-        "phones": clean.phones,
+        "new": _sealed_identity(person_snapshot(person)),
+        "documents": sealed_values([f"{kind}:{number}" for kind, number, _ in clean.documents]),
+        "phones": sealed_values(list(clean.phones)),
+        "aliases": sealed_values([a.strip() for a in clean.data.aliases if a.strip()]),
+        "address": sealed_values(clean.data.address_text),
     }
 
 
@@ -187,6 +199,6 @@ def person_update(
         action=AuditAction.UPDATE,
         object_type=AuditObject.PERSON,
         object_id=person.pk,
-        changes=diff(before, person_snapshot(person)),
+        changes=_sealed_identity(diff(before, person_snapshot(person))),
     )
     return person

@@ -102,13 +102,14 @@ def _suspects(limit: int) -> list[Person]:
 
 
 def _exists(data: PersonInput, unit_id: int | None) -> bool:
-    return Person.objects.filter(
-        full_name=data.full_name,
-        father_name=data.father_name,
-        birth_date=data.birth_date,
-        sex=data.sex,
-        created_by_unit_id=unit_id,
-    ).exists()
+    """Names are sealed at rest: the few persons of that birth date are compared once read."""
+    same = Person.objects.filter(
+        birth_date=data.birth_date, sex=data.sex, created_by_unit_id=unit_id
+    )
+    return any(
+        (p.full_name, p.father_name) == (data.full_name, data.father_name)
+        for p in same.only("full_name", "father_name")
+    )
 
 
 @transaction.atomic

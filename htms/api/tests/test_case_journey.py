@@ -12,7 +12,7 @@ from htms.cases.models import Case
 from htms.cases.selectors import case_detail
 from htms.cases.selectors_timeline import case_timeline
 from htms.cases.tests.support import convicted_then_appealed, imran
-from htms.conftest import CHALLAN_COURT, SOM_SECTION, TIP_SECTION
+from htms.conftest import CHALLAN_COURT, SOM_SECTION, TIP_SECTION, party_named
 from htms.reference.models import Court
 
 pytestmark = pytest.mark.django_db
@@ -83,7 +83,7 @@ def test_it_goes_from_registration_to_appeal_with_dates_in_order(
     assert declined.json()["decline_reason"] == "Attach the FSL report"
     _approve(client_for, anne, io.stage("final_challan", "2026-11-14", **challan)["id"])
     io.stage("trial", "2026-11-16")
-    accused = Case.objects.get(pk=case_id).parties.get(person__full_name="Shahid Iqbal").pk
+    accused = party_named(Case.objects.get(pk=case_id), "Shahid Iqbal").pk
     trial = io.judgment("2026-11-20", accused, "convicted", sentence_years=3, fine_amount="50000")
     assert trial["case"]["stage"] == "judgment"
     assert trial["verdicts"][0]["fine_currency"] == "PKR"

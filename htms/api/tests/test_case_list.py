@@ -9,6 +9,7 @@ from htms.api.tests.conftest import ClientFor
 from htms.audit.models import AuditEvent
 from htms.cases.models import Case
 from htms.cases.services.registration import case_register
+from htms.common.sealing import opened_values
 from htms.conftest import tip_case_input
 
 pytestmark = pytest.mark.django_db
@@ -162,7 +163,7 @@ def test_the_search_terms_are_audited_with_the_cases_found(
 ) -> None:
     client_for(alice).get("/api/cases/", {"q": "Imran Butt"})
     row = AuditEvent.objects.filter(object_type="case_list").latest("pk")
-    assert row.changes["filters"]["q"] == "Imran Butt"
+    assert opened_values(row.changes["filters"]["q"]) == "Imran Butt"
     assert row.changes["ids"] == [tip_case.pk]
 
 

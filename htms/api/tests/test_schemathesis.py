@@ -34,7 +34,7 @@ from htms.accounts.models import User
 from htms.accounts.tokens import api_token_issue
 from htms.api.tests.payloads import move_case, som_case_payload
 from htms.cases.models import Case
-from htms.conftest import BACKDATE_REASON, TIP_SECTION
+from htms.conftest import BACKDATE_REASON, TIP_SECTION, party_named
 from htms.intake.services.manifests import manifest_source_create
 from htms.intake.services.screening import ScreeningInput, screening_record
 from htms.intake.tests.conftest import csv_bytes, import_all, ivan, record, upload  # noqa: F401
@@ -245,7 +245,7 @@ def _approvals_and_judgment(alice: User, anne: User, tip_case: Case, court: Cour
     path = "/api/approvals/{change_id}/approve/"
     _call(anne, "POST", path, 200, path_parameters=change, body={})
     move_case(anne, tip_case, "trial")
-    imran = tip_case.parties.get(person__full_name="Imran Butt")
+    imran = party_named(tip_case, "Imran Butt")
     verdict = {"accused": imran.pk, "statute": TIP_SECTION, "outcome": "convicted"}
     body = {
         "expected_version": tip_case.version,

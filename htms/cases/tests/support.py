@@ -9,7 +9,14 @@ from htms.cases.inputs import VerdictInput
 from htms.cases.models import Case, CaseParty, Stage, Verdict
 from htms.cases.services.court import case_record_judgment
 from htms.cases.services.registration import case_register
-from htms.conftest import BACKDATE_REASON, CHALLAN_COURT, TIP_SECTION, stage_move, tip_case_input
+from htms.conftest import (
+    BACKDATE_REASON,
+    CHALLAN_COURT,
+    TIP_SECTION,
+    party_named,
+    stage_move,
+    tip_case_input,
+)
 from htms.reference.models import Court
 
 HIGH_COURT = "CRT-HC-LHR"
@@ -32,7 +39,7 @@ def to_trial(actor: User, case: Case) -> None:
 
 def imran(case: Case) -> CaseParty:
     """The accused before the court (the other one is at large)."""
-    return case.parties.get(person__full_name="Imran Butt")
+    return party_named(case, "Imran Butt")
 
 
 def verdict_of(case: Case, outcome: str, **given: object) -> VerdictInput:

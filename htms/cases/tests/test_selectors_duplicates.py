@@ -12,7 +12,7 @@ from htms.cases.inputs import CaseInput, PartyInput
 from htms.cases.models import Case
 from htms.cases.selectors_duplicates import case_duplicate_candidates
 from htms.cases.services.registration import case_register
-from htms.conftest import SOM_SECTION, accused_input, enquiry_input, tip_case_input
+from htms.conftest import SOM_SECTION, accused_input, enquiry_input, party_named, tip_case_input
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +24,7 @@ def _register(user: User, data: CaseInput) -> Case:
 
 
 def _accused_only(case: Case, **changes: object) -> CaseInput:
-    imran = case.parties.get(person__full_name="Imran Butt")
+    imran = party_named(case, "Imran Butt")
     party = PartyInput(role="accused", person_id=imran.person_id, accused_status="at_large")
     return enquiry_input(parties=[party], **changes)
 

@@ -8,8 +8,10 @@ from django.core.exceptions import ValidationError
 from htms.accounts.models import User
 from htms.audit.models import AuditEvent
 from htms.cases.models import Case
+from htms.common.sealing import opened_values
 from htms.identity.inputs import (
     BAD_CNIC,
+    CNIC_MASK_SPREAD,
     NO_CRITERIA,
     CandidateQuery,
     candidate_query_from_params,
@@ -83,12 +85,21 @@ def test_it_finds_a_cnic_with_one_wrong_digit(alice: User, register: dict[str, P
 
 def test_it_finds_a_partial_cnic(alice: User, register: dict[str, Person]) -> None:
     candidates = person_candidates(
-        user=alice, query=CandidateQuery(name="Ali", cnic="35202-XXXXXXX-1")
+        user=alice, query=CandidateQuery(name="Ali", cnic="35202-XXXX567-1")
     )
     assert candidates[0].person == register["ali"]
     assert "CNIC fits the digits given" in candidates[0].reasons
     ends = person_candidates(user=alice, query=CandidateQuery(cnic="XXXXX-1234567-1"))
     assert found(ends) == [register["ali"].pk]
+    last = person_candidates(user=alice, query=CandidateQuery(cnic="35202-12345XX-X"))
+    assert found(last) == [register["ali"].pk]
+
+
+def test_it_asks_for_more_digits_when_the_unknown_ones_span_two_parts(alice: User) -> None:
+    """The index holds digests: only a whole CNIC-near key can be looked up."""
+    with pytest.raises(ValidationError) as caught:
+        person_candidates(user=alice, query=CandidateQuery(name="Ali", cnic="35202-XXXXXXX-1"))
+    assert caught.value.message_dict["cnic"] == [CNIC_MASK_SPREAD]
 
 
 def test_it_returns_a_phone_only_match_with_a_low_score(
@@ -190,4 +201,6 @@ def test_it_audits_a_search_with_the_ids_shown(alice: User, register: dict[str, 
     event = AuditEvent.objects.latest("seq")
     assert (event.actor, event.action, event.object_type) == (alice, "view", "person_search")
     assert event.changes["ids"] == found(candidates)
-    assert event.changes["fields"] == {"name": "Mohd Ali", "father_name": "Gulam Rasul"}
+    fields = {"name": "Mohd Ali", "father_name": "Gulam Rasul"}
+    assert opened_values(event.changes["fields"]) == fields
+    assert "Mohd" not in str(event.changes)  # sealed at rest

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from htms.common.sealing import SealedJSONField
 from htms.intake.models.events import BorderEvent, BorderEventKind
 from htms.reference.models import Country, Unit
 
@@ -101,9 +102,9 @@ class ManifestRow(models.Model):
 
     manifest = models.ForeignKey(Manifest, on_delete=models.CASCADE, related_name="rows")
     number = models.PositiveIntegerField(help_text=_("Row number as the spreadsheet shows it"))
-    raw = models.JSONField(help_text=_("column heading -> cell text, as read"))
+    raw = SealedJSONField(help_text=_("column heading -> cell text, as read"))
     read_notes = models.JSONField(default=list, blank=True)
-    corrections = models.JSONField(default=dict, blank=True, help_text=_("field -> value"))
+    corrections = SealedJSONField(default=dict, blank=True, help_text=_("field -> value"))
     status = models.CharField(max_length=10, choices=RowStatus.choices, default=RowStatus.PENDING)
     errors = models.JSONField(default=dict, blank=True)
     fingerprint = models.CharField(max_length=64, blank=True, db_index=True)

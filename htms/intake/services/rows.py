@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from htms.accounts.models import User
 from htms.audit.models import AuditAction, AuditObject
 from htms.audit.services import audit_record
+from htms.common.sealing import sealed_values
 from htms.common.versioning import lock_at_version
 from htms.intake.access import manifest_row_get_for_user
 from htms.intake.fields import FIELD_KEYS
@@ -52,7 +53,7 @@ def row_correct(
     row.corrections = {k: v.strip() for k, v in corrections.items() if k in FIELD_KEYS}
     row.save(update_fields=["corrections"])
     RowImporter(actor=actor, manifest=row.manifest).run([row])
-    _audit(actor, row, old, corrections=row.corrections)
+    _audit(actor, row, old, corrections=sealed_values(row.corrections))
     return row
 
 

@@ -8,6 +8,7 @@ import pytest
 from htms.accounts.models import Role, User
 from htms.cases.models import Case, PartyRole
 from htms.cases.tests.support import judge, to_trial, verdict_of
+from htms.conftest import party_named
 from htms.persons.models import Person
 from htms.reference.models import Unit
 
@@ -36,7 +37,9 @@ def cyra(db: None) -> User:
 
 
 def accused_of(case: Case, name: str = "Imran Butt") -> Person:
-    return case.parties.get(role=PartyRole.ACCUSED, person__full_name=name).person
+    party = party_named(case, name)
+    assert party.role == PartyRole.ACCUSED
+    return party.person
 
 
 def victim_of(case: Case) -> Person:

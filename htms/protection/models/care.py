@@ -5,9 +5,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from htms.common.sealing import SealedTextField
 from htms.protection.models.directory import Organisation, ServiceType
 from htms.protection.models.referrals import Referral
-from htms.protection.sealing import SealedTextField
 
 # The shelter strategy: a stay is planned for 60 days.
 PLANNED_STAY_DAYS = 60

@@ -12,9 +12,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from htms.common.sealing import SealedTextField
 from htms.protection.models.directory import Organisation
 from htms.protection.models.referrals import Referral
-from htms.protection.sealing import SealedTextField
 from htms.reference.models import Country
 
 # Reintegration follow-ups fall due this many months after the return.

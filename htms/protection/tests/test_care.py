@@ -12,8 +12,8 @@ from django.utils import timezone
 from htms.accounts.models import User
 from htms.audit.models import AuditEvent, AuditObject
 from htms.common.errors import NotAllowedError
+from htms.common.sealing import SealBroken, seal, unseal
 from htms.protection.models import CaseNote, Organisation, Referral, ReferralState
-from htms.protection.sealing import SealBroken, seal, unseal
 from htms.protection.selectors import absconded_recent, shelter_occupancy
 from htms.protection.services.care import (
     NOT_ACCEPTED,

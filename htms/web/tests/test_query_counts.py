@@ -10,7 +10,14 @@ from htms.cases.models import Case, Stage
 from htms.cases.services.court import hearing_record
 from htms.cases.services.parties_bulk import case_add_party
 from htms.cases.services.registration import case_register
-from htms.conftest import BACKDATE_REASON, accused_input, stage_move, tip_case_input, victim_input
+from htms.conftest import (
+    BACKDATE_REASON,
+    accused_input,
+    party_named,
+    stage_move,
+    tip_case_input,
+    victim_input,
+)
 from htms.reference.models import Court
 from htms.web.services.documents import case_document_add
 from htms.web.tests.support import client_for, count_queries, version
@@ -73,7 +80,7 @@ def test_the_case_list_costs_the_same_for_3_or_13_cases(alice: User, url: str) -
 
 def test_the_person_page_costs_the_same_for_1_or_6_cases(alice: User, tip_case: Case) -> None:
     client = client_for(alice)
-    imran = tip_case.parties.get(person__full_name="Imran Butt").person
+    imran = party_named(tip_case, "Imran Butt").person
     one = count_queries(client, f"/persons/{imran.pk}/")
     for _ in range(5):
         data = tip_case_input()

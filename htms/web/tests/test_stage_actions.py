@@ -9,7 +9,7 @@ from htms.cases.models import Case, CaseParty, Stage, StageChange, Verdict
 from htms.cases.services.lifecycle import case_request_stage
 from htms.cases.tests.support import HIGH_COURT, convicted_then_appealed, imran
 from htms.common.errors import STALE_EDIT
-from htms.conftest import BACKDATE_REASON, CHALLAN_COURT, stage_extras
+from htms.conftest import BACKDATE_REASON, CHALLAN_COURT, party_named, stage_extras
 from htms.reference.models import Country, Court, District
 from htms.web.tests.support import client_for, page, version
 
@@ -191,7 +191,7 @@ def test_it_records_the_judgment_per_accused_per_offence(anne: User, tip_case: C
     client = client_for(anne)
     html = page(client, f"/cases/{tip_case.pk}/judgment/")
     assert "Tariq Mehmood (At large)" in html  # tried separately
-    imran = tip_case.parties.get(person__full_name="Imran Butt")
+    imran = party_named(tip_case, "Imran Butt")
     offence = tip_case.offences.get()
     key = f"{imran.pk}_{offence.pk}"
     data = {
@@ -282,7 +282,7 @@ def test_another_circle_cannot_open_the_offence_form(bob: User, tip_case: Case) 
 
 
 def test_it_sets_the_status_of_an_accused(alice: User, tip_case: Case) -> None:
-    tariq = tip_case.parties.get(person__full_name="Tariq Mehmood")
+    tariq = party_named(tip_case, "Tariq Mehmood")
     response = client_for(alice).post(
         f"/cases/{tip_case.pk}/parties/{tariq.pk}/status/",
         {"expected_version": version(tip_case), "status": "arrested"},

@@ -6,7 +6,7 @@ from django.test import Client
 from htms.accounts.models import User
 from htms.audit.models import AuditEvent
 from htms.cases.models import Case
-from htms.conftest import TIP_SECTION
+from htms.conftest import TIP_SECTION, party_named
 from htms.persons.models import Person
 from htms.reference.models import Country
 from htms.web.tests.support import client_for, page
@@ -157,7 +157,7 @@ def test_suggestions_never_reveal_a_protected_person_to_another_circle(
     assert f'id="candidate-{sajida.pk}"' in _search(alice, **typed)
     assert "Sajida" not in _search(bob, **typed).replace('value="Sajida Bibi"', "")
     # An accused is in the national register of suspects every circle searches.
-    imran = tip_case.parties.get(person__full_name="Imran Butt").person
+    imran = party_named(tip_case, "Imran Butt").person
     assert f'id="candidate-{imran.pk}"' in _search(bob, full_name="Imran Butt")
     assert AuditEvent.objects.filter(object_type="person_search", actor=bob).exists()
 
@@ -165,7 +165,7 @@ def test_suggestions_never_reveal_a_protected_person_to_another_circle(
 def test_it_searches_without_javascript_and_reuses_the_picked_person(
     alice: User, tip_case: Case
 ) -> None:
-    imran = tip_case.parties.get(person__full_name="Imran Butt").person
+    imran = party_named(tip_case, "Imran Butt").person
     client = client_for(alice)
     _fill_to_parties(client)
     typed = {"action": "search", "role": "accused", "full_name": "Imran Butt"}

@@ -18,6 +18,7 @@ from htms.cases.models import AccusedStatus, Case, Stage, StageChange, Transitio
 from htms.cases.selectors import case_detail
 from htms.cases.services.court import COURT_STAGES
 from htms.cases.services.lifecycle import NEEDS_APPROVAL, TRANSITIONS
+from htms.common.sealing import opened_values
 from htms.helpline.selectors import calls_of_case
 from htms.web.presenters import case_timeline_for, party_views
 from htms.web.selectors import case_audit_trail, case_documents
@@ -55,7 +56,7 @@ def _audit_rows(user: User, case: Case) -> list[AuditRow] | None:
     if not case_audit_visible(user, case):
         return None
     return [
-        AuditRow(e, json.dumps(e.changes, ensure_ascii=False, sort_keys=True)[:400])
+        AuditRow(e, json.dumps(opened_values(e.changes), ensure_ascii=False, sort_keys=True)[:400])
         for e in case_audit_trail(user=user, case=case)
     ]
 

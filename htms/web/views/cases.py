@@ -13,6 +13,7 @@ from htms.audit.models import AuditObject
 from htms.audit.services import audit_record
 from htms.cases.selectors import CaseFilters, case_list
 from htms.common.pages import BoundedPaginator, page_number
+from htms.common.sealing import sealed_terms
 from htms.reference.models import Unit, UnitKind
 from htms.web.forms.filters import CaseFilterForm
 from htms.web.forms.saved_searches import SavedSearchForm
@@ -58,7 +59,7 @@ def _render_list(
         action="view",
         object_type=AuditObject.CASE_LIST,
         object_id="page",
-        changes={"cases": [c.pk for c in page], "filters": params.dict()},
+        changes={"cases": [c.pk for c in page], "filters": sealed_terms(params.dict())},
     )
     context = {
         "form": form,

@@ -25,7 +25,7 @@ from htms.cases.tests.support import (
     to_trial,
     verdict_of,
 )
-from htms.conftest import CHALLAN_COURT, stage_move, tip_case_input
+from htms.conftest import CHALLAN_COURT, party_named, stage_move, tip_case_input
 
 pytestmark = pytest.mark.django_db
 
@@ -171,7 +171,7 @@ def test_an_appeal_needs_a_judgment_below_for_the_same_accused_and_offence(
     anne: User, tip_case: Case
 ) -> None:
     convicted_then_appealed(anne, tip_case)
-    tariq = tip_case.parties.get(person__full_name="Tariq Mehmood")
+    tariq = party_named(tip_case, "Tariq Mehmood")
     given = replace(verdict_of(tip_case, "upheld"), accused_party_id=tariq.pk)
     message = _refused(anne, tip_case, given, court=HIGH_COURT, day=APPEAL_DAY)
     assert str(rules.APPEAL_WITHOUT_JUDGMENT) % 1 in message

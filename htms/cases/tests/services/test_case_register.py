@@ -11,7 +11,14 @@ from htms.cases.inputs import PartyInput
 from htms.cases.models import Case, CaseParty, Stage
 from htms.cases.services.registration import case_register
 from htms.common.errors import NotAllowedError
-from htms.conftest import SOM_SECTION, TIP_SECTION, accused_input, tip_case_input, victim_input
+from htms.conftest import (
+    SOM_SECTION,
+    TIP_SECTION,
+    accused_input,
+    party_named,
+    tip_case_input,
+    victim_input,
+)
 from htms.identity.models import PersonKey
 from htms.persons.models import Person
 
@@ -266,7 +273,7 @@ def test_each_new_party_gets_search_keys_a_sealed_audit_row_and_its_terms(
         "ForcedLabour",
         "SexualExploitation",
     }
-    agent = case.parties.get(person__full_name="Agent Three")
+    agent = party_named(case, "Agent Three")
     assert agent.network_role is not None and agent.network_role.code == "main_agent"
     event = AuditEvent.objects.get(object_type="case", object_id=str(case.pk))
     assert sorted(p["person"] for p in event.changes["parties"]) == sorted(
