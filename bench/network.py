@@ -27,7 +27,7 @@ from htms.cases.models import CaseParty
 from htms.intelligence.models import DossierFact, FactKind
 from htms.network.access import network_scope_for_user
 from htms.network.analysis import network_communities
-from htms.network.graph import LinkFilter, Network, neighbourhood
+from htms.network.graph import MAX_DEPTH, LinkFilter, Network, neighbourhood
 from htms.network.links import node_key
 from htms.network.models import Account, AccountHolder, Call, FamilyTie, Payment, SourceKind
 from htms.network.selectors import path_between, person_network
@@ -40,6 +40,8 @@ from htms.synthetic.networks_load import networks_load
 
 TITLE = "Link analysis"
 SUBGRAPH = 10_000
+# The agents the subgraph for communities is read from, to the network's depth limit.
+SUBGRAPH_ROOTS = 500
 CALLS_PER_BATCH = 50_000
 # Each row of these tables is one stored link of the network (links.py); leads and travelling
 # together are read from border intake and not counted here.
@@ -104,7 +106,7 @@ def _subgraph(user: User, roots: list[int]) -> Network:
     return neighbourhood(
         scope=network_scope_for_user(user),
         roots=[node_key("person", pk) for pk in roots],
-        depth=2,
+        depth=MAX_DEPTH,
         max_nodes=SUBGRAPH,
     )
 
@@ -136,7 +138,7 @@ def run(log: Callable[[str], None]) -> str:
         page = path_between(user=user, source_id=source, target_id=target, depth=4, only=everything)
         found_paths.append(1 if page.hops else 0)
 
-    subgraph = _subgraph(user, agent_ids[:200])
+    subgraph = _subgraph(user, agent_ids[:SUBGRAPH_ROOTS])
     results: list[Result] = [
         measure(
             "an agent's neighbourhood to depth 2 (page data, audited)",
@@ -149,7 +151,7 @@ def run(log: Callable[[str], None]) -> str:
         measure("shortest path between two agents (depth 4)", path, runs=runs, goal_ms=1000),
         measure(
             f"extract a subgraph of {len(subgraph.nodes):,} nodes from the database",
-            lambda i: _subgraph(user, agent_ids[:200]),
+            lambda i: _subgraph(user, agent_ids[:SUBGRAPH_ROOTS]),
             runs=3,
             goal_ms=10_000,
             warmup=0,
