@@ -27,7 +27,7 @@ def person_search(*, user: User, q: str = "", cnic: str = "") -> QuerySet[Person
     if q:
         # Names are sealed at rest: they are found through the search index's name keys.
         named = persons_named(q)
-        persons = persons.none() if named is None else persons.filter(pk__in=named.values("pk"))
+        persons = persons.none() if named is None else persons.filter(pk__in=named)
     if cnic:
         persons = persons.filter(documents__kind="cnic", documents__number=cnic).distinct()
     return persons.select_related("nationality").prefetch_related("documents__country", "phones")

@@ -24,6 +24,7 @@ from htms.cases.models import (
 )
 from htms.identity.search import persons_named
 from htms.persons.access import identity_visible_condition
+from htms.persons.models import Person
 
 # Stages in which the interim challan is still owed.
 CHALLAN_OWED_STAGES = (Stage.FIR, Stage.INVESTIGATION)
@@ -81,7 +82,7 @@ def case_text_condition(*, user: User, text: str) -> Q:
     condition = Q(reference__icontains=text) | Q(fir_number__icontains=text)
     named = persons_named(text)
     if named is not None:
-        findable = named.filter(identity_visible_condition(user))
+        findable = Person.objects.filter(pk__in=named).filter(identity_visible_condition(user))
         condition |= Q(pk__in=CaseParty.objects.filter(person__in=findable).values("case_id"))
     return condition
 

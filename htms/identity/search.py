@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import connections
-from django.db.models import IntegerField, Q, QuerySet, Value
+from django.db.models import Count, IntegerField, Q, Value
 
 from htms.accounts.models import User
 from htms.identity.access import searchable_ids
@@ -218,23 +218,27 @@ def _any(parts: list[Q]) -> Q | None:
 MAX_NAME_TOKENS = 4
 
 
-def persons_named(text: str) -> QuerySet[Person] | None:
-    """Persons whose name (or an alias) holds every token of ``text``, in Latin or Urdu script,
-    by the index's name keys rather than the raw names; None when the text holds no name token
-    worth looking up (one weak token such as "Khan" names nobody in particular). Reads only, and
-    no access rule: callers narrow the result to the persons the user may find by name."""
+def persons_named(text: str) -> list[int] | None:
+    """The ids of the persons whose name (or an alias) holds every token of ``text``, in Latin
+    or Urdu script, by the index's name keys rather than the raw names; None when the text holds
+    no name token worth looking up (one weak token such as "Khan" names nobody in particular).
+    Read at once, so that callers filter on a list of ids, which the database plans well. Reads
+    only, and no access rule: callers narrow the result to the persons the user may find by
+    name."""
     every, strong = name_skeletons(text)
     every = every[:MAX_NAME_TOKENS]
     if len(every) == 1:
         if not strong:
             return None
-        return Person.objects.filter(
-            pk__in=PersonKey.objects.filter(kind=KeyKind.NAME, value=strong[0]).values("person_id")
-        )
+        keys = PersonKey.objects.filter(kind=KeyKind.NAME, value=strong[0])
+        return sorted(set(keys.values_list("person_id", flat=True)))
     if not every:
         return None
-    persons = Person.objects.all()
-    for pair in sorted(skeleton_pairs(every)):
-        keys = PersonKey.objects.filter(kind=KeyKind.NAME_PAIR, value=pair)
-        persons = persons.filter(pk__in=keys.values("person_id"))
-    return persons
+    pairs = sorted(skeleton_pairs(every))
+    found = (
+        PersonKey.objects.filter(kind=KeyKind.NAME_PAIR, value__in=pairs)
+        .values("person_id")
+        .annotate(pairs=Count("value", distinct=True))
+        .filter(pairs=len(pairs))
+    )
+    return sorted(row["person_id"] for row in found)
