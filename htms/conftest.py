@@ -28,6 +28,7 @@ from htms.cases.models import Case, CaseParty, Stage, StageChange
 from htms.cases.services.effective import earliest_effective_date
 from htms.cases.services.lifecycle import case_request_stage
 from htms.cases.services.registration import case_register
+from htms.intake.entries import country_ids_forget
 from htms.persons.inputs import DocumentInput, PersonInput
 from htms.reference.loader import reference_load
 from htms.reference.models import Court, Unit, UnitKind
@@ -51,9 +52,12 @@ def django_db_setup(
 
 @pytest.fixture(autouse=True)
 def _empty_cache() -> Iterator[None]:
-    """Every test starts with an empty cache: refusal counts (htms/audit/refusals.py) are kept
-    per address, and every test client calls from 127.0.0.1."""
+    """Every test starts with empty caches: refusal counts (htms/audit/refusals.py) are kept
+    per address, and every test client calls from 127.0.0.1; border intake keeps country ids,
+    and a transactional test empties the tables and loads the reference data again under new
+    ids."""
     cache.clear()
+    country_ids_forget()
     yield
 
 
