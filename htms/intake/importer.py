@@ -76,7 +76,8 @@ class RowImporter:
         index = ExactIndex(p.entry for p in prepared)
         seen = self._earlier({p.row.fingerprint for p in prepared}, [r.pk for r in rows])
         post = require_post(self.actor)
-        checked = _Checked(post, ReferenceLookups(), index.persons())
+        persons = index.persons()
+        checked = _Checked(post, ReferenceLookups(), persons, index.cnic_holders(persons))
         for p in prepared:
             first = seen.get(p.row.fingerprint)
             if first is not None:
@@ -141,6 +142,7 @@ class RowImporter:
                 person=Person() if match.person_id is None else checked.persons[match.person_id],
                 new=new, basis=match.basis or MatchBasis.NEW, candidates=match.candidates,
                 manifest=self.manifest, is_synthetic=self.manifest.is_synthetic,
+                holds_cnic=match.person_id in checked.cnic_holders,
             )  # fmt: skip
         except ValidationError as exc:
             row.status, row.errors = RowStatus.INVALID, exc.message_dict
@@ -212,6 +214,7 @@ class _Checked:
     post: Unit
     references: ReferenceLookups
     persons: dict[int, Person]  # the persons the batch's numbers matched, by id
+    cnic_holders: set[int]  # those of them with a CNIC in the register
     rows: list[ManifestRow] = field(default_factory=list)
     events: list[BorderEvent] = field(default_factory=list)
     new_events: list[BorderEvent] = field(default_factory=list)

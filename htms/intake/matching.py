@@ -93,6 +93,14 @@ class ExactIndex:
         ids = {pk for holders in self.holders.values() for pk in holders}
         return Person.objects.in_bulk(ids) if ids else {}
 
+    def cnic_holders(self, person_ids: Iterable[int]) -> set[int]:
+        """Which of these persons hold a CNIC in the register: one query."""
+        ids = list(person_ids)
+        if not ids:
+            return set()
+        found = IdentityDocument.objects.filter(person_id__in=ids, kind=DocumentKind.CNIC)
+        return set(found.values_list("person_id", flat=True))
+
     def match(self, entry: EntryInput) -> Match:
         by_cnic = self.holders.get((DocumentKind.CNIC, _cnic_key(entry.cnic)), set())
         by_passport = self.holders.get(

@@ -51,13 +51,19 @@ def border_event_snapshot(event: BorderEvent) -> dict[str, Any]:
     }
 
 
-def nationality_doubt(entry: EntryInput, person: Person, *, new: bool) -> bool:
-    """Claims to be Pakistani, and neither the entry nor the register gives a CNIC."""
+def nationality_doubt(
+    entry: EntryInput, person: Person, *, new: bool, holds_cnic: bool | None = None
+) -> bool:
+    """Claims to be Pakistani, and neither the entry nor the register gives a CNIC.
+    ``holds_cnic``: whether the register gives the person one, when the caller read it already
+    (a batch reads it for all its persons at once)."""
     if not entry.claims_pakistani or entry.cnic:
         return False
     if new:  # the person's documents are the entry's
         return True
-    return not IdentityDocument.objects.filter(person=person, kind=DocumentKind.CNIC).exists()
+    if holds_cnic is None:
+        holds_cnic = IdentityDocument.objects.filter(person=person, kind=DocumentKind.CNIC).exists()
+    return not holds_cnic
 
 
 def _new_person(actor: User, entry: EntryInput, is_synthetic: bool) -> Person:
@@ -85,9 +91,10 @@ def border_event_row(
     candidates: list[Candidate] | None,
     manifest: Manifest | None,
     is_synthetic: bool,
+    holds_cnic: bool | None = None,
 ) -> BorderEvent:
     """The border event of a checked entry (``entry_errors``), checked field by field and not
-    yet saved."""
+    yet saved; ``holds_cnic`` as for ``nationality_doubt``."""
     assert entry.occurred_on is not None  # entry_errors demands it
     event = BorderEvent(
         person=person,
@@ -103,7 +110,7 @@ def border_event_row(
         return_reason=entry.return_reason,
         escorted=entry.escorted,
         flight_or_vessel=entry.flight_or_vessel.strip()[:60],
-        nationality_doubt=nationality_doubt(entry, person, new=new),
+        nationality_doubt=nationality_doubt(entry, person, new=new, holds_cnic=holds_cnic),
         match_basis=basis,
         match_candidates=[c.as_json() for c in candidates or [] if c.person_id != person.pk],
         manifest=manifest,

@@ -126,3 +126,22 @@ def test_the_persons_screen_offers_an_earlier_record_spelled_differently(ivan: U
         actor=ivan, event_id=later.pk, expected_version=later.version, person_id=earlier.person_id
     )
     assert moved.person_id == earlier.person_id
+
+
+def test_a_pakistani_matched_by_passport_is_in_doubt_only_if_the_register_has_no_cnic(
+    ivan: User, tariq: User, oman_source: ManifestSource
+) -> None:
+    """One batch, two rows claiming Pakistan with no CNIC, each matched by passport: the one
+    whose person holds a CNIC in the register raises no doubt about the nationality."""
+    with_cnic = record(tariq, deportee(name="Bilal", cnic="35202-1234567-1", passport="AB1234567"))
+    without = record(tariq, deportee(name="Zahid", passport="CD7654321"))
+    head = f"{HEAD},Nationality"
+    rows = (
+        "Bilal Ahmed,Aslam,,AB1234567,1985,Pakistani",
+        "Zahid Ali,Aslam,,CD7654321,1980,Pakistani",
+    )
+    manifest = upload(ivan, oman_source, csv_bytes(head, *rows))
+    import_all(ivan, manifest)
+    events = {r.border_event.person_id: r.border_event for r in manifest.rows.all()}
+    assert events[with_cnic.person_id].nationality_doubt is False
+    assert events[without.person_id].nationality_doubt is True
