@@ -51,6 +51,15 @@ def django_db_setup(
 
 
 @pytest.fixture(autouse=True)
+def _figures_always_fresh() -> Iterator[None]:
+    """Every figure counts what the test has just written: the table of people counted is
+    rebuilt before each figure (``htms/statistics/refresh.py``). Tests of the table's age
+    override it."""
+    with override_settings(HTMS_STATISTICS_MAX_AGE=0):
+        yield
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache() -> Iterator[None]:
     """Every test starts with empty caches: refusal counts (htms/audit/refusals.py) are kept
     per address, and every test client calls from 127.0.0.1; border intake keeps country ids,

@@ -253,6 +253,10 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+# Figures are counted from a table of the people counted, rebuilt before a figure is read when
+# its last refresh is older than this (seconds; 0: before every figure). ``docs/statistics.md``.
+HTMS_STATISTICS_MAX_AGE = int(os.environ.get("HTMS_STATISTICS_MAX_AGE", "900"))
+
 # Refused requests (401, 403, 404 of a known address) a caller may make in a window before
 # every request of theirs is answered 429 until the window ends (htms/audit/refusals.py).
 HTMS_REFUSAL_WINDOW_SECONDS = int(os.environ.get("HTMS_REFUSAL_WINDOW_SECONDS", "600"))

@@ -1,7 +1,7 @@
 """Cases: from complaint to appeal, with offences, parties, route, hearings and verdicts."""
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 
 from django.conf import settings
 from django.db import models
@@ -127,7 +127,14 @@ ADULT_AGE = 18
 
 def case_offence_date(case: Case) -> date:
     """The date on which ages are computed: the offence, else the FIR, else registration."""
-    return case.occurred_on or case.fir_date or timezone.localdate(case.registered_at)
+    return offence_date_of(case.occurred_on, case.fir_date, case.registered_at)
+
+
+def offence_date_of(
+    occurred_on: date | None, fir_date: date | None, registered_at: datetime
+) -> date:
+    """``case_offence_date`` of a case's fields (the figures read them as rows)."""
+    return occurred_on or fir_date or timezone.localdate(registered_at)
 
 
 class Offence(models.Model):

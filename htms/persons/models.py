@@ -90,15 +90,20 @@ class Person(models.Model):
 
     def youngest_age_on(self, day: date) -> int | None:
         """The lowest age the person can have had on ``day``, given the date's precision."""
-        if self.birth_date is None:
-            return None
-        born = self.birth_date
-        if self.birth_date_precision == DatePrecision.YEAR:
-            born = date(born.year, 12, 31)
-        elif self.birth_date_precision == DatePrecision.MONTH:
-            next_month = date(born.year + born.month // 12, born.month % 12 + 1, 1)
-            born = date.fromordinal(next_month.toordinal() - 1)
-        return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+        return youngest_age_on(self.birth_date, self.birth_date_precision, day)
+
+
+def youngest_age_on(born: date | None, precision: str, day: date) -> int | None:
+    """The lowest age someone born on ``born`` (known to ``precision``) can have had on
+    ``day``; the figures compute it from rows, without a ``Person`` per row."""
+    if born is None:
+        return None
+    if precision == DatePrecision.YEAR:
+        born = date(born.year, 12, 31)
+    elif precision == DatePrecision.MONTH:
+        next_month = date(born.year + born.month // 12, born.month % 12 + 1, 1)
+        born = date.fromordinal(next_month.toordinal() - 1)
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 
 
 class PersonAlias(models.Model):

@@ -11,13 +11,14 @@ from typing import TypeVar
 from htms.accounts.models import User
 from htms.statistics.dimensions import CORE, Dimension
 from htms.statistics.durations import Durations, case_durations
-from htms.statistics.figures import people_counted, year_basis_of, years_of
+from htms.statistics.figures import year_basis_of
 from htms.statistics.funnel import Funnel, case_funnel
+from htms.statistics.people import counted_people
 from htms.statistics.published import (
     PublishedRow,
     PublishedTable,
+    people_tables,
     statistics_k_for,
-    unit_tables,
 )
 from htms.statistics.slices import slice_tables
 
@@ -110,13 +111,13 @@ def dashboard_tables(*, user: User, filters: DashboardFilters) -> dict[str, Publ
     """Every dimension of the unit, national or of one province or crime type."""
     basis = year_basis_of(filters.unit, filters.year_basis)
     facts = [filters.by, Dimension.ROUTE, Dimension.OFFENCE_DISTRICT]
-    tables = unit_tables(user=user, unit=filters.unit, year=basis, facts=facts)
+    people = counted_people(user=user, unit=filters.unit, year=basis)
+    tables = people_tables(people, user=user, unit=filters.unit, year=basis, facts=facts)
     if filters.province or filters.crime_type:
-        counted = people_counted(user=user, unit=filters.unit, year=basis)
         dimension = Dimension.PROVINCE if filters.province else Dimension.CRIME_TYPE
         tables |= slice_tables(
-            counted,
-            years_of(counted),
+            people,
+            people.years(),
             dimension=dimension,
             code=filters.province or filters.crime_type,
             shown=sliced_dimensions(filters.by),

@@ -26,11 +26,11 @@ from htms.cases.models import (
     TransitionStatus,
     Verdict,
     VerdictOutcome,
-    case_offence_date,
     crime_types_in,
+    offence_date_of,
     verdict_stands_convicted,
 )
-from htms.persons.models import Person, Sex
+from htms.persons.models import Sex, youngest_age_on
 from htms.statistics.case_facts import case_facts_of
 from htms.statistics.dimensions import (
     ADULT,
@@ -146,24 +146,23 @@ PARTY_FIELDS = (
 )
 
 
-def _offence_date(row: dict[str, Any]) -> date:
-    case = Case(
-        occurred_on=row["case__occurred_on"],
-        fir_date=row["case__fir_date"],
-        registered_at=row["case__registered_at"],
+def offence_day(row: dict[str, Any]) -> date:
+    return offence_date_of(
+        row["case__occurred_on"], row["case__fir_date"], row["case__registered_at"]
     )
-    return case_offence_date(case)
 
 
 def age_on_offence(row: dict[str, Any]) -> int | None:
-    person = Person(
-        birth_date=row["person__birth_date"],
-        birth_date_precision=row["person__birth_date_precision"],
+    return youngest_age_on(
+        row["person__birth_date"], row["person__birth_date_precision"], offence_day(row)
     )
-    return person.youngest_age_on(_offence_date(row))
 
 
-def _categories(row: dict[str, Any], exploitation: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+def person_categories(
+    row: dict[str, Any], exploitation: tuple[str, ...]
+) -> dict[str, tuple[str, ...]]:
+    """The categories of the person of a party row (``PARTY_FIELDS``) in the dimensions of
+    the person and the case's crime."""
     age = age_on_offence(row)
     nationality = row["person__nationality_verified__code"] or row["person__nationality__code"]
     found = {
@@ -189,12 +188,14 @@ def registration_year(row: dict[str, Any]) -> int:
     return registration_day(row).year
 
 
-def _exploitation(party_ids: Iterable[int]) -> dict[int, tuple[str, ...]]:
+def exploitation_of(
+    party_ids: Iterable[int] | QuerySet[CaseParty, Any],
+) -> dict[int, tuple[str, ...]]:
+    """The forms of exploitation of each party, in order of their codes."""
     through = CaseParty.exploitation_types.through
     found: dict[int, list[str]] = {}
-    rows = through.objects.filter(caseparty_id__in=list(party_ids)).values_list(
-        "caseparty_id", "term__code"
-    )
+    ids = party_ids if isinstance(party_ids, QuerySet) else list(party_ids)
+    rows = through.objects.filter(caseparty_id__in=ids).values_list("caseparty_id", "term__code")
     for party_id, code in rows.order_by("term__code"):
         found.setdefault(party_id, []).append(code)
     return {party_id: tuple(codes) for party_id, codes in found.items()}
@@ -205,28 +206,20 @@ def _parties(cases: QuerySet[Case]) -> QuerySet[CaseParty]:
 
 
 def _counted(rows: list[dict[str, Any]], days: dict[int, date], victims: bool) -> list[Counted]:
-    exploitation = _exploitation(days) if victims else {}
+    exploitation = exploitation_of(days) if victims else {}
     facts = case_facts_of(rows)
     counted = []
     for row in rows:
         party_id = int(str(row["id"]))
         if party_id in days:
-            categories = _categories(row, exploitation.get(party_id, ()))
+            categories = person_categories(row, exploitation.get(party_id, ()))
             categories.update(facts.of(case_id=row["case_id"], person_id=row["person_id"]))
             counted.append(Counted(days[party_id].year, categories, days[party_id]))
     return counted
 
 
 def _day_of(row: dict[str, Any], basis: str) -> date:
-    return _offence_date(row) if basis == YearBasis.OFFENCE else registration_day(row)
-
-
-def _by_registration(
-    parties: QuerySet[CaseParty], victims: bool = False, year: str = YearBasis.REGISTRATION
-) -> list[Counted]:
-    rows = list(parties.values(*PARTY_FIELDS).order_by("id"))
-    days = {int(str(row["id"])): _day_of(row, year) for row in rows}
-    return _counted(rows, days, victims)
+    return offence_day(row) if basis == YearBasis.OFFENCE else registration_day(row)
 
 
 def _trial_verdicts(cases: QuerySet[Case]) -> list[dict[str, Any]]:
@@ -245,33 +238,21 @@ def _trial_verdicts(cases: QuerySet[Case]) -> list[dict[str, Any]]:
     return [dict(row) for row in rows]
 
 
-def _by_judgment(
-    cases: QuerySet[Case], *, convicted: bool, year: str = YearBasis.JUDGMENT
-) -> list[Counted]:
+def _judgment_days(cases: QuerySet[Case], *, convicted: bool) -> dict[int, date]:
+    """Per accused convicted at trial (or, not ``convicted``, acquitted of everything), the
+    day of their first conviction (or of their last verdict)."""
     days: dict[int, date] = {}
     for row in _trial_verdicts(cases):
         if convicted and row["convictions"]:
             days[row["accused_id"]] = row["first_conviction"]
         elif not convicted and not row["convictions"]:
             days[row["accused_id"]] = row["last"]
-    return _accused_counted(cases, days, year=year)
+    return days
 
 
-def _accused_counted(
-    cases: QuerySet[Case], days: dict[int, date], *, year: str = YearBasis.JUDGMENT
-) -> list[Counted]:
-    """The accused of ``days`` counted on the day of their judgment, or of ``year``."""
-    rows = list(_parties(cases).filter(pk__in=list(days)).values(*PARTY_FIELDS).order_by("id"))
-    if year != YearBasis.JUDGMENT:
-        days = {int(str(row["id"])): _day_of(row, year) for row in rows}
-    return _counted(rows, days, victims=False)
-
-
-def _by_appeal(
-    cases: QuerySet[Case], *, outcomes: frozenset[str], year: str = YearBasis.JUDGMENT
-) -> list[Counted]:
-    """Each accused with an appeal verdict of ``outcomes`` against a standing conviction,
-    counted once, in the year of the first such verdict."""
+def _appeal_days(cases: QuerySet[Case], *, outcomes: frozenset[str]) -> dict[int, date]:
+    """Per accused with an appeal verdict of ``outcomes`` against a standing conviction, the
+    day of the first such verdict."""
     verdicts = (
         Verdict.objects.filter(case__in=cases)
         .values_list("accused_id", "offence_id", "outcome", "date")
@@ -284,13 +265,20 @@ def _by_appeal(
         if outcome in outcomes and verdict_stands_convicted(chain) and accused_id not in days:
             days[accused_id] = day
         chain.append(outcome)
-    return _accused_counted(cases, days, year=year)
+    return days
 
 
 # An appeal that leaves the conviction standing, whatever it did to the sentence.
 CONVICTION_KEPT = frozenset(
     {VerdictOutcome.UPHELD, VerdictOutcome.SENTENCE_REDUCED, VerdictOutcome.SENTENCE_ENHANCED}
 )
+
+
+# The appeal verdicts each appeal unit counts.
+APPEAL_OUTCOMES = {
+    CountingUnit.UPHELD: CONVICTION_KEPT,
+    CountingUnit.ACQUITTED_ON_APPEAL: frozenset({VerdictOutcome.ACQUITTED_ON_APPEAL}),
+}
 
 
 def case_reached_trial() -> Q:
@@ -317,27 +305,37 @@ def people_counted(
     )
 
 
-def _named_counted(cases: QuerySet[Case], *, unit: str, basis: str) -> list[Counted]:
+def named_rows(
+    cases: QuerySet[Case], *, unit: str
+) -> tuple[list[dict[str, Any]], dict[int, date] | None]:
+    """The party rows (``PARTY_FIELDS``) of the persons named in ``cases`` whom the counting
+    unit counts, and, for the units counted at a judgment, the day of it per party."""
     accused = _parties(cases).filter(role=PartyRole.ACCUSED)
+    judged: dict[int, date] | None = None
     if unit == CountingUnit.VICTIMS:
-        victims = _parties(cases).filter(role=PartyRole.VICTIM)
-        return _by_registration(victims, victims=True, year=basis)
-    if unit == CountingUnit.SUSPECTS:
-        return _by_registration(accused, year=basis)
-    if unit == CountingUnit.PROSECUTED:
-        tried = cases.filter(case_reached_trial())
-        return _by_registration(accused.filter(case__in=tried), year=basis)
-    if unit == CountingUnit.CONVICTED:
-        return _by_judgment(cases, convicted=True, year=basis)
-    if unit == CountingUnit.ACQUITTED:
-        return _by_judgment(cases, convicted=False, year=basis)
-    if unit == CountingUnit.UPHELD:
-        return _by_appeal(cases, outcomes=CONVICTION_KEPT, year=basis)
-    if unit == CountingUnit.ACQUITTED_ON_APPEAL:
-        return _by_appeal(
-            cases, outcomes=frozenset({VerdictOutcome.ACQUITTED_ON_APPEAL}), year=basis
-        )
-    raise ValueError(unit)
+        parties = _parties(cases).filter(role=PartyRole.VICTIM)
+    elif unit == CountingUnit.SUSPECTS:
+        parties = accused
+    elif unit == CountingUnit.PROSECUTED:
+        parties = accused.filter(case__in=cases.filter(case_reached_trial()))
+    elif unit in (CountingUnit.CONVICTED, CountingUnit.ACQUITTED):
+        judged = _judgment_days(cases, convicted=unit == CountingUnit.CONVICTED)
+    elif unit in (CountingUnit.UPHELD, CountingUnit.ACQUITTED_ON_APPEAL):
+        judged = _appeal_days(cases, outcomes=APPEAL_OUTCOMES[unit])
+    else:
+        raise ValueError(unit)
+    if judged is not None:
+        parties = _parties(cases).filter(pk__in=list(judged))
+    return list(parties.values(*PARTY_FIELDS).order_by("id")), judged
+
+
+def _named_counted(cases: QuerySet[Case], *, unit: str, basis: str) -> list[Counted]:
+    rows, judged = named_rows(cases, unit=unit)
+    if judged is not None and basis == YearBasis.JUDGMENT:
+        days = judged
+    else:
+        days = {int(str(row["id"])): _day_of(row, basis) for row in rows}
+    return _counted(rows, days, victims=unit == CountingUnit.VICTIMS)
 
 
 def years_of(counted: Iterable[Counted]) -> list[int]:
@@ -380,6 +378,16 @@ def _ledger_groups(unit: str, row: dict[str, Any]) -> list[tuple[int, str, str, 
     return []
 
 
+def ledger_judged(unit: str, row: dict[str, Any]) -> date | None:
+    """The day of the trial judgment a ledger row's people are counted on, for the units
+    counted at trial."""
+    if unit in (CountingUnit.CONVICTED, CountingUnit.ACQUITTED):
+        day = row["judgment_date"]
+        assert isinstance(day, date)
+        return day
+    return None
+
+
 def _ledger_day(unit: str, row: dict[str, Any], basis: str) -> date:
     own_judgment = unit in (CountingUnit.CONVICTED, CountingUnit.ACQUITTED)
     if basis == YearBasis.JUDGMENT and own_judgment:
@@ -389,10 +397,20 @@ def _ledger_day(unit: str, row: dict[str, Any], basis: str) -> date:
     return _day_of(row, basis)
 
 
-def ledger_counted(cases: QuerySet[Case], *, unit: str, basis: str) -> list[Counted]:
-    """The people the ledgers of the historical ones of ``cases`` count for ``unit``:
-    one ``Counted`` each, with the sex and child-or-adult the ledger gives (else unknown) and
-    the case's facts; nationality and form of exploitation unknown. The appeal units have no
+@dataclass
+class LedgerGroup:
+    """People a ledger row counts for a unit with the same categories: ``count`` of them,
+    counted on ``day``s of the row (``ledger_day``)."""
+
+    row: dict[str, Any]
+    count: int
+    categories: dict[str, tuple[str, ...]]
+
+
+def ledger_groups(cases: QuerySet[Case], *, unit: str) -> list[LedgerGroup]:
+    """The people the ledgers of the historical ones of ``cases`` count for ``unit``, by
+    their categories: the sex and child-or-adult the ledger gives (else unknown) and the
+    case's facts; nationality and form of exploitation unknown. The appeal units have no
     ledger counts."""
     historical = cases.filter(historical=True)
     rows = list(
@@ -401,7 +419,7 @@ def ledger_counted(cases: QuerySet[Case], *, unit: str, basis: str) -> list[Coun
     for row in rows:
         row["person_id"] = 0
     facts = case_facts_of(rows)
-    counted: list[Counted] = []
+    found: list[LedgerGroup] = []
     for row in rows:
         base = {
             Dimension.PROVINCE: (str(row["case__unit__province__code"] or ""),),
@@ -409,15 +427,23 @@ def ledger_counted(cases: QuerySet[Case], *, unit: str, basis: str) -> list[Coun
             Dimension.CRIME_TYPE: tuple(crime_types_in(int(str(row["case__crime_mask"])))),
             **facts.of(case_id=row["case_id"], person_id=0),
         }
-        groups = [g for g in _ledger_groups(unit, row) if g[0]]
-        day = _ledger_day(unit, row, basis) if groups else None
-        for count, sex, group, band in groups:
+        for count, sex, group, band in _ledger_groups(unit, row):
             categories = {
                 **base,
                 Dimension.SEX: (sex,),
                 Dimension.AGE_GROUP: (group,),
                 Dimension.AGE_BAND: (band,),
             }
-            assert day is not None
-            counted.extend(Counted(day.year, categories, day) for _n in range(count))
+            if count:
+                found.append(LedgerGroup(row, count, categories))
+    return found
+
+
+def ledger_counted(cases: QuerySet[Case], *, unit: str, basis: str) -> list[Counted]:
+    """The people the ledgers of the historical ones of ``cases`` count for ``unit``
+    (``ledger_groups``): one ``Counted`` each."""
+    counted: list[Counted] = []
+    for group in ledger_groups(cases, unit=unit):
+        day = _ledger_day(unit, group.row, basis)
+        counted.extend(Counted(day.year, group.categories, day) for _n in range(group.count))
     return counted

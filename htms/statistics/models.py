@@ -83,3 +83,55 @@ class LedgerMapping(models.Model):
 
     def __str__(self) -> str:
         return f"ledger mapping {self.pk}"
+
+
+class CountedPerson(models.Model):
+    """One person a counting unit counts in one case, with their category in every dimension,
+    as the last refresh (``htms/statistics/refresh.py``) computed it: the figures are counts
+    of these rows, made in the database. A ledger's row stands for ``weight`` people it counts
+    without naming them; a named person weighs 1.
+
+    A multi-valued dimension (crime types, forms of exploitation, ICCS codes) holds its codes
+    sorted, each between bars ("|TIP|SOM|"); an empty value means no code at all."""
+
+    unit = models.CharField(max_length=20)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="+")
+    weight = models.PositiveIntegerField(default=1)
+    # The day the person is counted on, in each year basis (``figures.YearBasis``); the
+    # judgment's only for the units counted at a judgment.
+    registered_on = models.DateField()
+    offence_on = models.DateField()
+    judged_on = models.DateField(null=True, blank=True)
+    province = models.CharField(max_length=8, blank=True)
+    sex = models.CharField(max_length=1, blank=True)
+    age_group = models.CharField(max_length=20, blank=True)
+    age_band = models.CharField(max_length=20, blank=True)
+    nationality = models.CharField(max_length=2, blank=True)
+    crime_type = models.CharField(max_length=60, blank=True)
+    exploitation = models.CharField(max_length=400, blank=True)
+    offence_district = models.CharField(max_length=16, blank=True)
+    origin_district = models.CharField(max_length=16, blank=True)
+    iccs = models.CharField(max_length=200, blank=True)
+    reach = models.CharField(max_length=20, blank=True)
+    destination = models.CharField(max_length=2, blank=True)
+    route = models.CharField(max_length=8, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["unit", "case"], name="counted_unit_case")]
+
+    def __str__(self) -> str:
+        return f"{self.unit} of case {self.case_id}"
+
+
+class StatisticsRefresh(models.Model):
+    """One rebuild of the table of people counted: the figures are as of the last one."""
+
+    refreshed_at = models.DateTimeField()
+    rows = models.PositiveIntegerField()
+    seconds = models.FloatField()
+
+    class Meta:
+        get_latest_by = "refreshed_at"
+
+    def __str__(self) -> str:
+        return f"statistics of {self.refreshed_at:%Y-%m-%d %H:%M}"

@@ -10,6 +10,7 @@ unit (``htms/statistics/disclosure.py``).
 
 from collections.abc import Collection
 from dataclasses import dataclass
+from datetime import datetime
 
 from htms.accounts.models import CASE_WRITER_ROLES, User
 from htms.statistics.case_facts import FACT_GROUPS, ROUTE_JOIN
@@ -33,13 +34,8 @@ from htms.statistics.disclosure import (
     suppress_given,
     tables_suppress,
 )
-from htms.statistics.figures import (
-    Counted,
-    people_counted,
-    year_basis_label,
-    year_basis_of,
-    years_of,
-)
+from htms.statistics.figures import year_basis_label, year_basis_of
+from htms.statistics.people import People, counted_people
 
 # (code, label) of each row, in order.
 Labels = list[tuple[str, str]]
@@ -75,6 +71,8 @@ class PublishedTable:
     totals: PublishedRow | None
     # The threshold applied; None when the counts are whole.
     k: int | None
+    # When the people were counted (the last refresh of the table of people counted).
+    as_of: datetime | None = None
 
     @property
     def withheld(self) -> bool:
@@ -82,15 +80,10 @@ class PublishedTable:
         return any(n is None for row in rows for n in [*row.cells, row.total])
 
 
-def _table(dimension: str, counted: list[Counted], years: list[int]) -> tuple[Table, Labels]:
-    codes = {code for c in counted for code in c.categories.get(dimension, ())}
-    rows = dimension_rows(dimension, codes)
-    index = {code: i for i, (code, _label) in enumerate(rows)}
-    column = {year: i for i, year in enumerate(years)}
-    cells = [[0] * len(years) for _ in rows]
-    for person in counted:
-        for code in person.categories.get(dimension, ()):
-            cells[index[code]][column[person.year]] += 1
+def _table(dimension: str, people: People, years: list[int]) -> tuple[Table, Labels]:
+    found = people.cells(dimension)
+    rows = dimension_rows(dimension, {code for code, _year in found})
+    cells = [[found.get((code, year), 0) for year in years] for code, _label in rows]
     table = Table(
         name=dimension,
         rows=[code for code, _label in rows],
@@ -151,12 +144,12 @@ class UnitSystem:
 
 
 def unit_system(
-    counted: list[Counted], years: list[int], prefix: str = "", dimensions: tuple[str, ...] = CORE
+    people: People, years: list[int], prefix: str = "", dimensions: tuple[str, ...] = CORE
 ) -> UnitSystem:
-    """The tables of the people ``counted`` in ``dimensions``; names start with ``prefix``."""
+    """The tables of the ``people`` in ``dimensions``; names start with ``prefix``."""
     built = {}
     for dimension in dimensions:
-        table, labels = _table(dimension, counted, years)
+        table, labels = _table(dimension, people, years)
         table.name = prefix + table.name
         built[dimension] = (table, labels)
     tables = {d: t for d, (t, _rows) in built.items() if t.rows}
@@ -206,7 +199,7 @@ def _group_withheld(
 
 
 def _facts_withheld(
-    counted: list[Counted],
+    people: People,
     years: list[int],
     core: UnitSystem,
     core_withheld: set[Key],
@@ -219,16 +212,22 @@ def _facts_withheld(
     withheld: set[Key] = set()
     anchor = next((t for t in core.tables if t.additive), None)
     for group in [g for g in FACT_GROUPS if set(g) & set(wanted)]:
-        system = unit_system(counted, years, dimensions=group)
+        system = unit_system(people, years, dimensions=group)
         facts.built.update(system.built)
         withheld |= _group_withheld(system, anchor, core_withheld, k)
     return facts, withheld
 
 
 def system_published(
-    system: UnitSystem, *, unit: str, year: str, withheld: set[Key], k: int | None
+    system: UnitSystem,
+    *,
+    unit: str,
+    year: str,
+    withheld: set[Key],
+    k: int | None,
+    as_of: datetime | None = None,
 ) -> dict[str, PublishedTable]:
-    """The tables of ``system`` with the ``withheld`` cells blanked."""
+    """The tables of ``system`` with the ``withheld`` cells blanked, counted ``as_of``."""
     basis = year_basis_label(unit, year)
     published: dict[str, PublishedTable] = {}
     for dimension, (table, labels) in system.built.items():
@@ -237,7 +236,7 @@ def system_published(
         if table.additive:
             totals = _published(table, [(TOTAL, "")], withheld)[0] if table.rows else None
         published[dimension] = PublishedTable(
-            unit, dimension, basis, table.columns, rows, totals, k
+            unit, dimension, basis, table.columns, rows, totals, k, as_of
         )
     return published
 
@@ -248,14 +247,29 @@ def unit_tables(
     """The dimensions of one counting unit, as the user may see it, counted in the year
     ``year`` names (``YearBasis``; the unit's own by default): every person dimension, and
     the case facts in ``facts`` (all by default; each costs its own protection)."""
+    people = counted_people(user=user, unit=unit, year=year)
+    return people_tables(people, user=user, unit=unit, year=year, facts=facts)
+
+
+def people_tables(
+    people: People,
+    *,
+    user: User,
+    unit: str,
+    year: str | None = None,
+    facts: Collection[str] | None = None,
+) -> dict[str, PublishedTable]:
+    """``unit_tables`` of ``people`` counted already."""
     basis = year_basis_of(unit, year)
-    counted = people_counted(user=user, unit=unit, year=basis)
-    years = years_of(counted)
-    system = unit_system(counted, years)
+    years = people.years()
+    system = unit_system(people, years)
     k = statistics_k_for(user)
     withheld = tables_suppress(system.tables, k=k, links=system.links) if k else set()
     wanted = Dimension.values if facts is None else facts
-    found, found_withheld = _facts_withheld(counted, years, system, withheld, k or 0, wanted)
-    published = system_published(system, unit=unit, year=basis, withheld=withheld, k=k)
+    found, found_withheld = _facts_withheld(people, years, system, withheld, k or 0, wanted)
+    as_of = people.as_of
+    published = system_published(system, unit=unit, year=basis, withheld=withheld, k=k, as_of=as_of)
     facts_k = found_withheld if k else set()
-    return published | system_published(found, unit=unit, year=basis, withheld=facts_k, k=k)
+    return published | system_published(
+        found, unit=unit, year=basis, withheld=facts_k, k=k, as_of=as_of
+    )

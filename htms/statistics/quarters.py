@@ -8,12 +8,10 @@ dashboard withheld it or not, the safer assumption), so no quarter is the year m
 """
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
-from htms.statistics.dimensions import Dimension
 from htms.statistics.disclosure import TOTAL, Equation, Key, Link, Table, suppress_given
-from htms.statistics.figures import Counted
 
 YEAR_SUM = "year-sum"
 
@@ -36,16 +34,6 @@ class Quarter:
 
 def quarter_of(day: date) -> Quarter:
     return Quarter(day.year, (day.month - 1) // 3 + 1)
-
-
-def quarter_counted(counted: Iterable[Counted], *, province: str) -> list[Counted]:
-    """The people of ``counted`` in ``province`` (of the registering unit), each counted in
-    the quarter of their day, as the "year" of the tables (``Quarter.code``)."""
-    found = []
-    for person in counted:
-        if person.on is not None and province in person.categories.get(Dimension.PROVINCE, ()):
-            found.append(replace(person, year=int(quarter_of(person.on).code)))
-    return found
 
 
 def quarter_columns(periods: Iterable[str], asked: Sequence[Quarter]) -> list[int]:

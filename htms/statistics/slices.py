@@ -23,7 +23,7 @@ from htms.statistics.disclosure import (
     suppress_given,
     tables_suppress,
 )
-from htms.statistics.figures import Counted
+from htms.statistics.people import People
 from htms.statistics.published import PublishedTable, UnitSystem, system_published, unit_system
 
 # The filters a figure may be sliced by.
@@ -71,21 +71,13 @@ def _size_links(slices: dict[str, UnitSystem], dimension: str) -> list[Link]:
     return links
 
 
-def slicing(
-    counted: list[Counted], years: list[int], dimension: str, shown: Sequence[str]
-) -> Slicing:
-    """The national tables of ``counted`` and, per category of ``dimension``, its tables in the
+def slicing(people: People, years: list[int], dimension: str, shown: Sequence[str]) -> Slicing:
+    """The national tables of ``people`` and, per category of ``dimension``, its tables in the
     dimensions ``shown`` (of ``dimensions.CORE``)."""
-    national = unit_system(counted, years)
-    codes = sorted({code for c in counted for code in c.categories.get(dimension, ())})
+    national = unit_system(people, years)
     slices = {
-        code: unit_system(
-            [c for c in counted if code in c.categories.get(dimension, ())],
-            years,
-            prefix=_prefix(dimension, code),
-            dimensions=tuple(shown),
-        )
-        for code in codes
+        code: unit_system(part, years, prefix=_prefix(dimension, code), dimensions=tuple(shown))
+        for code, part in people.sliced(dimension).items()
     }
     links = [link for system in slices.values() for link in system.links]
     if dimension in MULTI_VALUED:
@@ -100,7 +92,7 @@ def _national_known(national: UnitSystem, withheld: set[Key]) -> set[Key]:
 
 
 def slice_tables(
-    counted: list[Counted],
+    people: People,
     years: list[int],
     *,
     dimension: str,
@@ -112,12 +104,16 @@ def slice_tables(
 ) -> dict[str, PublishedTable]:
     """The tables in ``shown`` of the people of one category ``code`` of ``dimension``, as
     published."""
-    found = slicing(counted, years, dimension, shown)
+    found = slicing(people, years, dimension, shown)
     system = found.slices.get(code) or unit_system(
-        [], years, prefix=_prefix(dimension, code), dimensions=tuple(shown)
+        people.where(dimension, code),
+        years,
+        prefix=_prefix(dimension, code),
+        dimensions=tuple(shown),
     )
+    as_of = people.as_of
     if not k:
-        return system_published(system, unit=unit, year=year, withheld=set(), k=k)
+        return system_published(system, unit=unit, year=year, withheld=set(), k=k, as_of=as_of)
     national_withheld = tables_suppress(found.national.tables, k=k, links=found.national.links)
     tables: list[Table] = [*found.national.tables]
     tables += [t for s in found.slices.values() for t in s.tables]
@@ -134,4 +130,4 @@ def slice_tables(
         known=_national_known(found.national, national_withheld),
         withheld_before=national_withheld,
     )
-    return system_published(system, unit=unit, year=year, withheld=withheld, k=k)
+    return system_published(system, unit=unit, year=year, withheld=withheld, k=k, as_of=as_of)

@@ -22,10 +22,11 @@ from htms.statistics.charts import bar_chart
 from htms.statistics.dimensions import Dimension
 from htms.statistics.disclosure import TOTAL, Key, Link, Table
 from htms.statistics.durations import MEASURES, Spread, duration_spread, duration_step_dates
-from htms.statistics.figures import CountingUnit, people_counted
+from htms.statistics.figures import CountingUnit
 from htms.statistics.funnel import STEPS, funnel_fir_dates
+from htms.statistics.people import counted_people
 from htms.statistics.published import Labels, UnitSystem, statistics_k_for, unit_system
-from htms.statistics.quarters import Quarter, quarter_columns, quarter_counted, quarter_of
+from htms.statistics.quarters import Quarter, quarter_columns, quarter_of
 from htms.statistics.quarters import quarters_withheld as protect
 from htms.statistics.reports.rendering import report_context, report_pdf, report_record
 
@@ -106,12 +107,10 @@ def _periods(cases: QuerySet[Case]) -> set[str]:
 def _figures(user: User, province: str, asked: list[Quarter]) -> Figures:
     cases = case_queryset_for_user(user).filter(unit__province__code=province).order_by()
     counted = {
-        unit: quarter_counted(
-            people_counted(user=user, unit=unit, province=province), province=province
-        )
+        unit: counted_people(user=user, unit=unit, province=province).in_quarters()
         for unit in QUARTER_UNITS
     }
-    periods = _periods(cases) | {str(c.year) for found in counted.values() for c in found}
+    periods = _periods(cases) | {str(y) for found in counted.values() for y in found.years()}
     columns = quarter_columns(periods, asked)
     tables = {"cases": _case_table(cases, [str(c) for c in columns])}
     tables["funnel"] = _funnel_table(cases, [str(c) for c in columns])
