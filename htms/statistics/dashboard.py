@@ -6,6 +6,7 @@ control; a slice by province or crime type through ``slices.py``.
 """
 
 from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import TypeVar
 
 from htms.accounts.models import User
@@ -42,6 +43,8 @@ class Dashboard:
     durations: Durations
     k: int | None
     year_basis: str
+    # When the people were counted (the last refresh of the table of people counted).
+    as_of: datetime | None = None
 
 
 def _row_in_year(row: PublishedRow, index: int | None) -> PublishedRow:
@@ -130,10 +133,12 @@ def dashboard_tables(*, user: User, filters: DashboardFilters) -> dict[str, Publ
 
 def dashboard(*, user: User, filters: DashboardFilters) -> Dashboard:
     """The dashboard's figures for ``user`` (who may read statistics: ``access.py``)."""
+    tables = dashboard_tables(user=user, filters=filters)
     return Dashboard(
-        tables=dashboard_tables(user=user, filters=filters),
+        tables=tables,
         funnel=funnel_in_year(case_funnel(user=user), filters.year),
         durations=durations_in_year(case_durations(user=user), filters.year),
         k=statistics_k_for(user),
         year_basis=year_basis_of(filters.unit, filters.year_basis),
+        as_of=next((t.as_of for t in tables.values()), None),
     )

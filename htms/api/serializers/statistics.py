@@ -47,6 +47,10 @@ class PublishedTableSerializer(serializers.Serializer[Any]):
     totals = PublishedRowSerializer(
         allow_null=True, help_text="The total row; null when one person may be in several rows"
     )
+    as_of = serializers.DateTimeField(
+        allow_null=True,
+        help_text="When the people were counted: the last refresh of the statistics table",
+    )
 
 
 class RateRowSerializer(serializers.Serializer[Any]):

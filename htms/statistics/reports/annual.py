@@ -59,6 +59,7 @@ def _context(user: User, year: int) -> dict[str, object]:
         "funnel": funnel,
         "funnel_chart": funnel_chart,
         "durations": durations_in_year(case_durations(user=user), year),
+        "as_of": sections[0].tables[0][1].as_of,
         "dimensions": [str(label) for _code, label in Dimension.choices],
     }
 

@@ -6,7 +6,7 @@ under the user's disclosure control protected across every quarter (``quarters.p
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from django.db.models import QuerySet
@@ -73,6 +73,8 @@ class Figures:
 
     tables: dict[str, tuple[Table, Labels]]
     links: list[Link]
+    # When the people were counted (the last refresh of the table of people counted).
+    as_of: datetime | None
 
 
 def _case_table(cases: QuerySet[Case], columns: list[str]) -> tuple[Table, Labels]:
@@ -119,7 +121,7 @@ def _figures(user: User, province: str, asked: list[Quarter]) -> Figures:
         system: UnitSystem = unit_system(counted[unit], columns, f"{unit}/", dimensions)
         tables |= {f"{unit}/{d}": built for d, built in system.built.items() if built[0].rows}
         links += system.links
-    return Figures(tables, links)
+    return Figures(tables, links, counted[CountingUnit.VICTIMS].as_of)
 
 
 def _rows(
@@ -196,6 +198,7 @@ def quarterly_report_context(user: User, province: Province, quarter: Quarter) -
         "destinations": _top(rows.get(f"{victims}/{Dimension.DESTINATION}", [])),
         "durations": _durations(user, province.code, asked, k),
         "chart": chart,
+        "as_of": figures.as_of,
     }
 
 

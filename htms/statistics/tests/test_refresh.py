@@ -1,0 +1,117 @@
+"""The table of people counted: its cells are those of the people counted one by one, in every
+unit, dimension, year basis, quarter and slice; a figure is as of its last refresh."""
+
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.test import override_settings
+
+from htms.accounts.models import User
+from htms.cases.models import VerdictOutcome
+from htms.statistics.dimensions import Dimension
+from htms.statistics.figures import CountingUnit, YearBasis, people_counted
+from htms.statistics.ledger.importer import ledger_import
+from htms.statistics.models import CountedPerson, StatisticsRefresh
+from htms.statistics.people import CountedList, People, counted_people
+from htms.statistics.published import unit_tables
+from htms.statistics.refresh import joined, split
+from htms.statistics.tests.support import (
+    SOM,
+    TIP,
+    accused,
+    case,
+    lives_in,
+    person,
+    route,
+    verdict,
+    victim,
+)
+from htms.web.tests.support import client_for
+
+pytestmark = pytest.mark.django_db
+
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "ledger-sample.csv"
+
+
+def _cases(by: User) -> None:
+    """Cases of two provinces and crime types, with every fact a dimension reads."""
+    both = case(by=by, statutes=(TIP, SOM), year=2024)
+    route(both, ("recruitment", "PK", "PB-GUJRANWALA"), ("exploitation", "AE", None))
+    girl = person(sex="F", born=2010)
+    lives_in(girl, "PB-SIALKOT")
+    victim(both, girl, exploitation=("ForcedLabour", "SexualExploitation"))
+    victim(both, person(sex="M", born=None, nationality="AF"))
+    convicted = accused(both)
+    verdict(convicted, VerdictOutcome.CONVICTED, 2025)
+    verdict(convicted, VerdictOutcome.UPHELD, 2026, level=1)
+    verdict(accused(both), VerdictOutcome.ACQUITTED, 2025)
+    karachi = case(by=by, unit="AHTC-KHI", statutes=(SOM,), year=2025, stage="trial")
+    victim(karachi, person(sex="F", born=1980))
+    reversed_ = accused(karachi)
+    verdict(reversed_, VerdictOutcome.CONVICTED, 2025)
+    verdict(reversed_, VerdictOutcome.ACQUITTED_ON_APPEAL, 2026, level=1)
+    accused(karachi)
+
+
+def _same(table: People, listed: People) -> None:
+    assert table.years() == listed.years()
+    for dimension in Dimension.values:
+        assert table.cells(dimension) == listed.cells(dimension), dimension
+
+
+def test_it_counts_every_figure_as_the_people_counted_one_by_one(
+    mona: User, lahore_io: User
+) -> None:
+    _cases(lahore_io)
+    with SAMPLE.open("rb") as stream:
+        ledger_import(actor=mona, stream=stream, name=SAMPLE.name)
+    for user in (mona, lahore_io):
+        for unit in CountingUnit.values:
+            for basis in YearBasis.values:
+                table = counted_people(user=user, unit=unit, year=basis)
+                listed = CountedList(people_counted(user=user, unit=unit, year=basis))
+                _same(table, listed)
+                _same(table.in_quarters(), listed.in_quarters())
+                for by in (Dimension.PROVINCE, Dimension.CRIME_TYPE):
+                    parts = table.sliced(by)
+                    assert parts.keys() == listed.sliced(by).keys()
+                    for code, part in parts.items():
+                        for dimension in (Dimension.SEX, Dimension.AGE_BAND, Dimension.ICCS):
+                            expected = listed.where(by, code).cells(dimension)
+                            assert part.cells(dimension) == expected
+
+
+def test_it_stores_several_codes_of_a_person_between_bars() -> None:
+    assert joined(("SOM", "TIP")) == "|SOM|TIP|" and split("|SOM|TIP|") == ("SOM", "TIP")
+    assert joined(("",)) == "||" and split("||") == ("",)
+    assert joined(()) == "" and split("") == ()
+
+
+def _victims(user: User) -> int | None:
+    totals = unit_tables(user=user, unit=CountingUnit.VICTIMS, facts=[])["sex"].totals
+    return totals.total if totals else 0
+
+
+def test_a_figure_counts_as_of_the_last_refresh_until_it_is_refreshed(lahore_io: User) -> None:
+    victim(case(by=lahore_io), person())
+    with override_settings(HTMS_STATISTICS_MAX_AGE=900):
+        call_command("refresh_statistics", stdout=None)
+        victim(case(by=lahore_io), person())
+        assert _victims(lahore_io) == 1
+        page = client_for(lahore_io).get("/statistics/?unit=victims&by=sex").content.decode()
+        assert "People counted as of" in page
+        call_command("refresh_statistics", stdout=None)
+        assert _victims(lahore_io) == 2
+    assert StatisticsRefresh.objects.latest().rows == CountedPerson.objects.count() == 2
+
+
+def test_a_figure_older_than_the_maximum_age_is_refreshed_before_it_is_read(
+    lahore_io: User,
+) -> None:
+    with override_settings(HTMS_STATISTICS_MAX_AGE=900):
+        call_command("refresh_statistics", stdout=None)
+        victim(case(by=lahore_io), person())
+        StatisticsRefresh.objects.update(refreshed_at="2020-01-01T00:00:00Z")
+        assert _victims(lahore_io) == 1
+        assert StatisticsRefresh.objects.count() == 2
