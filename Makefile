@@ -56,6 +56,7 @@ demo-data: migrate
 	$(BIN)/python manage.py seed_resolution_demo
 	$(BIN)/python manage.py import_ledger htms/statistics/data/ledger-sample.csv \
 		--user demo-monitoring --synthetic
+	$(BIN)/python manage.py refresh_statistics
 
 run: demo-data
 	@echo "==> serving HTMS on http://$(HOST):$(PORT)/ (Ctrl-C stops it)"

@@ -2,15 +2,17 @@
 
 Sizes: HTMS_BENCH_CASES (200000), HTMS_BENCH_PERSONS (1000000), HTMS_BENCH_RUNS (5).
 
-Loads the same data as the Case Monitoring suite, then times, as the ATU monitoring cell (every
-figure under disclosure control), each figure the dashboard shows (goal: 1 s each) and the
-annual report in Urdu (goal: 60 s).
+Loads the same data as the Case Monitoring suite, then times the refresh of the table of people
+counted that every figure is counted from (reported, with a loose goal of 10 minutes), and then,
+as the ATU monitoring cell (every figure under disclosure control) and with that table fresh,
+each figure the dashboard shows (goal: 1 s each) and the annual report in Urdu (goal: 60 s).
 """
 
 import os
 from collections.abc import Callable
 from functools import partial
 
+from django.test import override_settings
 from django.utils import timezone
 
 from bench.case_monitoring import load_from_environment
@@ -22,6 +24,7 @@ from htms.statistics.dimensions import Dimension
 from htms.statistics.durations import case_durations
 from htms.statistics.funnel import case_funnel
 from htms.statistics.published import unit_tables
+from htms.statistics.refresh import statistics_refresh
 from htms.statistics.reports.annual import annual_report_pdf
 
 TITLE = "Statistics dashboard and annual report"
@@ -59,17 +62,26 @@ def run(log: Callable[[str], None]) -> str:
     size = load_from_environment(log)
     runs = int(os.environ.get("HTMS_BENCH_RUNS", "5"))
     user = _national()
-    results = _figures(user, runs)
-    year = timezone.localdate().year - 1
-    results.append(
-        measure(
-            f"annual report {year} in Urdu (PDF)",
-            lambda i: annual_report_pdf(user=user, year=year, language="ur"),
-            runs=1,
-            goal_ms=60_000,
-            warmup=0,
-        )
+    refresh = measure(
+        "refresh the table of people counted",
+        lambda i: statistics_refresh(),
+        runs=1,
+        goal_ms=600_000,
+        warmup=0,
     )
+    # The figures read the table just refreshed, however long the runs take.
+    with override_settings(HTMS_STATISTICS_MAX_AGE=24 * 3600):
+        results = [refresh, *_figures(user, runs)]
+        year = timezone.localdate().year - 1
+        results.append(
+            measure(
+                f"annual report {year} in Urdu (PDF)",
+                lambda i: annual_report_pdf(user=user, year=year, language="ur"),
+                runs=1,
+                goal_ms=60_000,
+                warmup=0,
+            )
+        )
     missed = [r.name for r in results if not r.met]
     note = f"\nGoal missed: {'; '.join(missed)}.\n" if missed else ""
     return f"Data: {size}.\n\n{results_table(results)}\n{note}"
