@@ -63,11 +63,12 @@ class CaseFacts:
         return found
 
 
-def _routes(case_ids: list[int]) -> dict[int, list[Leg]]:
-    rows = (
-        RouteEvent.objects.filter(case_id__in=case_ids)
-        .order_by("case_id", "sequence", "date", "id")
-        .values_list("case_id", "kind", "country__code", "district__code")
+def _routes(case_ids: list[int] | None) -> dict[int, list[Leg]]:
+    events = RouteEvent.objects.all()
+    if case_ids is not None:
+        events = events.filter(case_id__in=case_ids)
+    rows = events.order_by("case_id", "sequence", "date", "id").values_list(
+        "case_id", "kind", "country__code", "district__code"
     )
     found: dict[int, list[Leg]] = {}
     for case_id, kind, country, district in rows:
@@ -104,12 +105,15 @@ def _route_facts(legs: list[Leg]) -> dict[str, tuple[str, ...]]:
     }
 
 
-def _offence_facts(case_ids: list[int]) -> tuple[dict[int, set[str]], dict[int, str]]:
+def _offence_facts(
+    case_ids: list[int] | None,
+) -> tuple[dict[int, set[str]], dict[int, str]]:
     """The ICCS codes of each case's offences, and the district of its first offence placed
     in one (what a ledger gives of the place, with no route)."""
-    rows = Offence.objects.filter(case_id__in=case_ids).values_list(
-        "case_id", "statute__iccs_code", "district__code"
-    )
+    offences = Offence.objects.all()
+    if case_ids is not None:
+        offences = offences.filter(case_id__in=case_ids)
+    rows = offences.values_list("case_id", "statute__iccs_code", "district__code")
     codes: dict[int, set[str]] = {}
     districts: dict[int, str] = {}
     for case_id, code, district in rows.order_by("case_id", "id"):
@@ -120,13 +124,12 @@ def _offence_facts(case_ids: list[int]) -> tuple[dict[int, set[str]], dict[int, 
     return codes, districts
 
 
-def _origin_districts(person_ids: list[int]) -> dict[int, str]:
+def _origin_districts(person_ids: list[int] | None) -> dict[int, str]:
     """The district of each person's first address in Pakistan that names one."""
-    rows = (
-        PersonAddress.objects.filter(person_id__in=person_ids, district__isnull=False)
-        .order_by("person_id", "-id")
-        .values_list("person_id", "district__code")
-    )
+    addresses = PersonAddress.objects.filter(district__isnull=False)
+    if person_ids is not None:
+        addresses = addresses.filter(person_id__in=person_ids)
+    rows = addresses.order_by("person_id", "-id").values_list("person_id", "district__code")
     return dict(rows)
 
 
@@ -135,6 +138,16 @@ def case_facts_of(rows: Iterable[dict[str, Any]]) -> CaseFacts:
     listed = list(rows)
     case_ids = sorted({int(row["case_id"]) for row in listed})
     person_ids = sorted({int(row["person_id"]) for row in listed})
+    return _facts(case_ids, person_ids)
+
+
+def case_facts_all() -> CaseFacts:
+    """The facts of every case and person, read once for all the counting units (a refresh of
+    the table of people counted)."""
+    return _facts(None, None)
+
+
+def _facts(case_ids: list[int] | None, person_ids: list[int] | None) -> CaseFacts:
     iccs, placed = _offence_facts(case_ids)
     facts = CaseFacts(origins=_origin_districts(person_ids))
     for case_id, legs in _routes(case_ids).items():

@@ -17,7 +17,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from htms.cases.models import Case, CaseParty, PartyRole
-from htms.statistics.case_facts import case_facts_of
+from htms.statistics.case_facts import CaseFacts, case_facts_all
 from htms.statistics.dimensions import MULTI_VALUED
 from htms.statistics.figures import (
     CountingUnit,
@@ -54,11 +54,10 @@ def _columns(categories: dict[str, tuple[str, ...]]) -> dict[str, str]:
     return found
 
 
-def _named(unit: str) -> Iterator[CountedPerson]:
+def _named(unit: str, facts: CaseFacts) -> Iterator[CountedPerson]:
     rows, judged = named_rows(Case.objects.all(), unit=unit)
     victims = CaseParty.objects.filter(role=PartyRole.VICTIM).values("id")
     exploitation = exploitation_of(victims) if unit == CountingUnit.VICTIMS else {}
-    facts = case_facts_of(rows)
     for row in rows:
         party_id = int(row["id"])
         categories = person_categories(row, exploitation.get(party_id, ()))
@@ -101,9 +100,10 @@ def _insert(source: Iterator[CountedPerson]) -> int:
 
 def _rebuild() -> int:
     CountedPerson.objects.all().delete()
+    facts = case_facts_all()
     rows = 0
     for unit in CountingUnit.values:
-        rows += _insert(_named(unit)) + _insert(_ledger(unit))
+        rows += _insert(_named(unit, facts)) + _insert(_ledger(unit))
     return rows
 
 
