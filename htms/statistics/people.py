@@ -187,7 +187,9 @@ def counted_people(
     units of ``province``, when given), in the year ``year_basis_of(unit, year)`` names, as
     of the last refresh of the table (refreshed first when too old: ``statistics_fresh``)."""
     refresh = statistics_fresh()
-    rows = CountedPerson.objects.filter(unit=unit)
+    # The rows are read where their refresh was: a refresh just made on the primary is read
+    # there, not from a replica that may not have replayed it yet.
+    rows = CountedPerson.objects.using(refresh._state.db).filter(unit=unit)
     cases = case_queryset_for_user(user)
     if cases.query.has_filters():
         rows = rows.filter(case__in=cases)
