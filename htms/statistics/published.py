@@ -261,11 +261,14 @@ def people_tables(
 ) -> dict[str, PublishedTable]:
     """``unit_tables`` of ``people`` counted already."""
     basis = year_basis_of(unit, year)
+    wanted = Dimension.values if facts is None else facts
+    people.prefetch(
+        [*CORE, *(d for group in FACT_GROUPS if set(group) & set(wanted) for d in group)]
+    )
     years = people.years()
     system = unit_system(people, years)
     k = statistics_k_for(user)
     withheld = tables_suppress(system.tables, k=k, links=system.links) if k else set()
-    wanted = Dimension.values if facts is None else facts
     found, found_withheld = _facts_withheld(people, years, system, withheld, k or 0, wanted)
     as_of = people.as_of
     published = system_published(system, unit=unit, year=basis, withheld=withheld, k=k, as_of=as_of)

@@ -55,6 +55,7 @@ def _cases(by: User) -> None:
 
 
 def _same(table: People, listed: People) -> None:
+    table.prefetch(Dimension.values)
     assert table.years() == listed.years()
     for dimension in Dimension.values:
         assert table.cells(dimension) == listed.cells(dimension), dimension
