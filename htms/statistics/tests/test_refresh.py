@@ -1,6 +1,7 @@
 """The table of people counted: its cells are those of the people counted one by one, in every
 unit, dimension, year basis, quarter and slice; a figure is as of its last refresh."""
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -8,7 +9,7 @@ from django.core.management import call_command
 from django.test import override_settings
 
 from htms.accounts.models import User
-from htms.cases.models import VerdictOutcome
+from htms.cases.models import Verdict, VerdictOutcome
 from htms.statistics.dimensions import Dimension
 from htms.statistics.figures import CountingUnit, YearBasis, people_counted
 from htms.statistics.ledger.importer import ledger_import
@@ -27,10 +28,13 @@ from htms.statistics.tests.support import (
     verdict,
     victim,
 )
+from htms.synthetic.generator import generate
+from htms.synthetic.load import catalogue_from_db, synthetic_actors, synthetic_load
 from htms.web.tests.support import client_for
 
 pytestmark = pytest.mark.django_db
 
+GENERATED_UNITS = ["AHTC-LHR", "AHTC-KHI"]
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "ledger-sample.csv"
 
 
@@ -81,6 +85,20 @@ def test_it_counts_every_figure_as_the_people_counted_one_by_one(
                         for dimension in (Dimension.SEX, Dimension.AGE_BAND, Dimension.ICCS):
                             expected = listed.where(by, code).cells(dimension)
                             assert part.cells(dimension) == expected
+
+
+def test_it_counts_generated_cases_as_the_people_counted_one_by_one(mona: User) -> None:
+    """Generated cases of two provinces, with routes, appeals and forms of exploitation."""
+    catalogue = catalogue_from_db(unit_codes=GENERATED_UNITS)
+    data = generate(cases=30, seed=6, today=date(2026, 6, 1), catalogue=catalogue)
+    synthetic_load(data=data, actors_by_unit=synthetic_actors(GENERATED_UNITS))
+    assert Verdict.objects.filter(level=1).exists()
+    with override_settings(HTMS_STATISTICS_MAX_AGE=900):
+        call_command("refresh_statistics", stdout=None)
+        for unit in CountingUnit.values:
+            for basis in YearBasis.values:
+                table = counted_people(user=mona, unit=unit, year=basis)
+                _same(table, CountedList(people_counted(user=mona, unit=unit, year=basis)))
 
 
 def test_it_stores_several_codes_of_a_person_between_bars() -> None:
