@@ -1,12 +1,14 @@
 """GET /api/stats/case-counts/: case_counts over the cases the user may see."""
 
 import pytest
+from django.utils.dateparse import parse_datetime
 from rest_framework.test import APIClient
 
 from htms.accounts.models import User
 from htms.api.serializers.statistics import DurationsSerializer
 from htms.api.tests.conftest import ClientFor
 from htms.cases.models import Case
+from htms.statistics.models import StatisticsRefresh
 
 pytestmark = pytest.mark.django_db
 
@@ -48,6 +50,8 @@ def test_it_withholds_small_counts_of_victims_from_national_readers(
     national = client_for(hana).get("/api/stats/victims/?by=sex").json()
     assert national["k"] == 11 and national["rows"][0]["total"] is None
     assert national["totals"]["total"] is None and national["year_basis"]
+    refreshed = StatisticsRefresh.objects.latest().refreshed_at
+    assert parse_datetime(national["as_of"]) == refreshed
 
 
 @pytest.mark.parametrize("unit", ["victims", "suspects", "prosecuted", "convicted", "acquitted"])

@@ -23,6 +23,7 @@ from htms.statistics.tests.support import (
     accused,
     case,
     lives_in,
+    pdf_text,
     person,
     route,
     verdict,
@@ -118,8 +119,11 @@ def test_a_figure_counts_as_of_the_last_refresh_until_it_is_refreshed(lahore_io:
         call_command("refresh_statistics", stdout=None)
         victim(case(by=lahore_io), person())
         assert _victims(lahore_io) == 1
-        page = client_for(lahore_io).get("/statistics/?unit=victims&by=sex").content.decode()
-        assert "People counted as of" in page
+        client = client_for(lahore_io)
+        for url in ("/statistics/?unit=victims&by=sex", "/statistics/dashboard/"):
+            assert "People counted as of" in client.get(url).content.decode()
+        report = client.get("/statistics/report/quarterly/?year=2025&quarter=1&province=PB")
+        assert "People counted as of" in pdf_text(report.content)
         call_command("refresh_statistics", stdout=None)
         assert _victims(lahore_io) == 2
     assert StatisticsRefresh.objects.latest().rows == CountedPerson.objects.count() == 2
