@@ -115,6 +115,9 @@ class CountedRows:
         return self.rows.filter(**{f"{self.day}__isnull": False}).annotate(period=self._period())
 
     def years(self) -> list[int]:
+        if (Dimension.SEX, "") in self._cells:
+            # Everyone counted has one sex: its cells have every year with someone counted.
+            return sorted({year for _code, year in self.cells(Dimension.SEX)})
         periods = self._dated().values_list("period", flat=True).distinct().order_by("period")
         return [int(p) for p in periods]
 

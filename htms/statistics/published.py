@@ -147,6 +147,7 @@ def unit_system(
     people: People, years: list[int], prefix: str = "", dimensions: tuple[str, ...] = CORE
 ) -> UnitSystem:
     """The tables of the ``people`` in ``dimensions``; names start with ``prefix``."""
+    people.prefetch(dimensions)
     built = {}
     for dimension in dimensions:
         table, labels = _table(dimension, people, years)
