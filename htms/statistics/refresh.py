@@ -8,7 +8,7 @@ may see when they read them.
 
 import time
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from itertools import islice
 from typing import Any
 
@@ -122,6 +122,12 @@ def statistics_refresh() -> StatisticsRefresh:
 
 def _last() -> StatisticsRefresh | None:
     return StatisticsRefresh.objects.order_by("-refreshed_at", "-id").first()
+
+
+def statistics_as_of() -> datetime | None:
+    """When the people of the figures just read were counted: the last refresh."""
+    last = _last()
+    return last.refreshed_at if last else None
 
 
 def _is_fresh(refresh: StatisticsRefresh | None) -> bool:

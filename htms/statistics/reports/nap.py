@@ -22,6 +22,7 @@ from htms.statistics.durations import TO_JUDGMENT, case_durations
 from htms.statistics.figures import CountingUnit
 from htms.statistics.funnel import case_funnel
 from htms.statistics.published import PublishedTable, statistics_k_for, unit_tables
+from htms.statistics.refresh import statistics_as_of
 from htms.statistics.reports import nap_figures
 from htms.statistics.reports.nap_figures import Count
 from htms.statistics.reports.rendering import report_context, report_pdf, report_record
@@ -168,6 +169,7 @@ def _context(user: User, year: int) -> dict[str, Any]:
         "year": year,
         "measured": [i for i in items if i.status != NOT_MEASURED],
         "not_measured": [i for i in items if i.status == NOT_MEASURED],
+        "as_of": statistics_as_of(),
     }
 
 

@@ -122,8 +122,9 @@ def test_a_figure_counts_as_of_the_last_refresh_until_it_is_refreshed(lahore_io:
         client = client_for(lahore_io)
         for url in ("/statistics/?unit=victims&by=sex", "/statistics/dashboard/"):
             assert "People counted as of" in client.get(url).content.decode()
-        report = client.get("/statistics/report/quarterly/?year=2025&quarter=1&province=PB")
-        assert "People counted as of" in pdf_text(report.content)
+        for report in ("quarterly/?year=2025&quarter=1&province=PB", "nap/?year=2025"):
+            pdf = client.get(f"/statistics/report/{report}").content
+            assert "People counted as of" in pdf_text(pdf)
         call_command("refresh_statistics", stdout=None)
         assert _victims(lahore_io) == 2
     assert StatisticsRefresh.objects.latest().rows == CountedPerson.objects.count() == 2
