@@ -1,9 +1,11 @@
 """The national figures: people counted by counting unit, year and one dimension.
 
-Each counting unit and dimension is defined in ``docs/statistics.md``. Every count starts
-from the cases the asking user may see (``case_queryset_for_user``) and is made from
-structured fields, never from free text. What may be shown of the counts is decided in
-``htms/statistics/published.py``.
+Each counting unit and dimension is defined in ``docs/statistics.md``, and here: who each unit
+counts, on which day, in which categories. The table of people counted that the figures read
+is built from these definitions (``refresh.py``); ``people_counted`` gives the same people one
+by one. Every count starts from the cases the asking user may see (``case_queryset_for_user``)
+and is made from structured fields, never from free text. What may be shown of the counts is
+decided in ``htms/statistics/published.py``.
 """
 
 from collections.abc import Iterable
@@ -389,12 +391,8 @@ def ledger_judged(unit: str, row: dict[str, Any]) -> date | None:
 
 
 def _ledger_day(unit: str, row: dict[str, Any], basis: str) -> date:
-    own_judgment = unit in (CountingUnit.CONVICTED, CountingUnit.ACQUITTED)
-    if basis == YearBasis.JUDGMENT and own_judgment:
-        day = row["judgment_date"]
-        assert isinstance(day, date)
-        return day
-    return _day_of(row, basis)
+    judged = ledger_judged(unit, row) if basis == YearBasis.JUDGMENT else None
+    return judged or _day_of(row, basis)
 
 
 @dataclass
