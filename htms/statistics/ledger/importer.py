@@ -14,6 +14,7 @@ the same file twice, or again after a crash, registers no case twice.
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Count
 
@@ -120,7 +121,8 @@ def ledger_upload(
     names; a mapping missing a required column stores nothing and is audited as refused."""
     if not ledger_may_import(actor):
         raise NotAllowedError(str(LEDGER_IMPORT_REFUSED))
-    table = open_table(stream, scan_file(stream), known=ledger_heading_field)
+    scan = scan_file(stream, max_bytes=settings.HTMS_UPLOAD_MAX_BYTES)
+    table = open_table(stream, scan, known=ledger_heading_field)
     chosen = (
         mapping if mapping is not None else ledger_mapping(table.headers, saved_ledger_mapping())
     )

@@ -6,6 +6,8 @@ import io
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from htms.accounts.models import User
 from htms.audit.models import AuditEvent
@@ -150,3 +152,16 @@ def test_other_roles_are_told_the_batch_and_its_rows_do_not_exist(
     form = {"action": "dismiss", "version": 1, "reason": "no"}
     assert client.post(base + "rows/3/", form).status_code == 404
     assert _row(result, 3).status == LedgerRowStatus.WAITING
+
+
+def test_the_batch_page_reads_in_as_many_queries_however_many_rows(mona: User) -> None:
+    small = _import(mona, "\n".join(FILE.splitlines()[:2]))
+    large = _import(mona)
+    assert small.batch is not None and large.batch is not None
+    client = client_for(mona)
+    counted = []
+    for batch in (small.batch, large.batch):
+        with CaptureQueriesContext(connection) as queries:
+            page(client, f"/statistics/ledger/batches/{batch.pk}/")
+        counted.append(len(queries))
+    assert counted[0] == counted[1]
