@@ -11,6 +11,7 @@ from htms.api.views import (
     identity,
     intake,
     intelligence,
+    ledger,
     lifecycle,
     network,
     network_records,
@@ -31,6 +32,7 @@ from htms.statistics.figures import CountingUnit
 EVENT = "intake/events/<str:event_id>/"
 MANIFEST = "intake/manifests/<str:manifest_id>/"
 ROW = "intake/rows/<str:row_id>/"
+LEDGER = "statistics/ledger/<str:batch_id>/"
 RETURN = "protection/returns/<str:return_id>/"
 CARE = "protection/referrals/<str:referral_id>/"
 
@@ -253,6 +255,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path(MANIFEST + "import/", intake.ManifestImportView.as_view(), name="api_manifest_import"),
     path(MANIFEST + "rows/", intake.ManifestRowsView.as_view(), name="api_manifest_rows"),
     path(ROW, rows.RowDetailView.as_view(), name="api_intake_row"),
+    path("statistics/ledger/", ledger.LedgerCollectionView.as_view(), name="api_ledger"),
+    path(LEDGER, ledger.LedgerDetailView.as_view(), name="api_ledger_batch"),
+    path(LEDGER + "rows/<str:number>/", ledger.LedgerRowView.as_view(), name="api_ledger_row"),
     path(ROW + "correct/", rows.RowCorrectionView.as_view(), name="api_row_correct"),
     path(ROW + "person/", rows.RowPersonView.as_view(), name="api_row_person"),
     path(ROW + "set-aside/", rows.RowSetAsideView.as_view(), name="api_row_set_aside"),

@@ -90,6 +90,7 @@ class AuditObject(models.TextChoices):
     PROTECTION_RETURN = "protection_return", _("Return or repatriation")
     RETURN_FOLLOW_UP = "return_follow_up", _("Reintegration follow-up")
     LEDGER_IMPORT = "ledger_import", _("Import of historical case ledgers")
+    LEDGER_ROW = "ledger_row", _("Row of a ledger of historical cases")
 
 
 class AuditEvent(models.Model):

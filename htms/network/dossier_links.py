@@ -24,9 +24,10 @@ from django.db.models.lookups import In
 
 from htms.identity.numbers import phone_key
 from htms.intelligence.models import DossierFact, FactKind
-from htms.network.links import Link, LinkKind, LinkSource, address_value, node_key, person
+from htms.network.links import Link, LinkKind, LinkSource, node_key, person
 from htms.network.links import split_key as split
 from htms.network.models import Account
+from htms.persons.models import address_value
 
 ACCOUNT_FACTS = (FactKind.ACCOUNT, FactKind.HAWALA)
 LINK_OF_FACT = {
@@ -40,6 +41,7 @@ LINK_OF_FACT = {
     FactKind.AREA: LinkKind.PLACE,
 }
 LICENCE, NAME = "licence", "name"
+MANY_NAMES = 20
 
 
 _PLATE = re.compile(r"\b([A-Z]{1,4})[ -]*(\d{1,5})\b")  # LEB-2131, ICT 553, RIK 12
@@ -96,24 +98,36 @@ def _condition(keys: Iterable[str]) -> Q:
     as a fact keeps a number or name as the officer wrote it (a phone's last four digits are
     the same however it was written). Places are not looked up."""
     condition = Q(pk__in=[])
-    accounts, phones = set(), set()
+    accounts, phones, districts = set(), set(), set()
+    named: dict[str, set[str]] = {}  # vehicle and organisation facts: kind -> tails
     for kind, rest in map(split, keys):
         if kind == "phone" and rest:
             phones.add(rest[-4:])
         elif kind == "address" and rest:
-            district, _sep, text = rest.partition(":")
-            place = Q(district_id=int(district)) if int(district) else Q(district__isnull=True)
-            condition |= Q(kind=FactKind.ADDRESS, value__iexact=text) & place
+            districts.add(int(rest.partition(":")[0]))
         elif kind == "account" and rest.isdigit():
             accounts.add(int(rest))
         elif kind == "vehicle" and rest:
-            condition |= Q(kind=FactKind.VEHICLE, value__icontains=_tail(rest))
+            named.setdefault(FactKind.VEHICLE, set()).add(_tail(rest))
         elif kind == "organization" and rest:
             how, _sep, text = rest.partition(":")
-            fact = FactKind.LICENCE if how == LICENCE else FactKind.ORGANISATION
-            condition |= Q(kind=fact, value__icontains=_tail(text))
+            of = FactKind.LICENCE if how == LICENCE else FactKind.ORGANISATION
+            named.setdefault(of, set()).add(_tail(text))
+    for fact, tails in named.items():
+        # A few names are looked up one by one; many would make one condition per name, so
+        # every fact of that kind (the agents register's, a few per agent) is read instead.
+        if len(tails) > MANY_NAMES:
+            condition |= Q(kind=fact)
+            continue
+        for tail in sorted(tails):
+            condition |= Q(kind=fact, value__icontains=tail)
     if phones:  # one set lookup a row, however many phones the ring holds
         condition |= Q(kind=FactKind.PHONE) & Q(In(Right("value", 4), sorted(phones)))
+    if districts:  # the address facts of these districts, not one condition per address
+        places = Q(district_id__in=sorted(districts - {0}))
+        if 0 in districts:
+            places |= Q(district__isnull=True)
+        condition |= Q(kind=FactKind.ADDRESS) & places
     if accounts:
         numbers = Account.objects.filter(pk__in=accounts).values("number")
         condition |= Q(kind__in=ACCOUNT_FACTS, value__in=numbers)

@@ -109,11 +109,14 @@ def _ring(scope: NetworkScope, merges: Merges, frontier: set[str]) -> list[Link]
     records = merges.records(_person_ids(frontier))
     found = links_of(frontier, person_ids=records) + _dossier(scope, frontier, records)
     merges.load(_person_ids(k for link in found for k in (link.source, link.target)))
-    merged = [
-        replace(link, source=merges.key(link.source), target=merges.key(link.target))
-        for link in found
-    ]
-    return [link for link in merged if link.source != link.target]
+    merged = []
+    for link in found:
+        source, target = merges.key(link.source), merges.key(link.target)
+        if source == target:
+            continue
+        changed = (source, target) != (link.source, link.target)
+        merged.append(replace(link, source=source, target=target) if changed else link)
+    return merged
 
 
 def neighbourhood(
@@ -139,13 +142,12 @@ def neighbourhood(
     for ring in range(1, depth + 1):
         reached: set[str] = set()
         for link in _ring(scope, merges, frontier):
-            if link in seen or not only.keeps(link):
-                continue
-            if not _allowed(scope, link, network.nodes):
-                continue
+            # Cheapest test first: once the limit is reached, most links of a ring lead out.
             new = {link.source, link.target} - network.nodes.keys()
-            if len(network.nodes) + len(new) > max_nodes:
-                network.truncated = True
+            if new and len(network.nodes) + len(new) > max_nodes:
+                network.truncated = network.truncated or _kept(scope, link, network, only)
+                continue
+            if link in seen or not _kept(scope, link, network, only):
                 continue
             seen.add(link)
             network.links.append(link)
@@ -160,6 +162,10 @@ def neighbourhood(
         k: sorted(v) for k, v in merges.members.items() if node_key("person", k) in network.nodes
     }
     return network
+
+
+def _kept(scope: NetworkScope, link: Link, network: Network, only: LinkFilter) -> bool:
+    return only.keeps(link) and _allowed(scope, link, network.nodes)
 
 
 def _links_among(

@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from htms.cases.models import CaseParty, Verdict
 from htms.intake.models import BorderEvent, LeadAgent, LeadPayment
 from htms.network.models import AccountHolder, Call, FamilyTie, Payment, Sourced
-from htms.persons.models import IdentityDocument, PersonAddress, PersonPhone
+from htms.persons.models import IdentityDocument, PersonAddress, PersonPhone, address_value
 
 
 class LinkKind(models.TextChoices):
@@ -158,11 +158,21 @@ def _phone_links(person_ids: set[int], numbers: set[str]) -> list[Link]:
     ]
 
 
-def _document_links(person_ids: set[int], documents: set[str]) -> list[Link]:
-    condition = Q(person_id__in=person_ids)
+def documents_condition(documents: Iterable[str]) -> Q:
+    """The identity documents of these ``kind:number`` values: one lookup per kind, which
+    the database answers from its index however many numbers there are."""
+    numbers: dict[str, set[str]] = {}
     for value in documents:
         kind, _sep, number = value.partition(":")
-        condition |= Q(kind=kind, number=number)
+        numbers.setdefault(kind, set()).add(number)
+    condition = Q(pk__in=[])
+    for kind, found in sorted(numbers.items()):
+        condition |= Q(kind=kind, number__in=sorted(found))
+    return condition
+
+
+def _document_links(person_ids: set[int], documents: set[str]) -> list[Link]:
+    condition = Q(person_id__in=person_ids) | documents_condition(documents)
     rows = IdentityDocument.objects.filter(condition).values_list("person_id", "kind", "number")
     return [
         Link(person(p), node_key("document", k, n), LinkKind.DOCUMENT, LinkSource.REGISTER, "")
@@ -170,30 +180,16 @@ def _document_links(person_ids: set[int], documents: set[str]) -> list[Link]:
     ]
 
 
-def address_value(district_id: int | None, text: str) -> str:
-    return f"{district_id or 0}:{' '.join(text.lower().split())}"
-
-
-def address_condition(addresses: list[str]) -> Q:
-    """The register's addresses in the districts of these values (``address_value``). Address
-    texts are sealed at rest, so the caller compares ``address_value`` of each row."""
-    districts = {int(value.partition(":")[0]) for value in addresses}
-    condition = Q(district_id__in=sorted(districts - {0}))
-    return condition | Q(district__isnull=True) if 0 in districts else condition
-
-
 def _address_links(person_ids: set[int], addresses: set[str]) -> list[Link]:
-    condition = Q(person_id__in=person_ids) | address_condition(sorted(addresses))
-    rows = PersonAddress.objects.filter(condition).exclude(text="")
-    found = (
-        (p, address_value(d, t))
-        for p, d, t in rows.values_list("person_id", "district_id", "text").order_by()
-    )
+    """The addresses of these persons, and the persons at these addresses, found by the
+    address's blind index (its text is sealed at rest)."""
+    condition = Q(person_id__in=person_ids) | Q(match__in=sorted(addresses))
+    rows = PersonAddress.objects.filter(condition, match__isnull=False)
     return [
-        Link(person(p), node_key("address", value), LinkKind.ADDRESS, LinkSource.REGISTER, "")
-        for p, value in found
-        if p in person_ids or value in addresses
-    ]
+        Link(person(p), node_key("address", address_value(d, t)), LinkKind.ADDRESS,
+             LinkSource.REGISTER, "")
+        for p, d, t in rows.values_list("person_id", "district_id", "text").order_by()
+    ]  # fmt: skip
 
 
 def _account_links(person_ids: set[int], accounts: set[int]) -> list[Link]:
@@ -277,14 +273,15 @@ def _travel_links(person_ids: set[int]) -> list[Link]:
     trips = set(mine.values_list("flight_or_vessel", "occurred_on").order_by())
     if not trips:
         return []
-    condition = Q()
-    for flight, day in trips:
-        condition |= Q(flight_or_vessel=flight, occurred_on=day)
-    rows = list(
-        BorderEvent.objects.filter(condition)
-        .values_list("person_id", "flight_or_vessel", "occurred_on", "pk")
-        .order_by("pk")
-    )
+    flights, days = {f for f, _day in trips}, {day for _f, day in trips}
+    on_them = BorderEvent.objects.filter(flight_or_vessel__in=flights, occurred_on__in=days)
+    rows = [
+        row
+        for row in on_them.values_list(
+            "person_id", "flight_or_vessel", "occurred_on", "pk"
+        ).order_by("pk")
+        if (row[1], row[2]) in trips
+    ]
     found = []
     for p, flight, day, pk in rows:
         if p not in person_ids:

@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.db.models import Q
 from django.urls import reverse
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
@@ -26,13 +25,18 @@ from htms.network.links import (
     Link,
     LinkKind,
     LinkSource,
-    address_condition,
-    address_value,
+    documents_condition,
     split_key,
 )
 from htms.network.models import Account, AccountHolder, Channel, FamilyRelation, SourceKind
 from htms.persons.access import identity_visibility
-from htms.persons.models import IdentityDocument, Person, PersonAddress, PersonPhone
+from htms.persons.models import (
+    IdentityDocument,
+    Person,
+    PersonAddress,
+    PersonPhone,
+    address_value,
+)
 from htms.persons.presenters import identity_views
 from htms.reference.models import District
 
@@ -126,18 +130,13 @@ def _holders(grouped: dict[str, list[str]]) -> dict[str, set[int]]:
     phones = PersonPhone.objects.filter(number__in=grouped.get("phone", []))
     for number, pid in phones.values_list("number", "person_id").order_by():
         add(f"phone:{number}", pid)
-    documents = Q(pk__in=[])
-    for value in grouped.get("document", []):
-        kind, _sep, number = value.partition(":")
-        documents |= Q(kind=kind, number=number)
+    documents = documents_condition(grouped.get("document", []))
     rows = IdentityDocument.objects.filter(documents).values_list("kind", "number", "person_id")
     for kind, number, pid in rows.order_by():
         add(f"document:{kind}:{number}", pid)
-    addresses = PersonAddress.objects.filter(address_condition(grouped.get("address", [])))
+    addresses = PersonAddress.objects.filter(match__in=grouped.get("address", []))
     for district, text, pid in addresses.values_list("district_id", "text", "person_id").order_by():
-        key = address_value(district, text)
-        if key in grouped.get("address", []):
-            add(f"address:{key}", pid)
+        add(f"address:{address_value(district, text)}", pid)
     accounts = AccountHolder.objects.filter(
         account_id__in=[int(a) for a in grouped.get("account", []) if a.isdigit()]
     )

@@ -1,11 +1,12 @@
 """The national register of persons: each human once, whatever roles they hold in cases."""
 
 from datetime import date
+from typing import Any
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from htms.common.sealing import ExactSealedCharField, SealedCharField
+from htms.common.sealing import BlindIndexField, ExactSealedCharField, SealedCharField
 from htms.persons.validators import document_number_text
 from htms.reference.models import Country, District, Province
 
@@ -142,12 +143,29 @@ class PersonPhone(models.Model):
         return str(self.number)
 
 
+def address_value(district_id: int | None, text: str) -> str:
+    """An address as persons share it: its district and its words, in lower case."""
+    return f"{district_id or 0}:{' '.join(text.lower().split())}"
+
+
+def address_match(district_id: int | None, text: str) -> str | None:
+    """What ``PersonAddress.match`` indexes: ``address_value``, for an address with a text."""
+    return address_value(district_id, text) if text.strip() else None
+
+
 class PersonAddress(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="addresses")
     text = SealedCharField(max_length=300, blank=True)
     district = models.ForeignKey(District, on_delete=models.PROTECT, null=True, blank=True)
     province = models.ForeignKey(Province, on_delete=models.PROTECT, null=True, blank=True)
     country = models.ForeignKey(Country, on_delete=models.PROTECT, null=True, blank=True)
+    # The blind index of ``address_match``: the text is sealed, so the persons sharing an
+    # address are found by this. Set by ``save``; ``bulk_create`` callers set it themselves.
+    match = BlindIndexField(max_length=64, null=True, blank=True, db_index=True, editable=False)
 
     def __str__(self) -> str:
         return self.text or str(self.district or self.country or "")
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.match = address_match(self.district_id, self.text)
+        super().save(*args, **kwargs)

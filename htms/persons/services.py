@@ -19,6 +19,7 @@ from htms.persons.models import (
     PersonAddress,
     PersonAlias,
     PersonPhone,
+    address_match,
 )
 
 # Fields that person_update may change; identity documents and phones are added, not edited.
@@ -73,13 +74,15 @@ def _details_rows(
     phones = [PersonPhone(person=person, number=n) for n in clean.phones]
     aliases = [PersonAlias(person=person, name=a.strip()) for a in data.aliases if a.strip()]
     addresses = []
-    if clean.district or data.address_text:
+    district = clean.district
+    if district or data.address_text:
         addresses.append(
             PersonAddress(
                 person=person,
                 text=data.address_text,
-                district=clean.district,
-                province=clean.district.province if clean.district else None,
+                district=district,
+                province=district.province if district else None,
+                match=address_match(district.pk if district else None, data.address_text),
             )
         )
     return documents, phones, aliases, addresses

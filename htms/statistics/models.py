@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from htms.cases.models import Case
+from htms.common.sealing import SealedJSONField
 from htms.reference.models import Court, CrimeType
 
 
@@ -83,6 +84,70 @@ class LedgerMapping(models.Model):
 
     def __str__(self) -> str:
         return f"ledger mapping {self.pk}"
+
+
+class LedgerBatch(models.Model):
+    """One uploaded ledger file: its columns, the mapping used to read it, and its rows, each
+    imported, already in HTMS, waiting for correction or set aside."""
+
+    file_name = models.CharField(max_length=255)
+    headers = models.JSONField(default=list)
+    notes = models.JSONField(default=list, blank=True)
+    mapping = models.JSONField(default=dict, help_text=_("field -> column heading"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    is_synthetic = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-uploaded_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.file_name
+
+
+class LedgerRowStatus(models.TextChoices):
+    PENDING = "pending", _("Not imported yet")
+    WAITING = "waiting", _("Needs correction")
+    ALREADY = "already", _("Already in HTMS")
+    IMPORTED = "imported", _("Imported")
+    DISMISSED = "dismissed", _("Set aside")
+
+
+class LedgerBatchRow(models.Model):
+    """One row of a ledger file as read (the cells of its mapped columns only), the officer's
+    corrections, what is wrong with it and the case it became or already was."""
+
+    batch = models.ForeignKey(LedgerBatch, on_delete=models.CASCADE, related_name="rows")
+    number = models.PositiveIntegerField(help_text=_("Row number as the spreadsheet shows it"))
+    # Sealed although ledger fields hold counts, not names: a column of names mapped by
+    # mistake (an "Accused" column listing them) would otherwise wait in the queue in clear.
+    raw = SealedJSONField(help_text=_("column heading -> cell text, as read"))
+    corrections = SealedJSONField(default=dict, blank=True, help_text=_("field -> value"))
+    status = models.CharField(
+        max_length=10, choices=LedgerRowStatus.choices, default=LedgerRowStatus.PENDING
+    )
+    errors = models.JSONField(default=dict, blank=True, help_text=_("field -> messages"))
+    case = models.ForeignKey(
+        Case, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    note = models.CharField(max_length=300, blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["batch", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["batch", "number"], name="ledger_row_once"),
+            models.CheckConstraint(
+                condition=~models.Q(status__in=["imported", "already"])
+                | models.Q(case__isnull=False),
+                name="ledger_row_imported_has_case",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.batch_id} row {self.number}"
 
 
 class CountedPerson(models.Model):

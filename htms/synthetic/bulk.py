@@ -32,7 +32,14 @@ from htms.cases.models import (
     Verdict,
 )
 from htms.cases.services.offences import case_crime_masks_refresh
-from htms.persons.models import IdentityDocument, Person, PersonAddress, PersonAlias, PersonPhone
+from htms.persons.models import (
+    IdentityDocument,
+    Person,
+    PersonAddress,
+    PersonAlias,
+    PersonPhone,
+    address_match,
+)
 from htms.synthetic.bulk_support import BulkCounts, References, Refs, e164, judged_statuses
 
 __all__ = ["BulkCounts", "synthetic_bulk_load"]
@@ -153,6 +160,7 @@ class BatchWriter:
                         text=p.address_text,
                         district_id=district,
                         province_id=province,
+                        match=address_match(district, p.address_text),
                     )
                 )
         IdentityDocument.objects.bulk_create(docs, batch_size=ROWS_PER_INSERT)

@@ -72,4 +72,12 @@ urlpatterns = [
     ),
     path("statistics/report/nap/", statistics_reports.nap_report, name="nap_report"),
     path("statistics/ledger/", ledger.ledger_import_page, name="ledger_import"),
+    path(
+        "statistics/ledger/batches/<int:batch_id>/", ledger.ledger_batch_page, name="ledger_batch"
+    ),
+    path(
+        "statistics/ledger/batches/<int:batch_id>/rows/<int:number>/",
+        ledger.ledger_row_page,
+        name="ledger_row",
+    ),
 ]

@@ -11,6 +11,7 @@ The run drives Hypothesis itself rather than through ``schema.parametrize``: sch
 lazy pytest loader (4.32) reads ``request.node._nodeid``, which pytest 9 no longer has.
 """
 
+import io
 from collections.abc import Iterator
 from typing import Any
 
@@ -39,6 +40,7 @@ from htms.intake.services.manifests import manifest_source_create
 from htms.intake.services.screening import ScreeningInput, screening_record
 from htms.intake.tests.conftest import csv_bytes, import_all, ivan, record, upload  # noqa: F401
 from htms.reference.models import Court
+from htms.statistics.ledger.importer import ledger_import
 from htms.wsgi import application
 
 CHECKS = list(REGISTERED_CHECKS.get_all())
@@ -337,3 +339,23 @@ def _intake_rows(officer: User) -> None:
     aside = {"note": "not a person", "expected_version": second.version}
     ids = {"row_id": second.pk}
     _call(officer, "POST", row + "set-aside/", 200, path_parameters=ids, body=aside)
+
+
+def test_it_answers_successful_ledger_reads_and_corrections_within_the_schema(
+    mona: User,
+) -> None:
+    text = (
+        "Circle,FIR No,FIR Date,Sections\n"
+        "AHTC-LHR,1/2015,03/04/2015,PPC 371-A\n"
+        "AHTC-LHR,2/2015,,PPC 371-A\n"
+        "AHTC-LHR,3/2015,,PPC 371-A\n"
+    )
+    result = ledger_import(actor=mona, stream=io.BytesIO(text.encode()), name="ledger.csv")
+    assert result.batch is not None
+    ids = {"batch_id": result.batch.pk}
+    _call(mona, "GET", "/api/statistics/ledger/{batch_id}/", 200, path_parameters=ids)
+    row = "/api/statistics/ledger/{batch_id}/rows/{number}/"
+    fix = {"expected_version": 1, "cells": {"fir_date": "01/04/2015"}}
+    _call(mona, "PATCH", row, 200, path_parameters=ids | {"number": 3}, body=fix)
+    aside = {"expected_version": 1, "dismiss_reason": "A totals line"}
+    _call(mona, "PATCH", row, 200, path_parameters=ids | {"number": 4}, body=aside)

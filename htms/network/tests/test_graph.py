@@ -1,12 +1,18 @@
 """Reading networks: derived and stored links, merges, scope and filters."""
 
+import importlib
+from types import SimpleNamespace
+
 import pytest
+from django.db import connection
 
 from htms.accounts.models import User
 from htms.network.access import network_scope_for_user
 from htms.network.graph import LinkFilter, neighbourhood
 from htms.network.links import LinkKind
 from htms.network.tests.support import two_circles
+from htms.persons.models import Person, PersonAddress
+from htms.reference.models import District
 from htms.resolution.models import ClusterMember, PersonCluster
 
 pytestmark = pytest.mark.django_db
@@ -85,3 +91,32 @@ def test_a_circle_incharge_reads_only_what_his_cases_reach(
     assert f"account:{shared.account}" in network.nodes
     assert f"person:{shared.agent_b}" not in network.nodes
     assert f"case:{case_b.pk}" not in network.nodes
+
+
+def test_persons_at_one_address_are_linked_however_it_was_typed(
+    alice: User, bob: User, hana: User
+) -> None:
+    _a, _b, shared = two_circles(alice, bob)
+    home, elsewhere = District.objects.order_by("pk")[:2]
+    stranger = Person.objects.create(full_name="Nadeem Akhtar")
+    for pk, text, district in [
+        (shared.agent_a, "House 12, Street 4 Ichhra", home),
+        (shared.agent_b, "house 12,  street 4 ICHHRA", home),
+        (stranger.pk, "House 12, Street 4 Ichhra", elsewhere),
+    ]:
+        PersonAddress.objects.create(person_id=pk, text=text, district=district)
+    only = LinkFilter(kinds=frozenset({LinkKind.ADDRESS}))
+    network = neighbourhood(
+        scope=network_scope_for_user(hana), roots=[f"person:{shared.agent_a}"], depth=2, only=only
+    )
+    assert network.nodes.get(f"person:{shared.agent_b}") == 2
+    assert f"person:{stranger.pk}" not in network.nodes
+
+
+def test_the_migration_indexes_addresses_written_before_it(alice: User, bob: User) -> None:
+    _a, _b, shared = two_circles(alice, bob)
+    address = PersonAddress.objects.create(person_id=shared.agent_a, text="Mohalla Islamabad")
+    PersonAddress.objects.filter(pk=address.pk).update(match=None)
+    migration = importlib.import_module("htms.persons.migrations.0004_address_match")
+    migration.index_addresses(None, SimpleNamespace(connection=connection))
+    assert PersonAddress.objects.filter(match="0:mohalla islamabad").get() == address

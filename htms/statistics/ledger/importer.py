@@ -1,58 +1,62 @@
-"""Importing a ledger transcription (CSV or XLSX): one row per case, all or nothing.
+"""Importing a ledger transcription (CSV or XLSX): one row per case, with a correction queue,
+as border intake imports passenger lists (``docs/statistics.md``).
 
 The file is read by the manifest reader (``htms.intake.parsing``), its columns mapped as
 ``columns.py`` says: the mapping confirmed last is offered first, and a mapping that finds
-every required column is saved for the next file. Every row is checked first and every
-problem listed per row; a file with any problem imports nothing. A row whose case (unit, FIR
-number, FIR year) is already in HTMS is skipped, so importing the same file twice creates no
-duplicate. Each case is registered by ``case_register`` as historical, in the unit the row
-names, and its ledger facts (stage, court, place of the offence, victims and accused counted)
-written in the same transaction.
+every required column is saved for the next file. A file whose required columns cannot be
+found stores nothing. Otherwise the file is stored as a batch, each row with the cells of its
+mapped columns, and every row is settled (``settle.py``) in its own transaction: a good row
+becomes its historical case, a row whose case (unit, FIR number, FIR year) is already in HTMS
+is marked so, and a row with problems waits for correction (``corrections.py``). Importing
+the same file twice, or again after a crash, registers no case twice.
 """
 
 from dataclasses import dataclass, field
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
-from django.core.exceptions import ValidationError
+from django.conf import settings
 from django.db import transaction
-from django.utils.translation import gettext_lazy as _
+from django.db.models import Count
 
 from htms.accounts.models import User
 from htms.audit.models import AuditAction, AuditObject
 from htms.audit.services import audit_record
-from htms.cases.models import Case
 from htms.common.errors import NotAllowedError
-from htms.intake.parsing import FileProblem, TableRow, open_table, scan_file
-from htms.statistics.access import LEDGER_IMPORT_REFUSED, ledger_may_import
+from htms.intake.parsing import FileProblem, Table, TableRow, open_table, scan_file
+from htms.statistics.access import (
+    LEDGER_IMPORT_REFUSED,
+    ledger_batch_get_for_user,
+    ledger_may_import,
+)
 from htms.statistics.ledger.columns import (
     ledger_heading_field,
     ledger_mapping,
     ledger_mapping_problems,
 )
 from htms.statistics.ledger.lookups import LedgerLookups
-from htms.statistics.ledger.rows import LedgerRow, ledger_row
-from htms.statistics.ledger.write import ledger_case_write
-from htms.statistics.models import LedgerMapping
-
-DUPLICATE_ROW = _("Row %(first)d already gives FIR %(fir)s of this unit and year.")
+from htms.statistics.ledger.settle import row_messages, row_settle
+from htms.statistics.models import LedgerBatch, LedgerBatchRow, LedgerMapping, LedgerRowStatus
 
 
 @dataclass
 class LedgerResult:
-    """What became of a file: the cases created, the rows already in HTMS, or why nothing was
-    imported (the mapping's problems, or each row's)."""
+    """What became of a file: the columns it could not find (nothing stored), or its batch
+    and what became of each row."""
 
     file_name: str
     headers: list[str]
     mapping: dict[str, str]
     notes: list[str] = field(default_factory=list)
     mapping_problems: dict[str, str] = field(default_factory=dict)
-    problems: dict[int, list[str]] = field(default_factory=dict)
+    batch: LedgerBatch | None = None
     created: list[int] = field(default_factory=list)
     already: list[int] = field(default_factory=list)
+    problems: dict[int, list[str]] = field(default_factory=dict)
+    dismissed: list[int] = field(default_factory=list)
 
     @property
-    def refused(self) -> bool:
+    def waiting(self) -> bool:
+        """Whether the officer has something to do: columns to choose or rows to correct."""
         return bool(self.mapping_problems or self.problems)
 
 
@@ -70,80 +74,121 @@ def _save_mapping(actor: User, mapping: dict[str, str]) -> None:
         saved.save(update_fields=["mapping", "updated_by", "updated_at"])
 
 
-def _read(rows: list[TableRow], mapping: dict[str, str]) -> list[LedgerRow]:
-    lookups = LedgerLookups.load()
-    read = []
-    for row in rows:
-        values = {key: row.values.get(heading, "") for key, heading in mapping.items() if heading}
-        read.append(ledger_row(values, row.number, lookups))
-    return read
+def _cells(row: TableRow, headings: list[str]) -> Any:
+    """heading -> cell text, for the mapped columns (a sealed JSON field, typed as text)."""
+    return {h: row.values.get(h, "") for h in headings}
 
 
-def _in_htms(rows: list[LedgerRow]) -> set[tuple[int, str, int]]:
-    """The keys of the rows whose case is already registered (by a ledger or in HTMS)."""
-    keys = [row.key for row in rows if not row.errors]
-    units, years = {k[0] for k in keys}, {k[2] for k in keys}
-    found = Case.objects.filter(unit_id__in=units, fir_date__year__in=years).values_list(
-        "unit_id", "fir_number", "fir_date"
-    )
-    # FIR numbers compared whatever their case, as the FIR check of registration does.
-    return {(unit_id, number.casefold(), day.year) for unit_id, number, day in found if day}
-
-
-def _sort(result: LedgerResult, rows: list[LedgerRow]) -> list[LedgerRow]:
-    """The rows to write; records the others as problems or as already in HTMS."""
-    existing = _in_htms(rows)
-    seen: dict[tuple[int, str, int], int] = {}
-    new = []
-    for row in rows:
-        if row.errors:
-            result.problems[row.number] = row.messages()
-            continue
-        if row.key in seen:
-            result.problems[row.number] = [
-                str(DUPLICATE_ROW % {"first": seen[row.key], "fir": row.fir_number})
-            ]
-            continue
-        seen[row.key] = row.number
-        if row.key in existing:
-            result.already.append(row.number)
-        else:
-            new.append(row)
-    return new
-
-
-def _write(actor: User, result: LedgerResult, rows: list[LedgerRow], *, is_synthetic: bool) -> None:
-    """Every row or none: a row the case services refuse rolls the whole file back."""
+def _store(actor: User, result: LedgerResult, table: Table, is_synthetic: bool) -> LedgerBatch:
+    """The batch and its rows, all or none. Only the mapped columns' cells are kept: a ledger
+    may carry other columns (names among them) that HTMS has no use for."""
+    headings = sorted({h for h in result.mapping.values() if h})
     with transaction.atomic():
-        for row in rows:
-            try:
-                case = ledger_case_write(
-                    actor=actor, row=row, file_name=result.file_name, is_synthetic=is_synthetic
-                )
-            except ValidationError as exc:
-                result.problems[row.number] = [str(m) for m in exc.messages]
-                continue
-            result.created.append(case.pk)
-        if result.problems:
-            result.created = []
-            transaction.set_rollback(True)
+        _save_mapping(actor, result.mapping)
+        batch = LedgerBatch.objects.create(
+            file_name=result.file_name[:255],
+            headers=result.headers,
+            notes=result.notes,
+            mapping=result.mapping,
+            uploaded_by=actor,
+            is_synthetic=is_synthetic,
+        )
+        LedgerBatchRow.objects.bulk_create(
+            LedgerBatchRow(batch=batch, number=row.number, raw=_cells(row, headings))
+            for row in table.rows()
+        )
+        audit_record(
+            actor=actor,
+            action=AuditAction.CREATE,
+            object_type=AuditObject.LEDGER_IMPORT,
+            object_id=batch.pk,
+            changes={"file": batch.file_name, "mapping": batch.mapping, "rows": batch.rows.count()},
+        )
+    return batch
 
 
-def _audit(actor: User, result: LedgerResult) -> None:
+def ledger_upload(
+    *,
+    actor: User,
+    stream: BinaryIO,
+    name: str,
+    mapping: dict[str, str] | None = None,
+    is_synthetic: bool = False,
+) -> LedgerResult:
+    """Stores a ledger file as a batch of rows, importing nothing yet. Monitoring cell only
+    (NotAllowedError otherwise); a file that cannot be read raises FileProblem. ``mapping``
+    (field -> heading) is the one the officer chose, else the saved one and the headings'
+    names; a mapping missing a required column stores nothing and is audited as refused."""
+    if not ledger_may_import(actor):
+        raise NotAllowedError(str(LEDGER_IMPORT_REFUSED))
+    scan = scan_file(stream, max_bytes=settings.HTMS_UPLOAD_MAX_BYTES)
+    table = open_table(stream, scan, known=ledger_heading_field)
+    chosen = (
+        mapping if mapping is not None else ledger_mapping(table.headers, saved_ledger_mapping())
+    )
+    result = LedgerResult(name, table.headers, chosen, notes=table.notes)
+    result.mapping_problems = ledger_mapping_problems(chosen, table.headers)
+    if not result.mapping_problems:
+        result.batch = _store(actor, result, table, is_synthetic)
+        return result
     audit_record(
         actor=actor,
         action=AuditAction.CREATE,
         object_type=AuditObject.LEDGER_IMPORT,
-        object_id="import",
+        object_id="refused",
         changes={
-            "file": result.file_name,
-            "mapping": result.mapping,
-            "cases": result.created,
-            "already_in_htms": result.already,
-            "refused_rows": sorted(result.problems),
+            "file": name,
+            "mapping": chosen,
             "mapping_problems": sorted(result.mapping_problems),
         },
     )
+    return result
+
+
+def ledger_batch_import(*, actor: User, batch_id: int) -> LedgerBatch:
+    """Settles every row still pending, one transaction each, in the file's order, and audits
+    the outcome. Monitoring cell only (404 otherwise). Safe to run again at any time: a row
+    once settled is not settled again by it."""
+    batch = ledger_batch_get_for_user(user=actor, batch_id=batch_id)
+    lookups = LedgerLookups.load()
+    pending = batch.rows.filter(status=LedgerRowStatus.PENDING).order_by("number")
+    for row_id in list(pending.values_list("pk", flat=True)):
+        with transaction.atomic():
+            row = LedgerBatchRow.objects.select_for_update().get(pk=row_id)
+            if row.status == LedgerRowStatus.PENDING:
+                row_settle(actor=actor, batch=batch, row=row, lookups=lookups)
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        object_type=AuditObject.LEDGER_IMPORT,
+        object_id=batch.pk,
+        changes={"imported": ledger_batch_counts(batch)},
+    )
+    return batch
+
+
+def ledger_batch_counts(batch: LedgerBatch) -> dict[str, int]:
+    """status -> rows, every status named."""
+    found = dict(
+        batch.rows.values_list("status").annotate(n=Count("pk")).values_list("status", "n")
+    )
+    return {status: found.get(status, 0) for status in LedgerRowStatus.values}
+
+
+def ledger_outcome(result: LedgerResult) -> LedgerResult:
+    """Fills the result with what became of each row of its batch."""
+    assert result.batch is not None
+    rows = result.batch.rows.order_by("number").values_list("number", "status", "errors", "case_id")
+    for number, status, errors, case_id in rows:
+        if status == LedgerRowStatus.IMPORTED:
+            result.created.append(case_id)
+        elif status == LedgerRowStatus.ALREADY:
+            result.already.append(number)
+        elif status == LedgerRowStatus.WAITING:
+            result.problems[number] = row_messages(errors)
+        elif status == LedgerRowStatus.DISMISSED:
+            result.dismissed.append(number)
+    return result
 
 
 def ledger_import(
@@ -154,28 +199,23 @@ def ledger_import(
     mapping: dict[str, str] | None = None,
     is_synthetic: bool = False,
 ) -> LedgerResult:
-    """Imports a ledger file: ATU monitoring cell only (NotAllowedError otherwise). A file that
-    cannot be read raises FileProblem. ``mapping`` (field -> heading) is the one the officer
-    chose, else the saved one and the headings' names. ``is_synthetic`` marks the cases of an
-    invented ledger (the sample). Audited, whether refused or imported."""
-    if not ledger_may_import(actor):
-        raise NotAllowedError(str(LEDGER_IMPORT_REFUSED))
-    table = open_table(stream, scan_file(stream), known=ledger_heading_field)
-    chosen = mapping
-    if chosen is None:
-        chosen = ledger_mapping(table.headers, saved_ledger_mapping())
-    result = LedgerResult(name, table.headers, chosen, notes=table.notes)
-    result.mapping_problems = ledger_mapping_problems(chosen, table.headers)
-    if not result.mapping_problems:
-        rows = _read(list(table.rows()), chosen)
-        # Kept even if rows are refused: the corrected file comes back with the same columns.
-        with transaction.atomic():
-            _save_mapping(actor, chosen)
-        new = _sort(result, rows)
-        if not result.problems:
-            _write(actor, result, new, is_synthetic=is_synthetic)
-    _audit(actor, result)
-    return result
+    """Uploads a ledger file and imports its rows at once (``ledger_upload`` then
+    ``ledger_batch_import``): what the page, the command and the API do. ``is_synthetic``
+    marks the cases of an invented ledger (the sample)."""
+    result = ledger_upload(
+        actor=actor, stream=stream, name=name, mapping=mapping, is_synthetic=is_synthetic
+    )
+    if result.batch is None:
+        return result
+    ledger_batch_import(actor=actor, batch_id=result.batch.pk)
+    return ledger_outcome(result)
 
 
-__all__ = ["FileProblem", "LedgerResult", "ledger_import", "saved_ledger_mapping"]
+__all__ = [
+    "FileProblem",
+    "LedgerResult",
+    "ledger_batch_import",
+    "ledger_import",
+    "ledger_upload",
+    "saved_ledger_mapping",
+]

@@ -1,5 +1,6 @@
-"""Importing historical cases from a ledger transcription: all or nothing, idempotent, and
-counted in the national series by the year of their FIR or judgment."""
+"""Importing historical cases from a ledger transcription: good rows imported, bad rows left
+waiting for correction, idempotent, and counted in the national series by the year of their
+FIR or judgment."""
 
 import io
 from pathlib import Path
@@ -43,7 +44,7 @@ def _years(counted: list) -> dict[int, int]:  # type: ignore[type-arg]
 
 def test_it_imports_the_sample_ledger_as_historical_cases(mona: User) -> None:
     result = _sample(mona)
-    assert not result.refused and len(result.created) == 5
+    assert not result.waiting and len(result.created) == 5
     cases = Case.objects.filter(pk__in=result.created).select_related("unit", "ledger")
     assert all(c.historical for c in cases)
     by_fir = {c.fir_number: c for c in cases}
@@ -62,11 +63,12 @@ def test_it_imports_the_sample_ledger_as_historical_cases(mona: User) -> None:
     assert lahore.ledger.crime_type == "SOM" and lahore.court.code == "CRT-SJ-LHR"
     assert by_fir["101/2016"].stage == Stage.FINAL_CHALLAN
     assert by_fir["7/2019"].stage == Stage.TRIAL
-    imported = AuditEvent.objects.get(object_type="ledger_import")
-    assert imported.changes["cases"] == result.created and imported.actor == mona
+    uploaded, imported = AuditEvent.objects.filter(object_type="ledger_import").order_by("seq")
+    assert uploaded.changes["rows"] == 5 and uploaded.actor == mona
+    assert imported.changes["imported"]["imported"] == 5
 
 
-def test_it_refuses_the_whole_file_listing_every_problem_per_row(mona: User) -> None:
+def test_it_imports_the_good_rows_and_keeps_each_problem_of_the_others(mona: User) -> None:
     result = _csv(
         mona,
         HEADINGS,
@@ -75,8 +77,8 @@ def test_it_refuses_the_whole_file_listing_every_problem_per_row(mona: User) -> 
         "AHTC-LHR,3/2015,03/04/2015,PPC 420,Judgment,2,,",
         "AHTC-LHR,1/2015,05/06/2015,PPC 420,FIR,,,",
     )
-    assert result.refused and not result.created
-    assert not Case.objects.exists() and not LedgerCase.objects.exists()
+    assert result.waiting and len(result.created) == 1
+    assert Case.objects.get().fir_number == "1/2015" and LedgerCase.objects.count() == 1
     assert sorted(result.problems) == [3, 4, 5]
     assert result.problems[3] == [
         "FIA circle or unit: “Nowhere circle” is not a circle or unit that HTMS knows.",
@@ -87,15 +89,17 @@ def test_it_refuses_the_whole_file_listing_every_problem_per_row(mona: User) -> 
     assert result.problems[4] == [
         "Judgment date: Accused were convicted or acquitted: give the date."
     ]
-    assert result.problems[5] == ["Row 2 already gives FIR 1/2015 of this unit and year."]
-    refused = AuditEvent.objects.get(object_type="ledger_import")
-    assert refused.changes["refused_rows"] == [3, 4, 5] and refused.changes["cases"] == []
+    assert result.problems[5] == [
+        "FIR number: Row 2 already gives FIR 1/2015 of this unit and year."
+    ]
+    imported = AuditEvent.objects.filter(object_type="ledger_import").order_by("seq").last()
+    assert imported is not None and imported.changes["imported"]["waiting"] == 3
 
 
 def test_importing_the_same_file_twice_creates_no_duplicate(mona: User) -> None:
     first = _sample(mona)
     again = _sample(mona)
-    assert not again.refused and again.created == []
+    assert not again.waiting and again.created == []
     assert again.already == [3, 4, 5, 6, 7]
     assert Case.objects.count() == len(first.created) == 5
 
@@ -147,9 +151,9 @@ def test_it_asks_for_the_columns_it_cannot_find_and_saves_the_chosen_mapping(
         "sections": "Jurm",
     }
     result = _csv(mona, *lines, mapping=chosen)
-    assert not result.refused and len(result.created) == 1
+    assert not result.waiting and len(result.created) == 1
     assert saved_ledger_mapping() == chosen
-    assert not _csv(mona, lines[0], "AHTC-LHR,10/2014,01/03/2014,PPC 371-B").refused
+    assert not _csv(mona, lines[0], "AHTC-LHR,10/2014,01/03/2014,PPC 371-B").waiting
 
 
 @pytest.mark.parametrize("who", ["alice", "anne", "hana", "carl", "adam"])
@@ -181,7 +185,7 @@ def test_it_tells_the_headings_from_a_title_of_several_cells(mona: User) -> None
         HEADINGS,
         "AHTC-LHR,1/2015,03/04/2015,PPC 371-A,FIR,,,",
     )
-    assert not result.refused and len(result.created) == 1
+    assert not result.waiting and len(result.created) == 1
     assert any("Register of cases" in note for note in result.notes)
 
 
@@ -201,13 +205,13 @@ def test_it_skips_a_case_registered_in_htms_whatever_the_case_of_its_fir_number(
     live = case(by=officer, unit="AHTC-LHR", year=2015)
     row = f"AHTC-LHR,{live.fir_number.lower()},01/03/2015,PPC 371-A,FIR,,,"
     result = _csv(mona, HEADINGS, row)
-    assert not result.refused and result.created == [] and result.already == [2]
+    assert not result.waiting and result.created == [] and result.already == [2]
     assert Case.objects.count() == 1
 
 
 def test_it_keeps_the_chosen_columns_when_rows_are_refused(mona: User) -> None:
     chosen = {"unit": "Daftar", "fir_number": "Muqadma", "fir_date": "Tareekh", "sections": "Jurm"}
     lines = ("Daftar,Muqadma,Tareekh,Jurm", "AHTC-LHR,9/2014,,PPC 371-B")
-    refused = _csv(mona, *lines, mapping=chosen)
-    assert refused.refused and not Case.objects.exists()
+    waiting = _csv(mona, *lines, mapping=chosen)
+    assert waiting.problems and not Case.objects.exists()
     assert saved_ledger_mapping() == chosen

@@ -28,6 +28,7 @@ from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, quote, quote_plus, urlsplit
 
@@ -50,6 +51,7 @@ from htms.network.models import Payment
 from htms.persons.models import DatePrecision, Person
 from htms.protection.models import FollowUp, Referral, Return, ReturnFollowUp, SupportPlan
 from htms.resolution.models import MatchLink
+from htms.statistics.models import LedgerBatch
 from htms.web.models import CaseDocument
 
 pytestmark = pytest.mark.django_db
@@ -82,6 +84,11 @@ def demo(
         call_command("seed_demo", stdout=out)
         call_command("seed_intake_demo", stdout=out)
         call_command("seed_protection_demo", stdout=out)
+        # Five invented historical cases, so that the ledger pages and API are walked too.
+        ledger = Path(__file__).resolve().parents[2] / "statistics" / "data" / "ledger-sample.csv"
+        call_command(
+            "import_ledger", str(ledger), "--user", "demo-monitoring", "--synthetic", stdout=out
+        )
         _screen_at_taftan()
         yield
         transaction.set_rollback(True)
@@ -334,6 +341,10 @@ def _every_object_page(persons: list[int]) -> list[str]:
         pages += [f"/intake/manifests/{pk}/{tail}" for tail in ("", "corrections/")]
         pages.append(f"/intake/manifests/{pk}/corrections.csv")
     pages += [f"/intake/rows/{pk}/" for pk in ManifestRow.objects.values_list("pk", flat=True)]
+    pages += [
+        f"/statistics/ledger/batches/{pk}/"
+        for pk in LedgerBatch.objects.values_list("pk", flat=True)
+    ]
     pages += [f"/intake/people/{pk}/" for pk in BorderEvent.objects.values_list("pk", flat=True)]
     pages += [f"/resolution/review/{pk}/" for pk in MatchLink.objects.values_list("pk", flat=True)]
     # Networks of links: every case's, and the persons' (analysts and the monitoring cell).
@@ -399,6 +410,7 @@ def _api(crawl: Crawl, persons: list[int]) -> None:
         ("call_id",): [(pk,) for pk in Call.objects.values_list("pk", flat=True)],
         ("referral_id",): [(pk,) for pk in Referral.objects.values_list("pk", flat=True)],
         ("return_id",): [(pk,) for pk in Return.objects.values_list("pk", flat=True)],
+        ("batch_id",): [(pk,) for pk in LedgerBatch.objects.values_list("pk", flat=True)],
     }
     # A person's network is the costliest answer: opened for a sample, as its page is.
     sample = [(pk,) for pk in persons[:OTHERS] + persons[-OTHERS:]]

@@ -14,9 +14,10 @@ from htms.statistics.management.arguments import acting_user
 class Command(BaseCommand):
     help = (
         "Imports historical cases from a ledger transcription (CSV or XLSX, one row per case) "
-        "as the ATU monitoring cell: all or nothing, a case already in HTMS skipped; the "
+        "as the ATU monitoring cell: each good row becomes its case, a case already in HTMS "
+        "is skipped, and a row with a problem waits for correction on the ledger pages; the "
         "columns are recognised by their headings or the mapping saved by the last import. "
-        "Audited. Exits with an error, importing nothing, if any row has a problem."
+        "Audited. Exits with an error if columns are missing (nothing stored) or rows wait."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -45,17 +46,30 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
         except FileProblem as exc:
             raise CommandError(str(exc.message)) from exc
-        if result.refused:
-            raise CommandError(_refusal(result))
-        self.stdout.write(
-            f"Imported {len(result.created)} historical cases; skipped {len(result.already)} "
-            "rows whose cases are already in HTMS."
-        )
+        if result.mapping_problems:
+            lines = ["Nothing was imported."]
+            lines += [f"Column: {message}" for message in result.mapping_problems.values()]
+            raise CommandError("\n".join(lines))
+        self.stdout.write(_outcome(result))
+        if result.problems:
+            raise CommandError(_waiting(result))
 
 
-def _refusal(result: LedgerResult) -> str:
-    lines = ["Nothing was imported."]
-    lines += [f"Column: {message}" for message in result.mapping_problems.values()]
+def _outcome(result: LedgerResult) -> str:
+    assert result.batch is not None
+    return (
+        f"Ledger batch {result.batch.pk}: imported {len(result.created)} historical cases; "
+        f"skipped {len(result.already)} rows whose cases are already in HTMS; "
+        f"{len(result.problems)} rows wait for correction."
+    )
+
+
+def _waiting(result: LedgerResult) -> str:
+    assert result.batch is not None
+    lines = [
+        f"{len(result.problems)} rows wait for correction at "
+        f"/statistics/ledger/batches/{result.batch.pk}/:"
+    ]
     for number, messages in sorted(result.problems.items()):
         lines += [f"Row {number}: {message}" for message in messages]
     return "\n".join(lines)
