@@ -5,7 +5,8 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
 from htms.accounts.models import User
@@ -61,21 +62,29 @@ def _convicted() -> Q:
     return Q(Exists(verdicts)) | Q(historical=True, ledger__convicted__gt=0)
 
 
-def funnel_fir_dates(cases: QuerySet[Case]) -> dict[str, list[date]]:
-    """Per step, the FIR dates of the ``cases`` with an FIR that reached it."""
+def _steps(cases: QuerySet[Case]) -> dict[str, QuerySet[Case]]:
+    """Per step, the ``cases`` with an FIR that reached it."""
     with_fir = cases.filter(fir_date__isnull=False).order_by()
     steps = {FIRS: Q(), CHALLANS: _reached_challan(), TRIALS: case_reached_trial()}
     steps[CONVICTIONS] = _convicted()
-    found: dict[str, list[date]] = {}
-    for step, condition in steps.items():
-        dates = with_fir.filter(condition).values_list("fir_date", flat=True)
-        found[step] = [d for d in dates if d]
-    return found
+    return {step: with_fir.filter(condition) for step, condition in steps.items()}
+
+
+def funnel_fir_dates(cases: QuerySet[Case]) -> dict[str, list[date]]:
+    """Per step, the FIR dates of the ``cases`` with an FIR that reached it."""
+    return {
+        step: [d for d in reached.values_list("fir_date", flat=True) if d]
+        for step, reached in _steps(cases).items()
+    }
 
 
 def _counts(user: User) -> dict[str, Counter[int]]:
-    found = funnel_fir_dates(case_queryset_for_user(user))
-    return {step: Counter(d.year for d in dates) for step, dates in found.items()}
+    """Per step, the cases by year of their FIR, counted in the database."""
+    found: dict[str, Counter[int]] = {}
+    for step, reached in _steps(case_queryset_for_user(user)).items():
+        rows = reached.values_list(ExtractYear("fir_date")).annotate(n=Count("pk"))
+        found[step] = Counter({year: n for year, n in rows.order_by()})
+    return found
 
 
 def _rate(part: int | None, whole: int | None) -> float | None:
