@@ -25,7 +25,7 @@ import pandas as pd  # type: ignore[import-untyped, unused-ignore]
 from splink import Linker
 from splink.internals.splink_dataframe import SplinkDataFrame
 
-from htms.resolution import clustering
+from htms.resolution import clustering, guards
 from htms.resolution.model import HTMS_SETTINGS, ModelSpec
 from htms.resolution.reference import ReferenceModel, load_reference
 from htms.resolution.training import UNTRAINED, train, with_floors
@@ -122,6 +122,7 @@ def resolve(
     with _timed(timings, "clustering"):
         if settings.constrained:
             labels = _cluster(len(table), pairs, table, constraints)
+            _review_refused(pairs, labels)
         else:
             links = pairs[pairs["decision"] == LINK]
             labels = clustering.connected_components(len(table), links["left"], links["right"])
@@ -209,8 +210,12 @@ def _pairs(
     for column in scored.columns:
         if column.startswith("gamma_"):
             pairs[column] = scored[column].astype(np.int64).to_numpy()
-    linkable = _auto_linkable(pairs, settings, levels, constraints)
-    if not settings.constrained:
+    if settings.constrained:
+        linkable = _auto_linkable(pairs, settings, levels, constraints)
+        linkable &= ~guards.needs_review(
+            pairs, levels, cnic_one_digit=settings.review_cnic_one_digit
+        )
+    else:
         linkable = (pairs["probability"] >= settings.auto_link).to_numpy()
     pairs["decision"] = np.where(linkable, LINK, REVIEW)
     return pairs.sort_values(["left", "right"], ignore_index=True)
@@ -273,6 +278,14 @@ def _cluster(
         together=constraints.together,
         apart=constraints.apart,
     )
+
+
+def _review_refused(pairs: pd.DataFrame, labels: np.ndarray) -> None:
+    """A link the clustering rules refused (two CNICs apart in the clusters it would join, a
+    victim and an accused, a lone bridge) goes to the review queue: never split silently."""
+    left, right = pairs["left"].to_numpy(), pairs["right"].to_numpy()
+    refused = (pairs["decision"] == LINK).to_numpy() & (labels[left] != labels[right])
+    pairs.loc[refused, "decision"] = REVIEW
 
 
 def level_labels(model: dict[str, Any]) -> dict[str, dict[int, str]]:
