@@ -11,6 +11,9 @@ review queue instead of being linked when:
   Butt, Imran Butt), and the full dates of birth are not the same;
 - **born years apart**: both birth years are known and more than two years apart (namesakes:
   cousins named after one grandfather);
+- **thin**: no number in common (not even a partial CNIC, a passport with a slip or a phone),
+  no date of birth on one side and no district in common: the name and the father's name
+  alone, which namesakes share;
 - **CNIC one digit apart**: a typo or another person; a person decides, unless the passport
   number is the same. Two CNICs further apart never share a cluster (``clustering``).
 
@@ -29,10 +32,12 @@ SAME_DATE = "same date"
 YEARS_APART = "different"
 CNIC_SAME = "same CNIC"
 CNIC_ONE_DIGIT = "CNIC differs by one digit"
+CNIC_PARTIAL = "partial CNIC agrees"
+PASSPORT_SLIP = "typo"
 SAME = "same"
 
 
-def _gamma(pairs: pd.DataFrame, levels: Levels, comparison: str) -> np.ndarray:
+def _gamma(pairs: pd.DataFrame, comparison: str) -> np.ndarray:
     column = f"gamma_{comparison}"
     if column not in pairs.columns:
         return np.full(len(pairs), -1, dtype=np.int64)
@@ -48,14 +53,14 @@ def _at(pairs: pd.DataFrame, levels: Levels, comparison: str, label: str) -> np.
     level = _level(levels, comparison, label)
     if level is None:
         return np.zeros(len(pairs), dtype=bool)
-    return np.asarray(_gamma(pairs, levels, comparison) == level, dtype=bool)
+    return np.asarray(_gamma(pairs, comparison) == level, dtype=bool)
 
 
 def _at_least(pairs: pd.DataFrame, levels: Levels, comparison: str, label: str) -> np.ndarray:
     level = _level(levels, comparison, label)
     if level is None:
         return np.zeros(len(pairs), dtype=bool)
-    return np.asarray(_gamma(pairs, levels, comparison) >= level, dtype=bool)
+    return np.asarray(_gamma(pairs, comparison) >= level, dtype=bool)
 
 
 def needs_review(pairs: pd.DataFrame, levels: Levels, *, cnic_one_digit: bool = True) -> np.ndarray:
@@ -70,4 +75,18 @@ def needs_review(pairs: pd.DataFrame, levels: Levels, *, cnic_one_digit: bool = 
     family = household & ~given_agrees & ~_at(pairs, levels, "birth", SAME_DATE)
     apart = _at(pairs, levels, "birth", YEARS_APART)
     one_digit = _at(pairs, levels, "cnic", CNIC_ONE_DIGIT) & ~passport & cnic_one_digit
-    return np.asarray(((family | apart) & ~documents) | one_digit, dtype=bool)
+    return np.asarray(
+        ((family | apart) & ~documents) | one_digit | _thin(pairs, levels), dtype=bool
+    )
+
+
+def _thin(pairs: pd.DataFrame, levels: Levels) -> np.ndarray:
+    """No number in common, no date of birth on one side, no district in common: the name and
+    the father's name alone, which namesakes share."""
+    number = (
+        _at_least(pairs, levels, "cnic", CNIC_PARTIAL)
+        | _at_least(pairs, levels, "passport", PASSPORT_SLIP)
+        | _at(pairs, levels, "phone", SAME)
+    )
+    no_birth = _gamma(pairs, "birth") == -1
+    return np.asarray(~number & no_birth & ~_at(pairs, levels, "district", SAME), dtype=bool)
