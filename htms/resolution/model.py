@@ -214,13 +214,15 @@ def htms_comparisons() -> list[ComparisonCreator]:
 def htms_blocking_rules() -> list[BlockingRuleCreator]:
     """Candidate pairs: any identifier in common (a CNIC with one wrong digit keeps one half),
     or the name with the birth year, the father's name, the district or the locality of the
-    CNIC; the name's and the father's strong parts (a title or caste name added or dropped);
-    the father's name with the birth year (a name keyed with a slip); the full date of birth
-    with the father's name or the district (a name spelt quite differently); or one strong
-    name part with the full date of birth, or with a father's name part, the birth year and
-    the district. About 1.5 pairs per record at 50,000 records, 8.4 at 500,000 (BENCHMARKS.md:
-    the name and father's strong parts, and the father's name with the birth year, grow nearly
-    with the square of the register)."""
+    CNIC; the name's and the father's strong parts (a title or caste name added or dropped)
+    with the district or the birth year; the father's name with the birth year and the
+    district (a name keyed with a slip); the full date of birth with the father's name or the
+    district (a name spelt quite differently); or one strong name part with the full date of
+    birth, or with a father's name part, the birth year and the district.
+
+    Without the district or the birth year, the strong parts and the father's name with the
+    birth year alone grew with the square of the register (0.70 and 0.50 pairs per record at
+    50,000 records, 1.19 and 0.79 at 150,000); with them, 0.30 to 0.33 and 0.24 to 0.25."""
     return [
         block_on("cnic"),
         block_on("cnic_head", "birth_year"),
@@ -231,8 +233,9 @@ def htms_blocking_rules() -> list[BlockingRuleCreator]:
         block_on("name_skel_key", "father_skel_key"),
         block_on("name_skel_key", "district"),
         block_on("name_compact", "cnic5"),
-        block_on("name_strong_key", "father_strong_key"),
-        block_on("father_skel_key", "birth_year"),
+        block_on("name_strong_key", "father_strong_key", "district"),
+        block_on("name_strong_key", "father_strong_key", "birth_year"),
+        block_on("father_skel_key", "birth_year", "district"),
         block_on("father_skel_key", "dob_full"),
         block_on("dob_full", "district"),
         block_on("name_strong", "dob_full", arrays_to_explode=["name_strong"]),
