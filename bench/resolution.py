@@ -23,7 +23,7 @@ import os
 import re
 import secrets
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -162,18 +162,20 @@ def _register(
     return f"Pakistani {name} {size:,}", labelled.drop(columns=["true_id"]), labelled["true_id"]
 
 
-def _datasets(seed: int, log: Callable[[str], None]) -> list[tuple[str, pd.DataFrame, pd.Series]]:
-    sets = []
+def _datasets(
+    seed: int, log: Callable[[str], None]
+) -> Iterator[tuple[str, pd.DataFrame, pd.Series]]:
+    """One data set at a time, made when its turn comes: the peak memory of a run then holds
+    its own input, not every register of the suite."""
     if os.environ.get("HTMS_BENCH_RESOLUTION_FEBRL", "1") == "1":
         for name, maker in (("FEBRL4", febrl4), ("FEBRL3", febrl3)):
             frame, truth = maker()
-            sets.append((name, frame, truth))
+            yield name, frame, truth
     sizes = os.environ.get("HTMS_BENCH_RESOLUTION_SIZES", "50000,500000")
     for n, size in enumerate(int(s) for s in sizes.split(",") if s.strip()):
         if n == 0:
-            sets.append(_register("tuned profile", size, seed, TUNED_RATES, log))
-        sets.append(_register("untuned", size, seed, UNTUNED_RATES, log))
-    return sets
+            yield _register("tuned profile", size, seed, TUNED_RATES, log)
+        yield _register("untuned", size, seed, UNTUNED_RATES, log)
 
 
 def _models(data: str) -> list[ModelSpec]:

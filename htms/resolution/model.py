@@ -69,7 +69,7 @@ class ModelSpec:
     train_from: int = 1000
     reference: Path | None = None
 
-    def splink_settings(self, extra_columns: tuple[str, ...] = ()) -> SettingsCreator:
+    def splink_settings(self) -> SettingsCreator:
         return SettingsCreator(
             link_type="dedupe_only",
             unique_id_column_name="unique_id",
@@ -77,9 +77,11 @@ class ModelSpec:
             blocking_rules_to_generate_predictions=list[BlockingRuleCreator | dict[str, Any]](
                 self.blocking_rules()
             ),
+            # Splink keeps the gamma levels only with the compared columns; ``pipeline`` reads
+            # back the levels alone.
             retain_matching_columns=True,
             retain_intermediate_calculation_columns=False,
-            additional_columns_to_retain=list(self.retain + extra_columns),
+            additional_columns_to_retain=list(self.retain),
         )
 
 
