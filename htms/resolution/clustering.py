@@ -52,10 +52,11 @@ class ConstrainedClusters:
         apart: Iterable[tuple[int, int]] = (),
     ) -> None:
         self.parent = np.arange(size, dtype=np.int64)
+        # A record's group is made when it is first joined: one per record would weigh
+        # hundreds of MiB at 500,000 records.
         self.groups: dict[int, _Group] = {}
-        for i, cnic in enumerate(cnics or ()):
-            if isinstance(cnic, str) and cnic:  # not None, nor a NaN from a pandas column
-                self._group(i).cnics.add(cnic)
+        # Not None, nor a NaN from a pandas column.
+        self.cnics = [c if isinstance(c, str) and c else None for c in cnics or ()]
         for i in protected:
             self._group(i).protected = True
         for i in accused:
@@ -69,8 +70,15 @@ class ConstrainedClusters:
     def _group(self, root: int) -> _Group:
         group = self.groups.get(root)
         if group is None:
-            group = self.groups[root] = _Group()
+            group = self.groups[root] = _Group(cnics=self._cnics(root))
         return group
+
+    def _cnics(self, root: int) -> set[str]:
+        group = self.groups.get(root)
+        if group is not None:
+            return group.cnics
+        cnic = self.cnics[root] if root < len(self.cnics) else None
+        return {cnic} if cnic else set()
 
     def find(self, i: int) -> int:
         parent = self.parent
@@ -84,11 +92,9 @@ class ConstrainedClusters:
     def may_join(self, a: int, b: int) -> bool:
         """Whether the clusters with roots ``a`` and ``b`` may be joined without a person."""
         ga, gb = self.groups.get(a), self.groups.get(b)
-        if ga is None or gb is None:
-            return not self._kept_apart(a, b)
-        if (ga.protected and gb.accused) or (ga.accused and gb.protected):
+        if ga and gb and ((ga.protected and gb.accused) or (ga.accused and gb.protected)):
             return False
-        if any(cnic_distance(x, y) > 1 for x in ga.cnics for y in gb.cnics):
+        if any(cnic_distance(x, y) > 1 for x in self._cnics(a) for y in self._cnics(b)):
             return False
         return not self._kept_apart(a, b)
 
@@ -114,14 +120,14 @@ class ConstrainedClusters:
         self.members.setdefault(a, [a]).extend(self.members.pop(b, [b]))
         return a
 
-    def offer(self, edge: Edge) -> bool | None:
+    def offer(self, left: int, right: int, probability: float) -> bool | None:
         """Joins the clusters of a scored pair if the rules allow. True if joined, False if
         refused, None if it needs the support of a second pair (two clusters of two or more
         records joined by one pair that is not very strong)."""
-        a, b = self.find(edge.left), self.find(edge.right)
+        a, b = self.find(left), self.find(right)
         if a == b or not self.may_join(a, b):
             return False
-        if self._size(a) > 1 and self._size(b) > 1 and edge.probability < BRIDGE_PROBABILITY:
+        if self._size(a) > 1 and self._size(b) > 1 and probability < BRIDGE_PROBABILITY:
             return None
         self.join(a, b)
         return True
@@ -151,10 +157,9 @@ class ConstrainedClusters:
     def labels(self) -> np.ndarray:
         """For each record, the smallest record position in its cluster."""
         roots = np.array([self.find(i) for i in range(len(self.parent))], dtype=np.int64)
-        smallest: dict[int, int] = {}
-        for i, root in enumerate(roots.tolist()):
-            smallest.setdefault(root, i)
-        return np.array([smallest[r] for r in roots.tolist()], dtype=np.int64)
+        smallest = np.full(len(roots), len(roots), dtype=np.int64)
+        np.minimum.at(smallest, roots, np.arange(len(roots), dtype=np.int64))
+        return np.asarray(smallest[roots], dtype=np.int64)
 
 
 def connected_components(size: int, left: Iterable[int], right: Iterable[int]) -> np.ndarray:
@@ -183,12 +188,45 @@ def cluster(
     apart: Iterable[tuple[int, int]] = (),
 ) -> np.ndarray:
     """Cluster labels (smallest member's position) for records 0..size-1."""
+    listed = list(edges)
+    return cluster_arrays(
+        size,
+        np.array([e.left for e in listed], dtype=np.int64),
+        np.array([e.right for e in listed], dtype=np.int64),
+        np.array([e.probability for e in listed], dtype=np.float64),
+        cnics=cnics,
+        protected=protected,
+        accused=accused,
+        together=together,
+        apart=apart,
+    )
+
+
+def cluster_arrays(
+    size: int,
+    left: np.ndarray,
+    right: np.ndarray,
+    probability: np.ndarray,
+    *,
+    cnics: Sequence[str | None] | None = None,
+    protected: Iterable[int] = (),
+    accused: Iterable[int] = (),
+    together: Iterable[tuple[int, int]] = (),
+    apart: Iterable[tuple[int, int]] = (),
+) -> np.ndarray:
+    """``cluster`` for pairs given as arrays, strongest first without an object per pair."""
     clusters = ConstrainedClusters(
         size, cnics=cnics, protected=protected, accused=accused, apart=apart
     )
     for a, b in together:
         clusters.join(clusters.find(a), clusters.find(b))
-    ordered = sorted(edges, key=lambda e: (-e.probability, e.left, e.right))
-    pending = [edge for edge in ordered if clusters.offer(edge) is None]
+    order = np.lexsort((right, left, -probability))
+    pending = [
+        Edge(a, b, p)
+        for a, b, p in zip(
+            left[order].tolist(), right[order].tolist(), probability[order].tolist(), strict=True
+        )
+        if clusters.offer(a, b, p) is None
+    ]
     clusters.join_supported(pending)
     return clusters.labels()

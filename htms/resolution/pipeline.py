@@ -14,10 +14,12 @@
 """
 
 import logging
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Literal
 
 import numpy as np
@@ -25,7 +27,7 @@ import pandas as pd  # type: ignore[import-untyped, unused-ignore]
 from splink import Linker
 from splink.internals.splink_dataframe import SplinkDataFrame
 
-from htms.resolution import clustering
+from htms.resolution import clustering, guards
 from htms.resolution.model import HTMS_SETTINGS, ModelSpec
 from htms.resolution.reference import ReferenceModel, load_reference
 from htms.resolution.training import UNTRAINED, train, with_floors
@@ -34,6 +36,8 @@ Backend = Literal["duckdb", "spark"]
 LINK, REVIEW = "link", "review"
 TRUTH = "truth"
 RECORDS_TABLE = "htms_resolution_records"
+# DuckDB's own memory (joins, sorts, its copy of the features), beside the pandas frames.
+DUCKDB_MEMORY = "1GB"
 
 
 @dataclass(frozen=True)
@@ -100,7 +104,7 @@ def resolve(
         if truth is not None:
             table[TRUTH] = truth.fillna("").astype(str).to_numpy()
     reference = load_reference(settings.reference) if use_reference and settings.reference else None
-    linker, frame = _linker(table, settings, backend, spark, truth is not None, reference)
+    linker, frame = _linker(table, settings, backend, spark, reference)
     notes: list[str] = []
     with _timed(timings, "training"):
         if reference is None or len(table) >= settings.train_from:
@@ -108,6 +112,9 @@ def resolve(
         elif reference is not None:
             notes.append(UNTRAINED.format(records=len(table), least=settings.train_from))
         linker = with_floors(linker, frame)
+    # The backend holds its own copy of the features: only the CNICs are needed further on.
+    size, cnics = len(table), _cnics(table)
+    del table, frame
     with _timed(timings, "blocking"):
         blocked = linker.inference.compute_blocked_pairs_for_predict()
         candidates, blocked_true = _count_blocked(linker, blocked.physical_name, truth)
@@ -117,16 +124,17 @@ def resolve(
         scored = linker.inference.predict(
             threshold_match_probability=settings.review_from, warning_mode="never"
         )
-        scored_frame = scored.as_pandas_dataframe()  # type: ignore[no-untyped-call]
-        pairs = _pairs(scored_frame, settings, levels, constraints)
+        pairs = _pairs(_scored_frame(linker, scored, levels), settings, levels, constraints)
+    del linker, scored  # the backend's tables, before clustering adds its own memory
     with _timed(timings, "clustering"):
         if settings.constrained:
-            labels = _cluster(len(table), pairs, table, constraints)
+            labels = _cluster(size, pairs, cnics, constraints)
+            _review_refused(pairs, labels)
         else:
             links = pairs[pairs["decision"] == LINK]
-            labels = clustering.connected_components(len(table), links["left"], links["right"])
+            labels = clustering.connected_components(size, links["left"], links["right"])
     return Resolution(
-        records=len(table),
+        records=size,
         pairs=pairs,
         labels=labels,
         candidate_pairs=candidates,
@@ -149,11 +157,9 @@ def _linker(
     settings: ModelSpec,
     backend: Backend,
     spark: Any,
-    with_truth: bool,
     reference: ReferenceModel | None,
 ) -> tuple[Linker, SplinkDataFrame]:
-    extra = (TRUTH,) if with_truth else ()
-    model = settings.splink_settings(extra).create_settings_dict(backend)
+    model = settings.splink_settings().create_settings_dict(backend)
     if reference is not None:
         model = reference.apply(model, len(table))
     if backend == "spark":
@@ -167,9 +173,24 @@ def _linker(
 
         connection = duckdb.connect()
         connection.execute("SET enable_progress_bar = false")
+        _bound_memory(connection)
+        # A table of DuckDB's own, not a view of the pandas frame: each query of training and
+        # blocking would convert the frame's Python strings again, and the frame can go.
+        connection.register("htms_resolution_input", table)
+        copy = f"CREATE TABLE {RECORDS_TABLE} AS SELECT * FROM htms_resolution_input"  # noqa: S608
+        connection.execute(copy)
+        connection.unregister("htms_resolution_input")
         db_api = DuckDBAPI(connection)
-        frame = db_api.register(table, table_name=RECORDS_TABLE)
+        frame = db_api.register(RECORDS_TABLE, table_name=RECORDS_TABLE)
     return Linker(frame, model, log_level=logging.ERROR), frame
+
+
+def _bound_memory(connection: Any) -> None:
+    """DuckDB would take up to 80% of the machine before spilling: past ``DUCKDB_MEMORY`` its
+    joins and sorts spill to a temporary directory instead (never the working directory)."""
+    spill = Path(tempfile.gettempdir()) / "htms-resolution-duckdb"
+    connection.execute(f"SET memory_limit = '{DUCKDB_MEMORY}'")
+    connection.execute("SET temp_directory = ?", [str(spill)])
 
 
 def _count_blocked(
@@ -191,6 +212,19 @@ def _count_blocked(
     return int(counted["n"].iloc[0]), blocked_true
 
 
+def _scored_frame(
+    linker: Linker, scored: SplinkDataFrame, levels: dict[str, dict[int, str]]
+) -> pd.DataFrame:
+    """Only what the decisions read: the compared columns Splink keeps beside the levels would
+    weigh gigabytes in pandas at 500,000 records. Splink's own table names, never user input."""
+    gammas = [f"gamma_{comparison}" for comparison in levels]
+    columns = ", ".join(["unique_id_l", "unique_id_r", "match_probability", *gammas])
+    sql = f"SELECT {columns} FROM {scored.physical_name}"  # noqa: S608
+    frame = linker.misc.query_sql(sql, "pandas")  # type: ignore[no-untyped-call]
+    scored.drop_table_from_database_and_remove_from_cache()
+    return frame
+
+
 def _pairs(
     scored: pd.DataFrame,
     settings: ModelSpec,
@@ -209,8 +243,12 @@ def _pairs(
     for column in scored.columns:
         if column.startswith("gamma_"):
             pairs[column] = scored[column].astype(np.int64).to_numpy()
-    linkable = _auto_linkable(pairs, settings, levels, constraints)
-    if not settings.constrained:
+    if settings.constrained:
+        linkable = _auto_linkable(pairs, settings, levels, constraints)
+        linkable &= ~guards.needs_review(
+            pairs, levels, cnic_one_digit=settings.review_cnic_one_digit
+        )
+    else:
         linkable = (pairs["probability"] >= settings.auto_link).to_numpy()
     pairs["decision"] = np.where(linkable, LINK, REVIEW)
     return pairs.sort_values(["left", "right"], ignore_index=True)
@@ -256,23 +294,33 @@ def _auto_linkable(
     return np.asarray(ok, dtype=bool)
 
 
+def _cnics(table: pd.DataFrame) -> list[str | None] | None:
+    return table["cnic"].tolist() if "cnic" in table.columns else None
+
+
 def _cluster(
-    size: int, pairs: pd.DataFrame, table: pd.DataFrame, constraints: Constraints
+    size: int, pairs: pd.DataFrame, cnics: list[str | None] | None, constraints: Constraints
 ) -> np.ndarray:
-    links = pairs[pairs["decision"] == LINK]
-    edges = [
-        clustering.Edge(int(a), int(b), float(p))
-        for a, b, p in zip(links["left"], links["right"], links["probability"], strict=True)
-    ]
-    return clustering.cluster(
+    links = (pairs["decision"] == LINK).to_numpy()
+    return clustering.cluster_arrays(
         size,
-        edges,
-        cnics=table["cnic"].tolist() if "cnic" in table.columns else None,
+        pairs["left"].to_numpy()[links],
+        pairs["right"].to_numpy()[links],
+        pairs["probability"].to_numpy()[links],
+        cnics=cnics,
         protected=constraints.protected,
         accused=constraints.accused,
         together=constraints.together,
         apart=constraints.apart,
     )
+
+
+def _review_refused(pairs: pd.DataFrame, labels: np.ndarray) -> None:
+    """A link the clustering rules refused (two CNICs apart in the clusters it would join, a
+    victim and an accused, a lone bridge) goes to the review queue: never split silently."""
+    left, right = pairs["left"].to_numpy(), pairs["right"].to_numpy()
+    refused = (pairs["decision"] == LINK).to_numpy() & (labels[left] != labels[right])
+    pairs.loc[refused, "decision"] = REVIEW
 
 
 def level_labels(model: dict[str, Any]) -> dict[str, dict[int, str]]:
