@@ -7,17 +7,20 @@ test dependency) and a Java runtime, which ``make test`` installs.
 
 import csv
 from collections.abc import Iterator
+from io import StringIO
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 import pytest
+from django.core.management import call_command
 from django.utils import timezone
 
 from htms.accounts.models import User
 from htms.audit.models import AuditEvent
 from htms.network.components import network_components_export
 from htms.network.tests.support import two_circles
+from htms.network.tests.test_grading import _facts
 from htms.network.whole_graph import register_links
 from htms.resolution.models import ClusterMember, PersonCluster
 from htms.synthetic.load import catalogue_from_db
@@ -37,9 +40,10 @@ def spark() -> Iterator[Any]:
 
 
 def _register(alice: User, bob: User, hana: User) -> tuple[GroundTruth, int, int]:
-    """About 300 agents in 12 planted networks, three bridges, the two circles' cases, and a
-    merge of two agents of networks no bridge joins."""
-    two_circles(alice, bob)
+    """About 300 agents in 12 planted networks, three bridges, the two circles' cases with
+    dossier facts, and a merge of two agents of networks no bridge joins."""
+    _a, _b, shared = two_circles(alice, bob)
+    _facts(hana, shared)
     today = timezone.localdate()
     plan = plan_networks(agents=300, networks=12, bridges=3, seed=7, today=today,
                          catalogue=catalogue_from_db(unit_codes=["T-A", "T-B"]))  # fmt: skip
@@ -90,3 +94,17 @@ def test_it_finds_networkxs_components_on_spark(
     assert 8 <= done.networks < len(rows) and done.persons == len(rows)
     event = AuditEvent.objects.get(object_id="export:components")
     assert event.actor == hana and event.changes["persons"] == len(rows)
+
+
+def test_the_command_writes_the_networks(spark: Any, alice: User, bob: User, hana: User,
+                                         tmp_path: Path) -> None:  # fmt: skip
+    """Last of the module: the command stops the session it was given (the module's)."""
+    _a, _b, shared = two_circles(alice, bob)
+    output = tmp_path / "networks.csv"
+    out = StringIO()
+    call_command("network_components", "--output", str(output), "--user", "hana",
+                 "--purpose", "Networks of the register", "--memory", "1g", stdout=out)  # fmt: skip
+    with output.open(encoding="utf-8") as f:
+        rows = {int(r["person_id"]): int(r["network"]) for r in csv.DictReader(f)}
+    assert rows[shared.agent_a] == rows[shared.agent_b] == rows[shared.victim]
+    assert "networks written to" in out.getvalue()

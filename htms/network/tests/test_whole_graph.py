@@ -5,16 +5,20 @@ from pathlib import Path
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.utils import timezone
 
 from htms.accounts.models import User
 from htms.common.errors import NotAllowedError
+from htms.intelligence.models import FactKind
 from htms.network.access import network_scope_for_user
 from htms.network.components import network_components_export
 from htms.network.graph import neighbourhood
 from htms.network.links import LinkKind
 from htms.network.models import Account, Call
 from htms.network.tests.support import two_circles
+from htms.network.tests.test_grading import _fact, _facts
 from htms.network.whole_graph import register_links
 from htms.persons.models import Person
 from htms.synthetic.load import catalogue_from_db
@@ -32,7 +36,9 @@ def _every_node() -> list[str]:
 
 
 def test_it_reads_the_links_the_pages_read(alice: User, bob: User, hana: User) -> None:
-    two_circles(alice, bob)
+    _a, _b, shared = two_circles(alice, bob)
+    _facts(hana, shared)
+    _fact(hana, shared.agent_a, FactKind.VEHICLE, "LEA-1234", "B2H2")
     today = timezone.localdate()
     plan = plan_networks(agents=30, networks=3, seed=4, today=today,
                          catalogue=catalogue_from_db(unit_codes=["T-A", "T-B"]))  # fmt: skip
@@ -42,6 +48,8 @@ def test_it_reads_the_links_the_pages_read(alice: User, bob: User, hana: User) -
     read = {frozenset((link.source, link.target)) for link in pages.links
             if link.kind != LinkKind.PLACE}  # fmt: skip
     whole = {frozenset(pair) for pair in register_links()}
+    kinds = {link.kind for link in pages.links}
+    assert {LinkKind.PARTY, LinkKind.PAYMENT, LinkKind.CALL, LinkKind.VEHICLE} <= kinds
     assert len(read) > 100
     assert whole == read
 
@@ -53,6 +61,13 @@ def test_it_refuses_the_networks_to_an_officer(alice: User, tmp_path: Path) -> N
             spark=pytest.fail,
         )  # fmt: skip
     assert not (tmp_path / "n.csv").exists()
+
+
+def test_the_command_refuses_an_officer(alice: User, tmp_path: Path) -> None:
+    output = str(tmp_path / "n.csv")
+    with pytest.raises(CommandError, match="Only those who read the whole network"):
+        call_command("network_components", "--output", output, "--user", "alice",
+                     "--purpose", "Networks of the register")  # fmt: skip
 
 
 def test_it_asks_for_the_purpose(hana: User, tmp_path: Path) -> None:
