@@ -1,9 +1,9 @@
-"""Batch identity resolution on Splink's Spark backend: the labelled Pakistani register at sizes
-beyond what the DuckDB rows of ``bench.resolution`` go to.
+"""Batch identity resolution on Splink's Spark backend, the engine for registers beyond one
+machine: the labelled Pakistani register, measured like the DuckDB rows of ``bench.resolution``.
 
 Sizes and switches (environment):
 - HTMS_BENCH_SPARK_SIZES: records of the labelled register, comma-separated
-  (default "100000,1000000");
+  (default "5000"; "100000,1000000" for the national scale, with more memory);
 - HTMS_BENCH_SPARK_CORES: cores of the local Spark session, ``local[N]`` (default 2);
 - HTMS_BENCH_SPARK_MEMORY: Spark driver memory (default "8g").
 
@@ -123,24 +123,37 @@ def measure(data: str, spark: object, size: int, log: Callable[[str], None]) -> 
     return SparkRow(row, max(sampler.peak, rss_mib()), result.timings)
 
 
+def _failed(size: int, error: Exception) -> str:
+    """The row of a size that did not finish: the error's first line (e.g. the JVM's
+    ``java.lang.OutOfMemoryError: Java heap space``)."""
+    lines = [line.strip(" :") for line in str(error).splitlines() if line.strip()]
+    said = " ".join(lines[:2]) or type(error).__name__  # Py4J: the call, then the JVM's error
+    return f"| Pakistani {size:,} | failed: {said[:240]} |"
+
+
 def run(log: Callable[[str], None]) -> str:
     from htms.resolution.spark import spark_session
 
     cores = int(os.environ.get("HTMS_BENCH_SPARK_CORES", "2"))
     memory = os.environ.get("HTMS_BENCH_SPARK_MEMORY", "8g")
-    sizes = os.environ.get("HTMS_BENCH_SPARK_SIZES", "100000,1000000")
+    sizes = os.environ.get("HTMS_BENCH_SPARK_SIZES", "5000")
     spark = spark_session(cores=cores, memory=memory)
-    rows = []
+    rows, lines = [], []
     try:
         for size in (int(s) for s in sizes.split(",") if s.strip()):
-            row = measure(f"Pakistani {size:,}", spark, size, log)
-            log(
-                f"{size:,} on Spark: F1 {row.row.scores.pairwise_f1:.4f} in {row.row.seconds:.0f} s"
-            )
+            try:
+                row = measure(f"Pakistani {size:,}", spark, size, log)
+            except Exception as error:  # the JVM's errors reach Python as Py4J errors
+                log(f"{size:,} on Spark failed: {error}")
+                lines.append(_failed(size, error))
+                continue
+            f1, seconds = row.row.scores.pairwise_f1, row.row.seconds
+            log(f"{size:,} on Spark: F1 {f1:.4f} in {seconds:.0f} s")
             rows.append(row)
+            lines.append("| " + " | ".join(row.cells()) + " |")
     finally:
         spark.stop()
-    table = "\n".join("| " + " | ".join(row.cells()) + " |" for row in rows)
+    table = "\n".join(lines)
     steps = "; ".join(
         f"{r.row.scores.records:,}: " + ", ".join(f"{k} {v:.0f} s" for k, v in r.timings.items())
         for r in rows
@@ -151,5 +164,5 @@ def run(log: Callable[[str], None]) -> str:
         f"Splink on Spark, `local[{cores}]`, driver memory {memory}, one session for every "
         'size; the same model and rules as the DuckDB rows of "Batch identity resolution" '
         "(columns defined there). CPU s and peak MiB count this process and the Spark JVM "
-        f"together. Steps: {steps}.\n"
+        f"together. Steps: {steps or 'none finished'}.\n"
     )

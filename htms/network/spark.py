@@ -77,15 +77,16 @@ def stage_register(folder: Path) -> Staged:
     return Staged(folder, links, merged)
 
 
-def graph_session(*, master: str = "local[2]", memory: str = "2g") -> Any:
-    """A Spark session for whole-graph measures; ``master`` is a cluster's on a cluster."""
+def graph_session(*, master: str = "local[2]", memory: str = "2g", partitions: int = 8) -> Any:
+    """A Spark session for whole-graph measures; ``master`` is a cluster's on a cluster, where
+    ``partitions`` (of every shuffle) should be a few times its cores."""
     from pyspark.sql import SparkSession
 
     return (
         SparkSession.builder.master(master)
         .appName("htms-network")
         .config("spark.driver.memory", memory)
-        .config("spark.sql.shuffle.partitions", "8")
+        .config("spark.sql.shuffle.partitions", str(partitions))
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
         .getOrCreate()

@@ -34,7 +34,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 def spark() -> Iterator[Any]:
     from htms.network.spark import graph_session
 
-    session = graph_session(master="local[2]", memory="1g")
+    session = graph_session(master="local[2]", memory="1g", partitions=2)
     yield session
     session.stop()
 
