@@ -24,6 +24,7 @@ SUITES = [
     "case_monitoring",
     "identity_search",
     "resolution",
+    "resolution_spark",
     "intake",
     "bulk_parties",
     "statistics",
