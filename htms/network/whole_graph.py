@@ -25,9 +25,9 @@ from htms.cases.models import CaseParty
 from htms.intake.models import BorderEvent, LeadAgent, LeadPayment
 from htms.intelligence.models import DossierFact, FactKind
 from htms.network.dossier_links import ACCOUNT_FACTS, LINK_OF_FACT, _fact_nodes
-from htms.network.links import address_value, node_key, person
+from htms.network.links import node_key, person
 from htms.network.models import Account, AccountHolder, Call, FamilyTie, Payment
-from htms.persons.models import IdentityDocument, PersonAddress, PersonPhone
+from htms.persons.models import IdentityDocument, PersonAddress, PersonPhone, address_value
 from htms.resolution.models import ClusterMember
 
 CHUNK = 5000
@@ -46,7 +46,7 @@ def _held() -> Iterator[Pair]:
         yield person(p), node_key("phone", n)
     for p, k, n in _rows(IdentityDocument.objects.all(), "person_id", "kind", "number"):
         yield person(p), node_key("document", k, n)
-    addresses = PersonAddress.objects.exclude(text="")
+    addresses = PersonAddress.objects.filter(match__isnull=False)
     for p, d, t in _rows(addresses, "person_id", "district_id", "text"):
         yield person(p), node_key("address", address_value(d, t))
     for p, a in _rows(AccountHolder.objects.all(), "person_id", "account_id"):
