@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
+from django.db import connection
 
 from htms.accounts.models import User
 from htms.audit.models import AuditAction, AuditObject
@@ -57,6 +58,22 @@ class _Prepared:
 ROW_FIELDS = ["status", "errors", "fingerprint", "duplicate_of", "candidates", "border_event"]
 
 
+def _rows_save(rows: Sequence[ManifestRow]) -> None:
+    """Saves ``ROW_FIELDS`` of each row: one prepared UPDATE sent for every row at once, as
+    ``bulk_update``'s one statement of CASE expressions costs more to build than to run."""
+    fields = [f for f in ManifestRow._meta.concrete_fields if f.name in ROW_FIELDS]
+    quote = connection.ops.quote_name
+    assignments = ", ".join(f"{quote(str(f.column))} = %s" for f in fields)
+    # Table and column names come from the model, every value is a parameter.
+    sql = f"UPDATE {quote(ManifestRow._meta.db_table)} SET {assignments} WHERE id = %s"  # noqa: S608
+    values = [
+        [f.get_db_prep_save(getattr(row, f.attname), connection) for f in fields] + [row.pk]
+        for row in rows
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, values)
+
+
 class RowImporter:
     """Imports rows of one manifest for one officer."""
 
@@ -87,7 +104,7 @@ class RowImporter:
             self._check(p, index, checked)
         if checked.events:
             self._write(checked)
-        ManifestRow.objects.bulk_update(rows, ROW_FIELDS)
+        _rows_save(rows)
 
     def _prepare(self, row: ManifestRow) -> _Prepared:
         values = mapped_values(row.raw, self.mapping, row.corrections)
