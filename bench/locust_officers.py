@@ -4,7 +4,9 @@ no error and a p95 of at most 200 ms; 5 officers on the embedded SQLite with no 
 1. Officers to log in as, in the unit with the most cases (generates cases first if there are
    fewer than HTMS_LOCUST_CASES, 2,000 by default), with the database settings of the server:
        python -m bench.locust_officers prepare 20 > officers.json
-2. Serve the site (the WSGI server of the deployment, or `htms runserver --noreload`), then:
+2. Serve the site: with several processes as deployed, e.g.
+       gunicorn htms.wsgi:application --workers 3 --threads 4 --bind 127.0.0.1:8000
+   (gunicorn is in the test extras), or as `make run` does (`htms runserver --noreload`); then
        PYTHONPATH=. HTMS_LOCUST_CAST=officers.json locust -f bench/locust_officers.py --headless \
            -u 20 -r 5 -t 5m --host http://127.0.0.1:8000
 
