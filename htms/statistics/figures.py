@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from django.db.models import Count, Exists, Max, Min, OuterRef, Q, QuerySet
+from django.db.models import Count, Max, Min, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -284,11 +284,13 @@ APPEAL_OUTCOMES = {
 
 
 def case_reached_trial() -> Q:
-    """A case whose trial began: at trial or later now, or with a trial in its history."""
+    """A case whose trial began: at trial or later now, or with a trial in its history. The
+    history is a subquery of its own, which PostgreSQL hashes once, rather than a subquery
+    run again for every case (``EXISTS``)."""
     history = StageChange.objects.filter(
-        case=OuterRef("pk"), to_stage__in=TRIAL_STAGES, status=TransitionStatus.APPROVED
-    )
-    return Q(stage__in=TRIAL_STAGES) | Q(Exists(history))
+        to_stage__in=TRIAL_STAGES, status=TransitionStatus.APPROVED
+    ).values("case_id")
+    return Q(stage__in=TRIAL_STAGES) | Q(pk__in=history)
 
 
 def people_counted(

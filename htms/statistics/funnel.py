@@ -5,7 +5,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
@@ -49,17 +49,15 @@ class Funnel:
 
 def _reached_challan() -> Q:
     history = StageChange.objects.filter(
-        case=OuterRef("pk"), to_stage__in=CHALLAN_STAGES, status=TransitionStatus.APPROVED
-    )
-    return Q(stage__in=CHALLAN_STAGES) | Q(Exists(history))
+        to_stage__in=CHALLAN_STAGES, status=TransitionStatus.APPROVED
+    ).values("case_id")
+    return Q(stage__in=CHALLAN_STAGES) | Q(pk__in=history)
 
 
 def _convicted() -> Q:
-    verdicts = Verdict.objects.filter(
-        case=OuterRef("pk"), level=0, outcome=VerdictOutcome.CONVICTED
-    )
+    verdicts = Verdict.objects.filter(level=0, outcome=VerdictOutcome.CONVICTED).values("case_id")
     # A historical case's ledger counts its convicted accused without naming them.
-    return Q(Exists(verdicts)) | Q(historical=True, ledger__convicted__gt=0)
+    return Q(pk__in=verdicts) | Q(historical=True, ledger__convicted__gt=0)
 
 
 def funnel_fir_dates(cases: QuerySet[Case]) -> dict[str, list[date]]:
