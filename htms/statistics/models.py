@@ -188,6 +188,26 @@ class CountedPerson(models.Model):
         return f"{self.unit} of case {self.case_id}"
 
 
+class CountedCell(models.Model):
+    """How many people a counting unit counts in the whole country with one ``value`` of one
+    dimension (as ``CountedPerson`` holds it) in one year of the day column ``day``: summed
+    at each refresh on PostgreSQL, so that a figure for a user who sees every case reads its
+    cells instead of scanning the people counted."""
+
+    unit = models.CharField(max_length=20)
+    day = models.CharField(max_length=20)
+    dimension = models.CharField(max_length=20)
+    value = models.CharField(max_length=400, blank=True)
+    year = models.PositiveIntegerField()
+    people = models.PositiveIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["unit", "day"], name="counted_cell_unit_day")]
+
+    def __str__(self) -> str:
+        return f"{self.unit} {self.dimension}={self.value} in {self.year}: {self.people}"
+
+
 class StatisticsRefresh(models.Model):
     """One rebuild of the table of people counted: the figures are as of the last one."""
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, Protocol
 
-from django.db import connections, transaction
+from django.db import connections
 from django.db.models import QuerySet, Sum
 from django.db.models.expressions import Combinable
 from django.db.models.functions import ExtractQuarter, ExtractYear
@@ -20,23 +20,14 @@ from django.db.models.functions import ExtractQuarter, ExtractYear
 from htms.accounts.models import User
 from htms.cases.access import case_queryset_for_user
 from htms.statistics.dimensions import MULTI_VALUED, Dimension
-from htms.statistics.figures import Counted, YearBasis, year_basis_of, years_of
-from htms.statistics.models import CountedPerson
+from htms.statistics.figures import Counted, year_basis_of, years_of
+from htms.statistics.grouping import grouped_sums
+from htms.statistics.models import CountedCell, CountedPerson
 from htms.statistics.quarters import quarter_of
-from htms.statistics.refresh import split, statistics_fresh
+from htms.statistics.refresh import DAY_COLUMN, split, statistics_fresh
 
 # How many people of each (category, year) of one dimension.
 Cells = dict[tuple[str, int], int]
-
-# PostgreSQL's memory for one figure's scan of the people counted (``SET LOCAL``, this
-# transaction only): a national figure's sets fit in about 10 MB.
-GROUPING_WORK_MEM = "64MB"
-# The day column of the table each year basis counts by.
-DAY_COLUMN = {
-    YearBasis.REGISTRATION: "registered_on",
-    YearBasis.OFFENCE: "offence_on",
-    YearBasis.JUDGMENT: "judged_on",
-}
 
 
 class People(Protocol):
@@ -107,7 +98,11 @@ class CountedRows:
     day: str
     as_of: datetime | None = None
     quarterly: bool = False
+    # The unit, when these are every person it counts in the country, by year: their cells
+    # were summed at the refresh (``CountedCell``, PostgreSQL).
+    national: str = ""
     _cells: dict[tuple[str, str], dict[str, Cells]] = field(default_factory=dict)
+    _national_read: bool | None = None
 
     def _period(self) -> Combinable:
         """The year of the day, or its quarter as ``Quarter.code`` does (2025 Q3: 20253)."""
@@ -118,7 +113,7 @@ class CountedRows:
         return self.rows.filter(**{f"{self.day}__isnull": False}).annotate(period=self._period())
 
     def years(self) -> list[int]:
-        if (Dimension.SEX, "") in self._cells:
+        if (Dimension.SEX, "") in self._cells or self._national_cells():
             # Everyone counted has one sex: its cells have every year with someone counted.
             return sorted({year for _code, year in self.cells(Dimension.SEX)})
         periods = self._dated().values_list("period", flat=True).distinct().order_by("period")
@@ -143,6 +138,8 @@ class CountedRows:
 
     def cells(self, dimension: str) -> Cells:
         if (dimension, "") not in self._cells:
+            self._national_cells()
+        if (dimension, "") not in self._cells:
             self._keep(dimension, self._sums(dimension))
         return self._cells[(dimension, "")][""]
 
@@ -155,43 +152,33 @@ class CountedRows:
 
     def prefetch(self, dimensions: Collection[str]) -> None:
         """On PostgreSQL, the cells of every dimension of ``dimensions`` in one query (one
-        scan of the rows, ``GROUPING SETS``); elsewhere each is counted when asked for."""
+        scan of the rows, ``GROUPING SETS``), or from the cells of the whole country summed
+        at the refresh; elsewhere each is counted when asked for."""
         wanted = [d for d in dict.fromkeys(dimensions) if (d, "") not in self._cells]
+        if not wanted or self._national_cells():
+            return
         if len(wanted) < 2 or connections[self.rows.db].vendor != "postgresql":
             return
-        found: dict[str, list[dict[str, Any]]] = {d: [] for d in wanted}
-        every = (1 << len(wanted)) - 1
-        for row in self._grouping_sets(wanted):
-            # GROUPING() sets a bit for each column left out of the row's set, the first
-            # column's highest: the one bit missing names the dimension.
-            missing = every ^ int(row.pop("grouped"))
-            found[wanted[len(wanted) - missing.bit_length()]].append(row)
-        for dimension, rows in found.items():
+        for dimension, rows in grouped_sums(self._dated(), wanted).items():
             self._keep(dimension, rows)
 
-    def _grouping_sets(self, dimensions: list[str]) -> list[dict[str, Any]]:
-        connection = connections[self.rows.db]
-        # Only the table's own columns, quoted; every value is a parameter of ``sql``.
-        assert set(dimensions) <= set(Dimension.values)
-        quoted = [connection.ops.quote_name(d) for d in dimensions]
-        base = self._dated().values(*dimensions, "period", "weight").order_by()
-        sql, params = base.query.sql_with_params()
-        sets = ", ".join(f"({column}, period)" for column in quoted)
-        columns = ", ".join(quoted)
-        query = (
-            f"SELECT {columns}, period, SUM(weight) AS n, GROUPING({columns}) AS grouped "  # noqa: S608
-            f"FROM ({sql}) AS counted GROUP BY GROUPING SETS ({sets})"
-        )
-        with transaction.atomic(using=self.rows.db), connection.cursor() as cursor:
-            # Enough memory to hash every set at once rather than sort on disk, and no JIT,
-            # whose compiling costs more than it saves on a scan of this size.
-            cursor.execute(
-                "SELECT set_config('work_mem', %s, true), set_config('jit', 'off', true)",
-                [GROUPING_WORK_MEM],
-            )
-            cursor.execute(query, params)
-            names = [column.name for column in cursor.description]
-            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    def _national_cells(self) -> bool:
+        """Whether every dimension's cells were read from ``CountedCell``, read on the first
+        call: for every person of the country the unit (``national``) counts by year; not
+        where the refresh summed none."""
+        if self._national_read is None:
+            self._national_read = bool(self.national) and self._read_national()
+        return self._national_read
+
+    def _read_national(self) -> bool:
+        cells = CountedCell.objects.using(self.rows.db).filter(unit=self.national, day=self.day)
+        found: dict[str, list[dict[str, Any]]] = {}
+        rows = cells.values_list("dimension", "value", "year", "people").order_by()
+        for dimension, value, year, people in rows:
+            found.setdefault(dimension, []).append({dimension: value, "period": year, "n": people})
+        for dimension, dimension_rows in found.items():
+            self._keep(dimension, dimension_rows)
+        return bool(found)
 
     def sliced(self, dimension: str) -> dict[str, People]:
         codes = sorted({code for code, _year in self.cells(dimension)})
@@ -255,5 +242,8 @@ def counted_people(
         rows = rows.filter(case__in=cases)
     if province:
         rows = rows.filter(province=province)
+    # The whole country's cells are summed at the refresh on PostgreSQL only.
+    summed = connections[rows.db].vendor == "postgresql"
+    national = unit if summed and not (cases.query.has_filters() or province) else ""
     basis = year_basis_of(unit, year)
-    return CountedRows(rows, DAY_COLUMN[basis], as_of=refresh.refreshed_at)
+    return CountedRows(rows, DAY_COLUMN[basis], as_of=refresh.refreshed_at, national=national)

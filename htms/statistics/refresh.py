@@ -14,13 +14,15 @@ from typing import Any
 
 from django.conf import settings
 from django.db import connection, transaction
+from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
 from htms.cases.models import Case, CaseParty, PartyRole
 from htms.statistics.case_facts import CaseFacts, case_facts_all
-from htms.statistics.dimensions import MULTI_VALUED
+from htms.statistics.dimensions import MULTI_VALUED, Dimension
 from htms.statistics.figures import (
     CountingUnit,
+    YearBasis,
     exploitation_of,
     ledger_groups,
     ledger_judged,
@@ -29,9 +31,18 @@ from htms.statistics.figures import (
     person_categories,
     registration_day,
 )
-from htms.statistics.models import CountedPerson, StatisticsRefresh
+from htms.statistics.grouping import grouped_sums
+from htms.statistics.models import CountedCell, CountedPerson, StatisticsRefresh
 
 BATCH = 5000
+
+# The day column of the table each year basis counts by.
+DAY_COLUMN = {
+    YearBasis.REGISTRATION: "registered_on",
+    YearBasis.OFFENCE: "offence_on",
+    YearBasis.JUDGMENT: "judged_on",
+}
+
 # Taken for the length of a refresh on PostgreSQL, so that two requests finding the table
 # stale do not both rebuild it: the second waits, then finds it fresh.
 REFRESH_LOCK = 72_610_001
@@ -100,11 +111,31 @@ def _insert(source: Iterator[CountedPerson]) -> int:
 
 def _rebuild() -> int:
     CountedPerson.objects.all().delete()
+    CountedCell.objects.all().delete()
     facts = case_facts_all()
     rows = 0
     for unit in CountingUnit.values:
         rows += _insert(_named(unit, facts)) + _insert(_ledger(unit))
+    if connection.vendor == "postgresql":
+        _sum_national_cells()
     return rows
+
+
+def _sum_national_cells() -> None:
+    """The cells of every unit, day column and dimension over the whole country, each unit
+    and day in one scan (``GROUPING SETS``)."""
+    cells = []
+    for unit in CountingUnit.values:
+        for day in DAY_COLUMN.values():
+            dated = CountedPerson.objects.filter(unit=unit, **{f"{day}__isnull": False})
+            found = grouped_sums(dated.annotate(period=ExtractYear(day)), list(Dimension.values))
+            cells += [
+                CountedCell(unit=unit, day=day, dimension=dimension, value=row[dimension],
+                            year=int(row["period"]), people=int(row["n"]))
+                for dimension, rows in found.items()
+                for row in rows
+            ]  # fmt: skip
+    CountedCell.objects.bulk_create(cells, batch_size=BATCH)
 
 
 @transaction.atomic

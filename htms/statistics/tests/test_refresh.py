@@ -6,15 +6,17 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.test import override_settings
+from pytest_django import DjangoAssertNumQueries
 
 from htms.accounts.models import User
 from htms.cases.models import Verdict, VerdictOutcome
 from htms.statistics.dimensions import Dimension
 from htms.statistics.figures import CountingUnit, YearBasis, people_counted
 from htms.statistics.ledger.importer import ledger_import
-from htms.statistics.models import CountedPerson, StatisticsRefresh
-from htms.statistics.people import CountedList, People, counted_people
+from htms.statistics.models import CountedCell, CountedPerson, StatisticsRefresh
+from htms.statistics.people import CountedList, CountedRows, People, counted_people
 from htms.statistics.published import unit_tables
 from htms.statistics.refresh import joined, split
 from htms.statistics.tests.support import (
@@ -139,3 +141,23 @@ def test_a_figure_older_than_the_maximum_age_is_refreshed_before_it_is_read(
         StatisticsRefresh.objects.update(refreshed_at="2020-01-01T00:00:00Z")
         assert _victims(lahore_io) == 1
         assert StatisticsRefresh.objects.count() == 2
+
+
+def test_a_national_figure_reads_the_cells_summed_at_the_refresh(
+    mona: User, lahore_io: User, django_assert_num_queries: DjangoAssertNumQueries
+) -> None:
+    """On PostgreSQL the refresh sums the whole country's cells, which a figure for a user
+    who sees every case reads in one query; SQLite (one office) scans the people counted."""
+    _cases(lahore_io)
+    with override_settings(HTMS_STATISTICS_MAX_AGE=900):
+        call_command("refresh_statistics", stdout=None)
+        national = counted_people(user=mona, unit=CountingUnit.VICTIMS)
+        assert isinstance(national, CountedRows)
+        summed = connection.vendor == "postgresql"
+        assert CountedCell.objects.exists() == summed
+        with django_assert_num_queries(1 if summed else len(Dimension.values)):
+            cells = {d: national.cells(d) for d in Dimension.values}
+        scanned = CountedRows(national.rows, national.day)
+        assert cells == {d: scanned.cells(d) for d in Dimension.values}
+        circle = counted_people(user=lahore_io, unit=CountingUnit.VICTIMS)
+        assert isinstance(circle, CountedRows) and not circle.national
