@@ -81,10 +81,14 @@ def graph_session(*, master: str = "local[2]", memory: str = "2g", partitions: i
     """A Spark session for whole-graph measures; ``master`` is a cluster's on a cluster, where
     ``partitions`` (of every shuffle) should be a few times its cores."""
     from pyspark.sql import SparkSession
+    from splink.backends.spark import similarity_jar_location
 
+    # A process starts one JVM, whichever session comes first: it carries Splink's similarity
+    # functions too, so that identity resolution finds them in the same process.
     return (
         SparkSession.builder.master(master)
         .appName("htms-network")
+        .config("spark.jars", similarity_jar_location())
         .config("spark.driver.memory", memory)
         .config("spark.sql.shuffle.partitions", str(partitions))
         .config("spark.ui.enabled", "false")
