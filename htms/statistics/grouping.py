@@ -3,6 +3,7 @@
 
 from typing import Any
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections, transaction
 from django.db.models import QuerySet
 
@@ -24,7 +25,12 @@ def grouped_sums(dated: QuerySet[Any, Any], dimensions: list[str]) -> dict[str, 
     # Only the table's own columns, quoted; every value is a parameter of ``sql``.
     assert set(dimensions) <= set(Dimension.values)
     quoted = [connection.ops.quote_name(d) for d in dimensions]
-    sql, params = dated.values(*dimensions, "period", "weight").order_by().query.sql_with_params()
+    found: dict[str, Rows] = {d: [] for d in dimensions}
+    try:
+        base = dated.values(*dimensions, "period", "weight").order_by()
+        sql, params = base.query.sql_with_params()
+    except EmptyResultSet:  # a user who may see no case: nobody to count
+        return found
     sets = ", ".join(f"({column}, period)" for column in quoted)
     columns = ", ".join(quoted)
     query = (
@@ -41,7 +47,6 @@ def grouped_sums(dated: QuerySet[Any, Any], dimensions: list[str]) -> dict[str, 
         cursor.execute(query, params)
         names = [column.name for column in cursor.description]
         rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-    found: dict[str, Rows] = {d: [] for d in dimensions}
     every = (1 << len(dimensions)) - 1
     for row in rows:
         # GROUPING() sets a bit for each column left out of the row's set, the first

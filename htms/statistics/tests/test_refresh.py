@@ -161,3 +161,14 @@ def test_a_national_figure_reads_the_cells_summed_at_the_refresh(
         assert cells == {d: scanned.cells(d) for d in Dimension.values}
         circle = counted_people(user=lahore_io, unit=CountingUnit.VICTIMS)
         assert isinstance(circle, CountedRows) and not circle.national
+
+
+def test_a_user_who_may_see_no_case_counts_nobody(lahore_io: User, carl: User) -> None:
+    """A caseworker's cases are none at all: every dimension's cells are empty, in one scan
+    on PostgreSQL as elsewhere, and the statistics page still answers."""
+    _cases(lahore_io)
+    nobody = counted_people(user=carl, unit=CountingUnit.VICTIMS)
+    nobody.prefetch(Dimension.values)
+    assert all(nobody.cells(d) == {} for d in Dimension.values)
+    assert nobody.years() == []
+    assert client_for(carl).get("/statistics/").status_code in (200, 403)
