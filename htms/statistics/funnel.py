@@ -60,13 +60,21 @@ def _convicted() -> Q:
     return Q(pk__in=verdicts) | Q(historical=True, ledger__convicted__gt=0)
 
 
+def _step_conditions() -> dict[str, Q]:
+    """The cases (with an FIR) that reached each step, in the order of ``STEPS``."""
+    return {
+        FIRS: Q(),
+        CHALLANS: _reached_challan(),
+        TRIALS: case_reached_trial(),
+        CONVICTIONS: _convicted(),
+    }
+
+
 def funnel_fir_dates(cases: QuerySet[Case]) -> dict[str, list[date]]:
     """Per step, the FIR dates of the ``cases`` with an FIR that reached it."""
     with_fir = cases.filter(fir_date__isnull=False).order_by()
-    steps = {FIRS: Q(), CHALLANS: _reached_challan(), TRIALS: case_reached_trial()}
-    steps[CONVICTIONS] = _convicted()
     found: dict[str, list[date]] = {}
-    for step, condition in steps.items():
+    for step, condition in _step_conditions().items():
         dates = with_fir.filter(condition).values_list("fir_date", flat=True)
         found[step] = [d for d in dates if d]
     return found
@@ -75,20 +83,16 @@ def funnel_fir_dates(cases: QuerySet[Case]) -> dict[str, list[date]]:
 def _counts(user: User) -> dict[str, Counter[int]]:
     """Per step, the cases by year of their FIR, counted in the database in one scan."""
     with_fir = case_queryset_for_user(user).filter(fir_date__isnull=False).order_by()
+    conditions = _step_conditions()
+    counted = {step: Count("pk", filter=condition) for step, condition in conditions.items()}
     rows = (
         with_fir.values(year=ExtractYear("fir_date"))
-        .annotate(
-            firs=Count("pk"),
-            challans=Count("pk", filter=_reached_challan()),
-            trials=Count("pk", filter=case_reached_trial()),
-            convictions=Count("pk", filter=_convicted()),
-        )
-        .values_list("year", "firs", "challans", "trials", "convictions")
+        .annotate(**counted)
+        .values_list("year", *conditions)
     )
-    steps = [step for step, _label in STEPS]
-    found: dict[str, Counter[int]] = {step: Counter() for step in steps}
+    found: dict[str, Counter[int]] = {step: Counter() for step in conditions}
     for year, *counts in rows:
-        for step, n in zip(steps, counts, strict=True):
+        for step, n in zip(conditions, counts, strict=True):
             if n:
                 found[step][year] = n
     return found
