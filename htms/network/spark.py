@@ -21,6 +21,7 @@ from typing import Any
 import pyarrow as pa  # type: ignore[import-untyped, unused-ignore]
 import pyarrow.parquet as pq  # type: ignore[import-untyped, unused-ignore]
 
+from htms.common.spark import spark_builder
 from htms.network.whole_graph import merged_records, register_links
 
 BATCH = 100_000
@@ -80,21 +81,9 @@ def stage_register(folder: Path) -> Staged:
 def graph_session(*, master: str = "local[2]", memory: str = "2g", partitions: int = 8) -> Any:
     """A Spark session for whole-graph measures; ``master`` is a cluster's on a cluster, where
     ``partitions`` (of every shuffle) should be a few times its cores."""
-    from pyspark.sql import SparkSession
-    from splink.backends.spark import similarity_jar_location
-
-    # A process starts one JVM, whichever session comes first: it carries Splink's similarity
-    # functions too, so that identity resolution finds them in the same process.
-    return (
-        SparkSession.builder.master(master)
-        .appName("htms-network")
-        .config("spark.jars", similarity_jar_location())
-        .config("spark.driver.memory", memory)
-        .config("spark.sql.shuffle.partitions", str(partitions))
-        .config("spark.ui.enabled", "false")
-        .config("spark.ui.showConsoleProgress", "false")
-        .getOrCreate()
-    )
+    return spark_builder(
+        name="htms-network", master=master, memory=memory, partitions=partitions
+    ).getOrCreate()
 
 
 def _links(spark: Any, staged: Staged) -> Any:

@@ -3,7 +3,8 @@
 ``resolve(records, backend="spark", spark=session)`` uses the same features, comparisons,
 blocking rules, training and clustering as on DuckDB: only the SQL engine changes. The session
 needs Splink's similarity functions (Jaro-Winkler, Damerau-Levenshtein) on its class path,
-which :func:`spark_session` adds; on a cluster, pass the same jar with ``spark.jars``.
+which every session of ``htms.common.spark.spark_builder`` carries; on a cluster, pass the same
+jar with ``spark.jars``.
 PySpark is an optional dependency (``pip install pyspark``, Java 17).
 """
 
@@ -12,23 +13,17 @@ from typing import Any
 import pandas as pd  # type: ignore[import-untyped, unused-ignore]
 import pyarrow as pa  # type: ignore[import-untyped, unused-ignore]
 
+from htms.common.spark import spark_builder
 from htms.resolution.features import LIST_COLUMNS
 
 
 def spark_session(*, cores: int = 2, memory: str = "2g") -> Any:
     """A local Spark session (``local[cores]``) ready for Splink."""
-    from pyspark.sql import SparkSession
-    from splink.backends.spark import similarity_jar_location
-
+    builder = spark_builder(
+        name="htms-resolution", master=f"local[{cores}]", memory=memory, partitions=cores * 4
+    )
     return (
-        SparkSession.builder.master(f"local[{cores}]")
-        .appName("htms-resolution")
-        .config("spark.jars", similarity_jar_location())
-        .config("spark.driver.memory", memory)
-        .config("spark.sql.shuffle.partitions", str(cores * 4))
-        .config("spark.default.parallelism", str(cores * 4))
-        .config("spark.ui.enabled", "false")
-        .config("spark.ui.showConsoleProgress", "false")
+        builder.config("spark.default.parallelism", str(cores * 4))
         .config("spark.sql.execution.arrow.pyspark.enabled", "true")
         .getOrCreate()
     )
