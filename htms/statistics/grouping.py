@@ -6,8 +6,11 @@ from typing import Any
 from django.core.exceptions import EmptyResultSet
 from django.db import connections, transaction
 from django.db.models import QuerySet
+from django.db.models.expressions import Combinable
+from django.db.models.functions import ExtractQuarter, ExtractYear
 
 from htms.statistics.dimensions import Dimension
+from htms.statistics.models import CountedPerson
 
 # PostgreSQL's memory for one scan of the people counted (``SET LOCAL``, this transaction
 # only): the sets of a national figure fit in about 10 MB.
@@ -15,6 +18,16 @@ GROUPING_WORK_MEM = "64MB"
 
 
 Rows = list[dict[str, Any]]
+
+
+def dated(
+    rows: QuerySet[CountedPerson], day: str, *, quarterly: bool = False
+) -> QuerySet[Any, Any]:
+    """The ``rows`` of ``CountedPerson`` counted on ``day`` (a day column), each with its
+    ``period``: the year of the day, or its quarter as ``Quarter.code`` does (2025 Q3: 20253)."""
+    year = ExtractYear(day)
+    period: Combinable = year * 10 + ExtractQuarter(day) if quarterly else year
+    return rows.filter(**{f"{day}__isnull": False}).annotate(period=period)
 
 
 def grouped_sums(dated: QuerySet[Any, Any], dimensions: list[str]) -> dict[str, Rows]:

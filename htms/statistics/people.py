@@ -14,14 +14,12 @@ from typing import Any, Protocol
 
 from django.db import connections
 from django.db.models import QuerySet, Sum
-from django.db.models.expressions import Combinable
-from django.db.models.functions import ExtractQuarter, ExtractYear
 
 from htms.accounts.models import User
 from htms.cases.access import case_queryset_for_user
 from htms.statistics.dimensions import MULTI_VALUED, Dimension
 from htms.statistics.figures import Counted, year_basis_of, years_of
-from htms.statistics.grouping import grouped_sums
+from htms.statistics.grouping import dated, grouped_sums
 from htms.statistics.models import CountedCell, CountedPerson
 from htms.statistics.quarters import quarter_of
 from htms.statistics.refresh import DAY_COLUMN, split, statistics_fresh
@@ -104,13 +102,8 @@ class CountedRows:
     _cells: dict[tuple[str, str], dict[str, Cells]] = field(default_factory=dict)
     _national_read: bool | None = None
 
-    def _period(self) -> Combinable:
-        """The year of the day, or its quarter as ``Quarter.code`` does (2025 Q3: 20253)."""
-        year = ExtractYear(self.day)
-        return year * 10 + ExtractQuarter(self.day) if self.quarterly else year
-
     def _dated(self) -> QuerySet[Any, Any]:
-        return self.rows.filter(**{f"{self.day}__isnull": False}).annotate(period=self._period())
+        return dated(self.rows, self.day, quarterly=self.quarterly)
 
     def years(self) -> list[int]:
         if (Dimension.SEX, "") in self._cells or self._national_cells():

@@ -14,7 +14,6 @@ from typing import Any
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
 from htms.cases.models import Case, CaseParty, PartyRole
@@ -31,7 +30,7 @@ from htms.statistics.figures import (
     person_categories,
     registration_day,
 )
-from htms.statistics.grouping import grouped_sums
+from htms.statistics.grouping import dated, grouped_sums
 from htms.statistics.models import CountedCell, CountedPerson, StatisticsRefresh
 
 BATCH = 5000
@@ -127,8 +126,8 @@ def _sum_national_cells() -> None:
     cells = []
     for unit in CountingUnit.values:
         for day in DAY_COLUMN.values():
-            dated = CountedPerson.objects.filter(unit=unit, **{f"{day}__isnull": False})
-            found = grouped_sums(dated.annotate(period=ExtractYear(day)), list(Dimension.values))
+            counted = dated(CountedPerson.objects.filter(unit=unit), day)
+            found = grouped_sums(counted, list(Dimension.values))
             cells += [
                 CountedCell(unit=unit, day=day, dimension=dimension, value=row[dimension],
                             year=int(row["period"]), people=int(row["n"]))
