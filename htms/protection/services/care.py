@@ -37,6 +37,8 @@ BAD_LEVEL = _("Choose low, medium or high.")
 END_BEFORE_START = _("The end cannot be before the referral.")
 NO_DATE = _("Give the date.")
 IN_THE_FUTURE = _("This date is in the future.")
+PLAN_ENDED = _("This plan has already ended.")
+ALREADY_DONE = _("This follow-up is already done.")
 Dated = TypeVar("Dated", SupportPlan, FollowUp)
 WORKING = frozenset({ReferralState.ACCEPTED, ReferralState.IN_SERVICE, ReferralState.COMPLETED})
 
@@ -106,10 +108,13 @@ def _check_end(referral: Referral, day: date | None, field_name: str) -> None:
 
 def _closing(actor: User, model: type[Dated], pk: int, field_name: str, day: date | None) -> Dated:
     """The plan or follow-up, locked, if ``actor`` is a caseworker of its referral's
-    organisation and ``day`` may close it."""
+    organisation, it is still open and ``day`` may close it: a plan ends and a follow-up is done
+    once, so a second caseworker's close never overwrites the first's day and outcome."""
     record = model.objects.select_for_update().filter(pk=pk).first()
     referral = referral_for_caseworker(actor, record.referral_id if record else 0)
     assert record is not None
+    if getattr(record, field_name) is not None:
+        raise ValidationError({"": [str(PLAN_ENDED if model is SupportPlan else ALREADY_DONE)]})
     _check_end(referral, day, field_name)
     return record
 

@@ -18,13 +18,13 @@ from htms.audit.services import audit_record
 from htms.common.errors import NotAllowedError
 from htms.protection.access import return_get_for_user
 from htms.protection.models import Return, ReturnFollowUp, ReturnKind, Situation, TracingOutcome
+from htms.protection.services.care import ALREADY_DONE
 from htms.protection.services.returns import check_day, return_changed, return_locked, return_writes
 
 RETURNEE_ONLY = _("Only a return from abroad has this step.")
 BAD_OUTCOME = _("Choose the outcome of the tracing.")
 BEFORE_RETURN = _("This date is before the return.")
 EMPTY_PLAN = _("Write the plan.")
-ALREADY_DONE = _("This follow-up is already done.")
 BAD_SITUATION = _("Choose the person's situation.")
 
 

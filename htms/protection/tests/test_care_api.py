@@ -61,6 +61,9 @@ def test_it_writes_every_record_and_the_page_shows_it(accepted: Referral, carl: 
     ended = _post(client, _url(accepted, f"plans/{plan['id']}/end/"),
                   {"actual_end": day, "outcome": "Sleeps again"}, 200)  # fmt: skip
     assert ended["actual_end"] == day
+    again = client.post(_url(accepted, f"plans/{plan['id']}/end/"),
+                        {"actual_end": day, "outcome": "Overwritten"}, format="json")  # fmt: skip
+    assert again.status_code == 400 and "already ended" in again.content.decode()
     follow_up = _post(client, _url(accepted, "follow-ups/"), {"due_on": day})
     done = _post(client, _url(accepted, f"follow-ups/{follow_up['id']}/done/"),
                  {"done_on": day, "note": "Visited her at home"}, 200)  # fmt: skip

@@ -11,7 +11,14 @@ from htms.accounts.models import Role, User
 from htms.audit.models import AuditEvent, AuditObject
 from htms.conftest import _user
 from htms.protection.models import FollowUp, Referral, SupportPlan
-from htms.protection.services.care import IN_THE_FUTURE, PlanInput, follow_up_add, support_plan_add
+from htms.protection.services.care import (
+    ALREADY_DONE,
+    IN_THE_FUTURE,
+    PLAN_ENDED,
+    PlanInput,
+    follow_up_add,
+    support_plan_add,
+)
 from htms.web.tests.support import client_for, page
 
 OUTCOME = "Back at school in Kasur; the family agreed to the plan"
@@ -64,6 +71,32 @@ def test_it_marks_a_follow_up_done(follow_up: FollowUp, carl: User) -> None:
     follow_up.refresh_from_db()
     assert follow_up.done_on == timezone.localdate() and "Visited at home" in follow_up.note
     assert client.post(url, {"done_on": ""}).status_code == 400
+
+
+def test_a_second_close_is_refused_and_overwrites_nothing(
+    plan: SupportPlan, follow_up: FollowUp, carl: User
+) -> None:
+    """Two caseworkers closing the same record from pages read before either saved: the first
+    close stands, the second is told why and changes nothing (no second audit row)."""
+    client = client_for(carl)
+    today = timezone.localdate().isoformat()
+    closes = [
+        (f"/protection/plans/{plan.pk}/end/", {"actual_end": today, "outcome": OUTCOME},
+         {"actual_end": today, "outcome": "Something else"}, PLAN_ENDED),
+        (f"/protection/follow-ups/{follow_up.pk}/done/", {"done_on": today, "note": "Well"},
+         {"done_on": today, "note": "Second visit"}, ALREADY_DONE),
+    ]  # fmt: skip
+    for url, first, second, refusal in closes:
+        assert client.post(url, first).status_code == 302
+        response = client.post(url, second)
+        assert response.status_code == 400
+        assert str(refusal) in response.content.decode()
+    plan.refresh_from_db()
+    follow_up.refresh_from_db()
+    assert plan.outcome == OUTCOME and "Second visit" not in follow_up.note
+    updates = AuditEvent.objects.filter(action="update")
+    assert updates.filter(object_type=AuditObject.SUPPORT_PLAN).count() == 1
+    assert updates.filter(object_type=AuditObject.FOLLOW_UP).count() == 1
 
 
 @pytest.mark.parametrize("name", ["alice", "bob", "hana", "nora"])
