@@ -34,6 +34,14 @@ def ledger_batch_get_for_user(*, user: User, batch_id: int) -> LedgerBatch:
     return get_object_or_404(LedgerBatch, pk=batch_id)
 
 
+def ledger_batches_recent(*, user: User, count: int = 10) -> list[LedgerBatch]:
+    """The ledger files uploaded last, newest first, for the monitoring cell; nothing for
+    anyone else."""
+    if not ledger_may_import(user):
+        return []
+    return list(LedgerBatch.objects.order_by("-uploaded_at", "-id")[:count])
+
+
 def ledger_row_get_for_user(*, user: User, batch_id: int, number: int) -> LedgerBatchRow:
     """One row of a ledger file by its number in the file; 404 as for the file."""
     batch = ledger_batch_get_for_user(user=user, batch_id=batch_id)

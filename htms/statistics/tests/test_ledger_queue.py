@@ -3,6 +3,7 @@ corrected on the row page (and then imported) or set aside with a reason, all au
 import run again, or after a crash, registers no case twice."""
 
 import io
+import re
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -70,7 +71,12 @@ def test_an_officer_corrects_one_row_sets_the_other_aside_and_a_rerun_adds_nothi
     assert result.batch is not None
     client = client_for(mona)
     base = f"/statistics/ledger/batches/{result.batch.pk}/"
-    assert "February 2015 has no day 31" in page(client, base + "rows/3/")
+    shown = page(client, base + "rows/3/")
+    assert "February 2015 has no day 31" in shown
+    # The problem is also beside its field, which is marked; the others are not.
+    marked = re.findall(r'<p class="field has-error"><label for="id_(\w+)"', shown)
+    assert marked == ["fir_date"], marked
+    assert '<span class="error" id="id_fir_date_error1">' in shown
     waiting = _row(result, 3)
     form = {"action": "correct", "version": waiting.version, "unit": "AHTC-LHR"}
     form |= {"fir_number": "2/2015", "fir_date": "28/02/2015", "sections": "PPC 371-A"}

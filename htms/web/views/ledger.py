@@ -20,6 +20,7 @@ from htms.audit.services import audit_view
 from htms.statistics.access import (
     LEDGER_IMPORT_REFUSED,
     ledger_batch_get_for_user,
+    ledger_batches_recent,
     ledger_may_import,
     ledger_row_get_for_user,
 )
@@ -27,7 +28,7 @@ from htms.statistics.ledger.columns import LEDGER_FIELDS, REQUIRED
 from htms.statistics.ledger.corrections import ledger_row_correct, ledger_row_dismiss
 from htms.statistics.ledger.importer import FileProblem, LedgerResult, ledger_import
 from htms.statistics.ledger.presenters import batch_view, row_view
-from htms.statistics.models import LedgerBatch, LedgerBatchRow, LedgerRowStatus
+from htms.statistics.models import LedgerBatchRow, LedgerRowStatus
 from htms.web.views.common import current_user, run_service
 
 COLUMN_PREFIX = "column_"
@@ -117,7 +118,7 @@ def ledger_import_page(request: HttpRequest) -> HttpResponse:
         "result": result,
         "columns": _columns(result) if result else [],
         "prefix": COLUMN_PREFIX,
-        "batches": LedgerBatch.objects.order_by("-uploaded_at", "-id")[:10],
+        "batches": ledger_batches_recent(user=user),
     }
     return render(request, "web/ledger_import.html", context)
 
@@ -153,6 +154,24 @@ def _after(request: HttpRequest, row: LedgerBatchRow) -> HttpResponse:
     return redirect("ledger_batch", batch_id=row.batch_id)
 
 
+def _correction_form(
+    request: HttpRequest, action: str, values: dict[str, str], row: LedgerBatchRow
+) -> LedgerCorrectionForm:
+    """The correction form as posted; else the row's values, and for a waiting row each of its
+    problems beside the field it is about, as a refused correction would show it."""
+    if action == "correct":
+        return LedgerCorrectionForm(request.POST)
+    initial = {**values, "version": str(row.version)}
+    if row.status != LedgerRowStatus.WAITING:
+        return LedgerCorrectionForm(initial=initial)
+    form = LedgerCorrectionForm(initial)
+    form.is_valid()  # the values as cleaned, so that the row's problems can be attached
+    for key, problems in row.errors.items():
+        for problem in problems if key in form.fields else ():
+            form.add_error(key, problem)
+    return form
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def ledger_row_page(request: HttpRequest, batch_id: int, number: int) -> HttpResponse:
@@ -162,10 +181,7 @@ def ledger_row_page(request: HttpRequest, batch_id: int, number: int) -> HttpRes
     row = ledger_row_get_for_user(user=user, batch_id=batch_id, number=number)
     view = row_view(row)
     action = request.POST.get("action", "")
-    correct = LedgerCorrectionForm(
-        request.POST if action == "correct" else None,
-        initial={**view.values, "version": row.version},
-    )
+    correct = _correction_form(request, action, view.values, row)
     dismiss = LedgerDismissForm(
         request.POST if action == "dismiss" else None, initial={"version": row.version}
     )
@@ -195,5 +211,5 @@ def ledger_row_page(request: HttpRequest, batch_id: int, number: int) -> HttpRes
     if done is not None:
         return _after(request, done)
     audit_view(actor=user, object_type=AuditObject.LEDGER_ROW, object_id=row.pk)
-    context = {"row": row, "view": view, "correct": correct, "dismiss": dismiss}
+    context = {"row": row, "view": view, "correct": correct, "dismiss": dismiss, "action": action}
     return render(request, "web/ledger_row.html", context, status=400 if action else 200)
