@@ -271,14 +271,18 @@ def _auto_linkable(
     smuggled migrant with a person accused anywhere."""
     above = (pairs["probability"] >= settings.auto_link).to_numpy()
     ok = above.copy()
+    document = _same_document(pairs, settings, levels)
     for comparison, label in settings.auto_link_requires.items():
         if comparison not in levels:  # Splink drops a comparison whose column is all empty
             ok &= comparison not in settings.auto_link_needs
             continue
-        lowest = _gamma_of(levels, comparison, label)
         gamma = pairs[f"gamma_{comparison}"].to_numpy()
+        meets = gamma >= _gamma_of(levels, comparison, label)
+        if comparison in settings.auto_link_eased:
+            eased = _gamma_of(levels, comparison, settings.auto_link_eased[comparison])
+            meets |= document & (gamma >= eased)
         known = comparison in settings.auto_link_needs
-        ok &= (gamma >= lowest) if known else (gamma >= lowest) | (gamma == -1)
+        ok &= meets if known else meets | (gamma == -1)
     for group in settings.auto_link_waivers:
         if all(comparison in levels for comparison in group):
             full = [pairs[f"gamma_{c}"].to_numpy() == max(levels[c]) for c in group]
@@ -292,6 +296,21 @@ def _auto_linkable(
         )
         ok &= ~crossed
     return np.asarray(ok, dtype=bool)
+
+
+def _same_document(
+    pairs: pd.DataFrame, settings: ModelSpec, levels: dict[str, dict[int, str]]
+) -> np.ndarray:
+    """Whether each pair has the same number on one of ``settings.auto_link_documents`` and
+    no comparison of ``settings.auto_link_documents_against`` at its lowest level."""
+    same = np.zeros(len(pairs), dtype=bool)
+    for comparison in settings.auto_link_documents:
+        if comparison in levels:
+            same |= pairs[f"gamma_{comparison}"].to_numpy() == max(levels[comparison])
+    for comparison in settings.auto_link_documents_against:
+        if comparison in levels:
+            same &= pairs[f"gamma_{comparison}"].to_numpy() != 0
+    return same
 
 
 def _cnics(table: pd.DataFrame) -> list[str | None] | None:

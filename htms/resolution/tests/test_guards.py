@@ -91,3 +91,23 @@ def test_it_sends_a_link_the_clustering_refuses_to_review() -> None:
     links = pairs[pairs["decision"] == LINK]
     assert (labels[links["left"]] == labels[links["right"]]).all()
     assert (pairs["decision"] == REVIEW).sum() >= 2
+
+
+def test_it_links_a_given_name_replaced_on_the_same_passport() -> None:
+    """One person's passport, the family name kept, the given name keyed as another (Imran
+    Aslam, Zubair Aslam), no father's name and only the birth year on the second record."""
+    first = {**IMRAN, "full_name": "Imran Aslam", "cnic": "", "passport": "AB1234567"}
+    again = {**first, "full_name": "Zubair Aslam", "father_name": "", "dob": "1984", "phone": ""}
+    result = _resolve(first, again)
+    assert _decision(result) == LINK
+    assert result.labels.tolist() == [0, 0]
+
+
+def test_it_never_links_a_parents_cnic_on_a_childs_record() -> None:
+    """The same CNIC and one name part in common, but the child's father is the parent
+    himself: another person, whom the same number does not make the same."""
+    parent = {**IMRAN, "full_name": "Imran Aslam", "father_name": "Muhammad Yousaf"}
+    child = {**parent, "full_name": "Zubair Aslam", "father_name": "Imran Aslam", "dob": "2010"}
+    result = _resolve(parent, child)
+    assert _decision(result) == REVIEW
+    assert result.labels.tolist() == [0, 1]
