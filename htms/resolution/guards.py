@@ -17,8 +17,10 @@ review queue instead of being linked when:
 - **CNIC one digit apart**: a typo or another person; a person decides, unless the passport
   number is the same. Two CNICs further apart never share a cluster (``clustering``).
 
-Each rule reads the comparison levels (``gamma_*``) of the scored pairs by their labels, and a
-comparison Splink dropped (no record fills it) counts as not known.
+``review_rules`` names the rule that sent each pair (the first that applies, in the order
+``RULES`` lists them), stored with the pair for the supervisor. Each rule reads the comparison
+levels (``gamma_*``) of the scored pairs by their labels, and a comparison Splink dropped (no
+record fills it) counts as not known.
 """
 
 import numpy as np
@@ -35,6 +37,11 @@ CNIC_ONE_DIGIT = "CNIC differs by one digit"
 CNIC_PARTIAL = "partial CNIC agrees"
 PASSPORT_SLIP = "typo"
 SAME = "same"
+
+# Why a pair waits for a person: the rules above, then what ``pipeline`` decides.
+NONE, ONE_DIGIT, FAMILY, APART, THIN = "", "cnic_one_digit", "family", "years_apart", "thin"
+CROSSED, BELOW, UNLIKE, REFUSED = "victim_accused", "below_auto_link", "not_alike", "clustering"
+RULES = (NONE, ONE_DIGIT, FAMILY, APART, THIN, CROSSED, BELOW, UNLIKE, REFUSED)
 
 
 def _gamma(pairs: pd.DataFrame, comparison: str) -> np.ndarray:
@@ -66,18 +73,28 @@ def _at_least(pairs: pd.DataFrame, levels: Levels, comparison: str, label: str) 
 def needs_review(pairs: pd.DataFrame, levels: Levels, *, cnic_one_digit: bool = True) -> np.ndarray:
     """Pairs that the rules above send to review, however probable (the CNIC rule only with
     ``cnic_one_digit``)."""
+    return np.asarray(review_rules(pairs, levels, cnic_one_digit=cnic_one_digit) != 0)
+
+
+def review_rules(pairs: pd.DataFrame, levels: Levels, *, cnic_one_digit: bool = True) -> np.ndarray:
+    """For each pair, the position in ``RULES`` of the first rule above that sends it to
+    review, ``NONE`` (0) where none does."""
     passport = _at(pairs, levels, "passport", SAME)
     documents = _at(pairs, levels, "cnic", CNIC_SAME) | passport
     household = _at_least(pairs, levels, "father", FATHER_AGREES) | _at(
         pairs, levels, "phone", SAME
     )
     given_agrees = _at_least(pairs, levels, "name", PARTS_AGREE)
-    family = household & ~given_agrees & ~_at(pairs, levels, "birth", SAME_DATE)
-    apart = _at(pairs, levels, "birth", YEARS_APART)
-    one_digit = _at(pairs, levels, "cnic", CNIC_ONE_DIGIT) & ~passport & cnic_one_digit
-    return np.asarray(
-        ((family | apart) & ~documents) | one_digit | _thin(pairs, levels), dtype=bool
-    )
+    fired = {
+        ONE_DIGIT: _at(pairs, levels, "cnic", CNIC_ONE_DIGIT) & ~passport & cnic_one_digit,
+        FAMILY: household & ~given_agrees & ~_at(pairs, levels, "birth", SAME_DATE) & ~documents,
+        APART: _at(pairs, levels, "birth", YEARS_APART) & ~documents,
+        THIN: _thin(pairs, levels),
+    }
+    rules = np.zeros(len(pairs), dtype=np.int8)
+    for rule in reversed(fired):
+        rules[fired[rule]] = RULES.index(rule)
+    return rules
 
 
 def _thin(pairs: pd.DataFrame, levels: Levels) -> np.ndarray:

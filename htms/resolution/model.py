@@ -57,6 +57,13 @@ class ModelSpec:
     # Groups of comparisons that, all agreeing fully, waive those requirements: a CNIC and
     # the full date of birth both the same outweigh a name written quite differently.
     auto_link_waivers: tuple[tuple[str, ...], ...] = ()
+    # Requirements eased to a lower level when a pair has the same number on one of
+    # ``auto_link_documents`` (a passport or CNIC is one person's, siblings never share one)
+    # and none of ``auto_link_documents_against`` is at its lowest level: a given name
+    # replaced or mistyped beyond recognition still leaves a family name.
+    auto_link_eased: Mapping[str, str] = field(default_factory=dict)
+    auto_link_documents: tuple[str, ...] = ()
+    auto_link_documents_against: tuple[str, ...] = ()
     # A pair whose CNICs are one digit apart waits for a person (``guards``); False links it
     # like any other pair (a typo), the clustering rules still apply.
     review_cnic_one_digit: bool = True
@@ -271,5 +278,11 @@ HTMS_SETTINGS = ModelSpec(
     },
     auto_link_needs=frozenset({"name"}),
     auto_link_waivers=(("cnic", "birth"), ("passport", "birth")),
+    # With the same CNIC or passport, one strong name part in common is enough, unless the
+    # fathers' names differ: a parent's CNIC written on a child's record, whose father's name
+    # is the parent's own, not the grandfather's.
+    auto_link_eased={"name": "one name part agrees"},
+    auto_link_documents=("cnic", "passport"),
+    auto_link_documents_against=("father",),
     reference=REFERENCE_PATH,
 )

@@ -53,7 +53,8 @@ class Constraints:
 @dataclass
 class Resolution:
     """``pairs``: ``left``, ``right`` (record positions, left < right), ``probability``,
-    ``decision`` (link or review) and one ``gamma_<comparison>`` column per comparison.
+    ``decision`` (link or review), ``review_rule`` (why a pair waits for a person: a position
+    in ``guards.RULES``, 0 for a link) and one ``gamma_<comparison>`` column per comparison.
     ``labels``: for each record, the position of the first record of its cluster."""
 
     records: int
@@ -148,7 +149,9 @@ def resolve(
 
 def _alone(records: int) -> Resolution:
     """Nothing to compare: each record is its own cluster."""
-    pairs = pd.DataFrame({"left": [], "right": [], "probability": [], "decision": []})
+    pairs = pd.DataFrame(
+        {"left": [], "right": [], "probability": [], "decision": [], "review_rule": []}
+    )
     return Resolution(records, pairs, np.arange(records, dtype=np.int64), 0, {}, {})
 
 
@@ -243,15 +246,31 @@ def _pairs(
     for column in scored.columns:
         if column.startswith("gamma_"):
             pairs[column] = scored[column].astype(np.int64).to_numpy()
+    above = (pairs["probability"] >= settings.auto_link).to_numpy()
+    rules = np.zeros(len(pairs), dtype=np.int8)
+    linkable = above
     if settings.constrained:
-        linkable = _auto_linkable(pairs, settings, levels, constraints)
-        linkable &= ~guards.needs_review(
-            pairs, levels, cnic_one_digit=settings.review_cnic_one_digit
-        )
-    else:
-        linkable = (pairs["probability"] >= settings.auto_link).to_numpy()
+        rules = guards.review_rules(pairs, levels, cnic_one_digit=settings.review_cnic_one_digit)
+        linkable = _auto_linkable(pairs, settings, levels, constraints) & (rules == 0)
     pairs["decision"] = np.where(linkable, LINK, REVIEW)
+    pairs["review_rule"] = _review_rules(rules, linkable, above, _crossed(pairs, constraints))
     return pairs.sort_values(["left", "right"], ignore_index=True)
+
+
+def _review_rules(
+    rules: np.ndarray, linkable: np.ndarray, above: np.ndarray, crossed: np.ndarray
+) -> np.ndarray:
+    """Why each pair waits for a person (``guards.RULES``): a guard's rule, else a victim with
+    an accused, else too low a probability, else a requirement unmet; 0 for a link."""
+    unexplained = ~linkable & (rules == 0)
+    for rule, applies in (
+        (guards.CROSSED, crossed),
+        (guards.BELOW, ~above),
+        (guards.UNLIKE, np.ones(len(rules), dtype=bool)),
+    ):
+        rules[unexplained & applies] = guards.RULES.index(rule)
+        unexplained &= ~applies
+    return rules
 
 
 def _gamma_of(levels: dict[str, dict[int, str]], comparison: str, label: str) -> int:
@@ -271,27 +290,52 @@ def _auto_linkable(
     smuggled migrant with a person accused anywhere."""
     above = (pairs["probability"] >= settings.auto_link).to_numpy()
     ok = above.copy()
+    document = _same_document(pairs, settings, levels)
     for comparison, label in settings.auto_link_requires.items():
         if comparison not in levels:  # Splink drops a comparison whose column is all empty
             ok &= comparison not in settings.auto_link_needs
             continue
-        lowest = _gamma_of(levels, comparison, label)
         gamma = pairs[f"gamma_{comparison}"].to_numpy()
+        meets = gamma >= _gamma_of(levels, comparison, label)
+        if comparison in settings.auto_link_eased:
+            eased = _gamma_of(levels, comparison, settings.auto_link_eased[comparison])
+            meets |= document & (gamma >= eased)
         known = comparison in settings.auto_link_needs
-        ok &= (gamma >= lowest) if known else (gamma >= lowest) | (gamma == -1)
+        ok &= meets if known else meets | (gamma == -1)
     for group in settings.auto_link_waivers:
         if all(comparison in levels for comparison in group):
             full = [pairs[f"gamma_{c}"].to_numpy() == max(levels[c]) for c in group]
             ok |= above & np.logical_and.reduce(full)
-    if constraints.protected and constraints.accused:
-        protected = np.array(sorted(constraints.protected), dtype=np.int64)
-        accused = np.array(sorted(constraints.accused), dtype=np.int64)
-        left, right = pairs["left"].to_numpy(), pairs["right"].to_numpy()
-        crossed = (np.isin(left, protected) & np.isin(right, accused)) | (
-            np.isin(left, accused) & np.isin(right, protected)
-        )
-        ok &= ~crossed
-    return np.asarray(ok, dtype=bool)
+    return np.asarray(ok & ~_crossed(pairs, constraints), dtype=bool)
+
+
+def _crossed(pairs: pd.DataFrame, constraints: Constraints) -> np.ndarray:
+    """Pairs of a victim or smuggled migrant and a person accused anywhere."""
+    if not (constraints.protected and constraints.accused):
+        return np.zeros(len(pairs), dtype=bool)
+    protected = np.array(sorted(constraints.protected), dtype=np.int64)
+    accused = np.array(sorted(constraints.accused), dtype=np.int64)
+    left, right = pairs["left"].to_numpy(), pairs["right"].to_numpy()
+    return np.asarray(
+        (np.isin(left, protected) & np.isin(right, accused))
+        | (np.isin(left, accused) & np.isin(right, protected)),
+        dtype=bool,
+    )
+
+
+def _same_document(
+    pairs: pd.DataFrame, settings: ModelSpec, levels: dict[str, dict[int, str]]
+) -> np.ndarray:
+    """Whether each pair has the same number on one of ``settings.auto_link_documents`` and
+    no comparison of ``settings.auto_link_documents_against`` at its lowest level."""
+    same = np.zeros(len(pairs), dtype=bool)
+    for comparison in settings.auto_link_documents:
+        if comparison in levels:
+            same |= pairs[f"gamma_{comparison}"].to_numpy() == max(levels[comparison])
+    for comparison in settings.auto_link_documents_against:
+        if comparison in levels:
+            same &= pairs[f"gamma_{comparison}"].to_numpy() != 0
+    return same
 
 
 def _cnics(table: pd.DataFrame) -> list[str | None] | None:
@@ -321,6 +365,7 @@ def _review_refused(pairs: pd.DataFrame, labels: np.ndarray) -> None:
     left, right = pairs["left"].to_numpy(), pairs["right"].to_numpy()
     refused = (pairs["decision"] == LINK).to_numpy() & (labels[left] != labels[right])
     pairs.loc[refused, "decision"] = REVIEW
+    pairs.loc[refused, "review_rule"] = guards.RULES.index(guards.REFUSED)
 
 
 def level_labels(model: dict[str, Any]) -> dict[str, dict[int, str]]:

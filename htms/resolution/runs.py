@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from htms.audit.models import AuditAction, AuditObject
 from htms.audit.services import audit_record
+from htms.resolution import guards
 from htms.resolution.model import HTMS_SETTINGS, ModelSpec
 from htms.resolution.models import (
     DECISION_STATUS,
@@ -22,6 +23,7 @@ from htms.resolution.models import (
 )
 from htms.resolution.pipeline import LINK, Resolution, resolve
 from htms.resolution.register import RegisterSnapshot, register_snapshot
+from htms.resolution.selectors import REVIEW_RULE
 
 BATCH = 5000
 
@@ -41,6 +43,13 @@ def reasons_for(gammas: dict[str, int], labels: dict[str, dict[int, str]]) -> di
         else:
             agreement = "partial"
         reasons[comparison] = {"level": levels.get(gamma, ""), "agreement": agreement}
+    return reasons
+
+
+def _with_rule(reasons: dict[str, Any], rule: int) -> dict[str, Any]:
+    """The rule that sent a pair to review (``guards.RULES``), beside the comparisons."""
+    if rule:
+        reasons[REVIEW_RULE] = guards.RULES[rule]
     return reasons
 
 
@@ -73,7 +82,7 @@ def _links(run: ResolutionRun, snapshot: RegisterSnapshot, result: Resolution) -
                 person_b_id=b,
                 probability=float(row.probability),
                 status=_status(decisions.get((a, b)), row.decision == LINK),
-                reasons=reasons_for(gammas, result.level_labels),
+                reasons=_with_rule(reasons_for(gammas, result.level_labels), int(row.review_rule)),
             )
         )
     return links

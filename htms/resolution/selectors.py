@@ -11,8 +11,12 @@ from htms.persons.access import person_get_for_user, person_queryset_for_user
 from htms.persons.models import Person
 from htms.persons.presenters import IdentityView, identity_view, identity_views
 from htms.persons.validators import format_cnic
+from htms.resolution import guards
 from htms.resolution.access import links_for_user
 from htms.resolution.models import ClusterMember, LinkStatus, MatchLink, ReviewDecision
+
+# The key of ``MatchLink.reasons`` that holds why the pair waits for a person.
+REVIEW_RULE = "review_rule"
 
 # Rows of the side-by-side page: label, comparison whose reason applies.
 COMPARED_FIELDS = (
@@ -64,6 +68,36 @@ def _values(person: Person) -> dict[str, str]:
         "nationality": str(person.nationality or ""),
         "district": ", ".join(addresses),
     }
+
+
+# Why the pipeline sent a pair to a person, in the supervisor's words (``guards.RULES``).
+REVIEW_RULE_TEXT = {
+    guards.ONE_DIGIT: _("The CNICs differ by one digit: a typing slip or another person."),
+    guards.FAMILY: _(
+        "Same father's name or household phone, given names only alike: "
+        "perhaps brothers or sisters."
+    ),
+    guards.APART: _("Born years apart: perhaps namesakes, such as cousins."),
+    guards.THIN: _(
+        "Only the names agree: no number in common, no date of birth, no district in common."
+    ),
+    guards.CROSSED: _(
+        "One record is of a victim or smuggled migrant, the other of an accused: "
+        "only a supervisor may join them."
+    ),
+    guards.BELOW: _("The match is not strong enough to join the records without a person."),
+    guards.UNLIKE: _("The names are not alike enough, or the CNIC or sex differs."),
+    guards.REFUSED: _(
+        "Joining them would put two different CNICs, or a victim and an accused, "
+        "in one person, or rests on this one pair alone."
+    ),
+}
+
+
+def pair_review_rule(link: MatchLink) -> str:
+    """Why the run sent the pair to review, "" if it did not say (older runs, links)."""
+    rule = link.reasons.get(REVIEW_RULE, "")
+    return str(REVIEW_RULE_TEXT.get(rule, ""))
 
 
 def _masked_values(ident: IdentityView) -> dict[str, str]:

@@ -15,7 +15,13 @@ from htms.persons.presenters import identity_views
 from htms.resolution.access import link_get_for_user, may_review
 from htms.resolution.forms import DecisionForm
 from htms.resolution.models import Decision, LinkStatus, MatchLink
-from htms.resolution.selectors import merged_view, pair_comparison, pair_decision, review_queue
+from htms.resolution.selectors import (
+    merged_view,
+    pair_comparison,
+    pair_decision,
+    pair_review_rule,
+    review_queue,
+)
 from htms.resolution.services import decision_record
 
 
@@ -84,6 +90,7 @@ def pair(request: HttpRequest, link_id: int) -> HttpResponse:
     context = {
         "link": link,
         "rows": pair_comparison(user, link),
+        "review_rule": pair_review_rule(link),
         "decision": pair_decision(link),
         "form": form,
         "open": link.status == LinkStatus.NEEDS_REVIEW,

@@ -6,6 +6,7 @@ Each case is a pair of records; the untrained reference parameters score them (f
 
 import pandas as pd  # type: ignore[import-untyped, unused-ignore]
 
+from htms.resolution import guards
 from htms.resolution.features import INPUT_COLUMNS
 from htms.resolution.pipeline import LINK, REVIEW, Resolution, resolve
 
@@ -32,6 +33,10 @@ def _decision(result: Resolution) -> str:
     return str(result.pairs["decision"].iloc[0])
 
 
+def _rule(result: Resolution) -> str:
+    return guards.RULES[int(result.pairs["review_rule"].iloc[0])]
+
+
 def test_it_never_links_a_brother_on_a_shared_household_phone() -> None:
     """Same father (once with a title), family name, district and phone; a given name alike
     in spelling only (Imran, Irfan), born a year later, no CNIC recorded for him."""
@@ -46,6 +51,7 @@ def test_it_never_links_a_brother_on_a_shared_household_phone() -> None:
     result = _resolve(elder, brother)
     assert result.pairs["probability"].iloc[0] > 0.99  # the household outweighs the names
     assert _decision(result) == REVIEW
+    assert _rule(result) == guards.FAMILY
     assert result.labels.tolist() == [0, 1]
 
 
@@ -56,6 +62,7 @@ def test_it_never_links_a_namesake_born_years_apart() -> None:
     result = _resolve({**IMRAN, "cnic": ""}, cousin)
     assert result.pairs["probability"].iloc[0] > 0.99
     assert _decision(result) == REVIEW
+    assert _rule(result) == guards.APART
     assert result.labels.tolist() == [0, 1]
 
 
@@ -64,6 +71,7 @@ def test_it_sends_a_cnic_one_digit_apart_to_review() -> None:
     silently, not linked alone."""
     result = _resolve(IMRAN, {**IMRAN, "cnic": "35202-1234568-1"})
     assert _decision(result) == REVIEW
+    assert _rule(result) == guards.ONE_DIGIT
     assert result.labels.tolist() == [0, 1]
 
 
@@ -72,6 +80,7 @@ def test_it_links_records_without_any_number_on_name_father_birth_and_place() ->
     again = {**bare, "full_name": "Imraan Butt", "father_name": "غلام رسول بٹ"}
     result = _resolve(bare, again)
     assert _decision(result) == LINK
+    assert result.pairs["review_rule"].iloc[0] == 0
     assert result.labels.tolist() == [0, 0]
 
 
@@ -91,3 +100,25 @@ def test_it_sends_a_link_the_clustering_refuses_to_review() -> None:
     links = pairs[pairs["decision"] == LINK]
     assert (labels[links["left"]] == labels[links["right"]]).all()
     assert (pairs["decision"] == REVIEW).sum() >= 2
+    assert guards.RULES.index(guards.REFUSED) in pairs["review_rule"].tolist()
+
+
+def test_it_links_a_given_name_replaced_on_the_same_passport() -> None:
+    """One person's passport, the family name kept, the given name keyed as another (Imran
+    Aslam, Zubair Aslam), no father's name and only the birth year on the second record."""
+    first = {**IMRAN, "full_name": "Imran Aslam", "cnic": "", "passport": "AB1234567"}
+    again = {**first, "full_name": "Zubair Aslam", "father_name": "", "dob": "1984", "phone": ""}
+    result = _resolve(first, again)
+    assert _decision(result) == LINK
+    assert result.labels.tolist() == [0, 0]
+
+
+def test_it_never_links_a_parents_cnic_on_a_childs_record() -> None:
+    """The same CNIC and one name part in common, but the child's father is the parent
+    himself: another person, whom the same number does not make the same."""
+    parent = {**IMRAN, "full_name": "Imran Aslam", "father_name": "Muhammad Yousaf"}
+    child = {**parent, "full_name": "Zubair Aslam", "father_name": "Imran Aslam", "dob": "2010"}
+    result = _resolve(parent, child)
+    assert _decision(result) == REVIEW
+    assert _rule(result) == guards.UNLIKE
+    assert result.labels.tolist() == [0, 1]

@@ -70,6 +70,7 @@ def test_it_shows_the_pair_side_by_side_with_the_reasons(
     assert "Sajida Bibi" in page and "Sajida Bi Bi" in page
     assert "34101-1234567-2" in page and "same CNIC" in page
     assert 'value="same"' in page and 'value="not_same"' in page and 'value="unsure"' in page
+    assert "Sent to review:" in page and "only a supervisor may join them" in page
     viewed = set(
         AuditEvent.objects.filter(actor=anne, object_type="person").values_list(
             "object_id", flat=True
