@@ -6,13 +6,47 @@ new rows' ids from the table's sequence first, then streams the rows with COPY, 
 prepared by its field as for an INSERT. Elsewhere it is ``bulk_create``.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any
 
-from django.db import connection
-from django.db.models import Model
+from django.db import connection, models
+from django.db.models import Field, Model
 
 ROWS_PER_INSERT = 2000
 _IDS = "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)"
+# Fields whose preparation leaves a value of a plain type as it is (exactly these classes: a
+# subclass, such as a sealed field, may change the value and is prepared by the field).
+_PLAIN_FIELDS = frozenset(
+    {
+        models.AutoField, models.BigAutoField, models.CharField, models.IntegerField,
+        models.PositiveIntegerField, models.PositiveSmallIntegerField, models.SmallIntegerField,
+        models.BigIntegerField, models.PositiveBigIntegerField, models.BooleanField,
+        models.ForeignKey, models.OneToOneField, models.DateField,
+    }
+)  # fmt: skip
+_PLAIN_VALUES = frozenset({str, int, bool, date, type(None)})
+
+
+def _preparer(field: "Field[Any, Any]") -> Callable[[Model], Any]:
+    """The value of ``field`` as an INSERT would send it, for any row: the field's own
+    preparation, skipped for a plain value of a plain field (thousands of rows, dozens of
+    columns each)."""
+    attname = field.attname
+
+    def prepared(obj: Model) -> Any:
+        value = field.pre_save(obj, True)
+        return field.get_db_prep_save(value, connection)
+
+    stamped = getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)
+    if type(field) not in _PLAIN_FIELDS or stamped:
+        return prepared
+
+    def plain(obj: Model) -> Any:
+        value = getattr(obj, attname)
+        return value if type(value) in _PLAIN_VALUES else prepared(obj)
+
+    return plain
 
 
 def rows_copy(objs: Sequence[Model], *, ids: bool = True) -> None:
@@ -40,8 +74,7 @@ def rows_copy(objs: Sequence[Model], *, ids: bool = True) -> None:
                 obj._prepare_related_fields_for_save(operation_name="bulk_create")  # type: ignore[attr-defined]
                 setattr(obj, pk.attname, pk_value)
                 obj._state.adding, obj._state.db = False, connection.alias
+        preparers = [_preparer(f) for f in fields]
         with cursor.cursor.copy(sql) as copy:
             for obj in objs:
-                copy.write_row(
-                    [f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields]
-                )
+                copy.write_row([prepare(obj) for prepare in preparers])

@@ -7,7 +7,7 @@ from django.db import transaction
 
 from htms.accounts.models import User
 from htms.audit.models import AuditAction, AuditObject
-from htms.audit.seals import person_digests, seal_key
+from htms.audit.seals import person_digest_of, seal_key
 from htms.audit.services import AuditEntry, audit_record, audit_records, diff
 from htms.common.copying import rows_copy
 from htms.common.sealing import sealed_values
@@ -184,7 +184,7 @@ def persons_create_bulk(
             for p, (d, ph, a, ad) in zip(persons, details, strict=True)
         ]
     )
-    digests = person_digests(p.pk for p in persons)
+    digests = {p.pk: person_digest_of(p, d[0]) for p, d in zip(persons, details, strict=True)}
     audit_records(
         actor=actor,
         entries=[
