@@ -41,6 +41,13 @@ def persons_keys_add(*, person_ids: Iterable[int]) -> int:
     return written
 
 
+def persons_keys_write(*, facts: Iterable[PersonFacts]) -> int:
+    """Writes the search keys of persons just written in bulk, who have none yet, from their
+    facts as written (``facts_of_written``). Called by the bulk person service inside its
+    transaction. Returns the number of keys written."""
+    return _insert(_rows(facts))
+
+
 @dataclass
 class ReindexCounts:
     persons: int = 0

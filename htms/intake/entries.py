@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from htms.intake.models import BorderEventKind, FraudKind, ReturnReason
-from htms.persons.inputs import PersonInput, person_input_clean
+from htms.persons.inputs import PersonInput, ReferenceLookups, person_input_clean
 from htms.persons.models import DocumentKind
 from htms.reference.models import Country
 
@@ -148,16 +148,19 @@ def person_errors(exc: ValidationError, entry: EntryInput) -> dict[str, list[str
     return errors
 
 
-def entry_errors(entry: EntryInput, *, check_person: bool = True) -> dict[str, list[str]]:
+def entry_errors(
+    entry: EntryInput, *, check_person: bool = True, references: ReferenceLookups | None = None
+) -> dict[str, list[str]]:
     """Every problem with the entry, keyed by field; empty when it can be recorded.
 
     ``check_person=False`` leaves the person's own fields to ``person_create``, which checks
-    them again anyway (see ``person_errors``)."""
+    them again anyway (see ``person_errors``). ``references``: the countries and districts a
+    batch has loaded already."""
     errors: dict[str, list[str]] = {k: list(v) for k, v in entry.read_errors.items()}
     _check_event(entry, errors)
     if check_person:
         try:
-            person_input_clean(entry.person)
+            person_input_clean(entry.person, references)
         except ValidationError as exc:
             for key, messages in person_errors(exc, entry).items():
                 errors.setdefault(key, []).extend(messages)

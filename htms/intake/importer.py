@@ -18,6 +18,7 @@ from django.db import connection
 from htms.accounts.models import User
 from htms.audit.models import AuditAction, AuditObject
 from htms.audit.services import AuditEntry, audit_records
+from htms.common.copying import rows_copy
 from htms.intake.entries import EntryInput, entry_errors, person_errors
 from htms.intake.lookups import Lookups
 from htms.intake.matching import Candidate, ExactIndex
@@ -94,7 +95,7 @@ class RowImporter:
         seen = self._earlier({p.row.fingerprint for p in prepared}, [r.pk for r in rows])
         post = require_post(self.actor)
         persons = index.persons()
-        checked = _Checked(post, ReferenceLookups(), persons, index.cnic_holders(persons))
+        checked = _Checked(post, self.lookups.references, persons, index.cnic_holders(persons))
         for p in prepared:
             first = seen.get(p.row.fingerprint)
             if first is not None:
@@ -146,7 +147,7 @@ class RowImporter:
         new = match.person_id is None
         clean = None
         try:
-            errors = entry_errors(p.entry, check_person=not new)
+            errors = entry_errors(p.entry, check_person=not new, references=checked.references)
             if errors:
                 raise ValidationError(errors)
             if new:
@@ -175,7 +176,7 @@ class RowImporter:
             )
             for event, person in zip(checked.new_events, created, strict=True):
                 event.person = person
-        BorderEvent.objects.bulk_create(checked.events)
+        rows_copy(checked.events)
         audit_records(
             actor=self.actor,
             entries=[

@@ -1,11 +1,13 @@
 """Country and district names as lists write them, resolved to reference codes.
 
-Built once per import batch from the reference tables (a few hundred rows)."""
+Built once per import batch from the reference tables (a few hundred rows, two queries), with
+the rows themselves by code for checking the batch's persons (``references``)."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from htms.intake.fields import normal_heading
+from htms.persons.inputs import ReferenceLookups
 from htms.reference.models import Country, District
 
 # What lists write for the nationalities and countries met at Pakistan's borders.
@@ -51,25 +53,27 @@ def _key(text: str) -> str:
 class Lookups:
     countries: dict[str, str]
     districts: dict[str, str]
+    references: ReferenceLookups = field(default_factory=ReferenceLookups)
 
     @classmethod
     def load(cls) -> "Lookups":
+        references = ReferenceLookups()
         countries: dict[str, str] = {_key(k): v for k, v in DEMONYMS.items()}
-        for code, code3, name, name_ur in Country.objects.values_list(
-            "code", "code3", "name", "name_ur"
-        ):
-            countries.setdefault(_key(name), code)
-            countries.setdefault(code.casefold(), code)
-            countries.setdefault(code3.casefold(), code)
-            if name_ur:
-                countries.setdefault(_key(name_ur), code)
+        for country in Country.objects.all():
+            references.countries[country.code] = country
+            countries.setdefault(_key(country.name), country.code)
+            countries.setdefault(country.code.casefold(), country.code)
+            countries.setdefault(country.code3.casefold(), country.code)
+            if country.name_ur:
+                countries.setdefault(_key(country.name_ur), country.code)
         districts: dict[str, str] = {}
-        for code, name, name_ur in District.objects.values_list("code", "name", "name_ur"):
-            districts.setdefault(_key(name), code)
-            districts.setdefault(code.casefold(), code)
-            if name_ur:
-                districts.setdefault(_key(name_ur), code)
-        return cls(countries, districts)
+        for district in District.objects.select_related("province"):
+            references.districts[district.code] = district
+            districts.setdefault(_key(district.name), district.code)
+            districts.setdefault(district.code.casefold(), district.code)
+            if district.name_ur:
+                districts.setdefault(_key(district.name_ur), district.code)
+        return cls(countries, districts, references)
 
     def country(self, text: str) -> str:
         """The ISO code for a country name, code or nationality; "" if unknown."""

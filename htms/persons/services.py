@@ -7,11 +7,13 @@ from django.db import transaction
 
 from htms.accounts.models import User
 from htms.audit.models import AuditAction, AuditObject
-from htms.audit.seals import person_digests, seal_key
+from htms.audit.seals import person_digest_of, seal_key
 from htms.audit.services import AuditEntry, audit_record, audit_records, diff
+from htms.common.copying import rows_copy
 from htms.common.sealing import sealed_values
 from htms.common.versioning import lock_at_version
-from htms.identity.services import person_keys_refresh, persons_keys_add
+from htms.identity.facts import facts_of_written
+from htms.identity.services import person_keys_refresh, persons_keys_write
 from htms.persons.inputs import CleanPerson, PersonInput, person_input_clean
 from htms.persons.models import (
     IdentityDocument,
@@ -62,9 +64,10 @@ def _person_row(clean: CleanPerson, *, actor: User, is_synthetic: bool) -> Perso
     )
 
 
-def _details_rows(
-    clean: CleanPerson, person: Person
-) -> tuple[list[IdentityDocument], list[PersonPhone], list[PersonAlias], list[PersonAddress]]:
+_Details = tuple[list[IdentityDocument], list[PersonPhone], list[PersonAlias], list[PersonAddress]]
+
+
+def _details_rows(clean: CleanPerson, person: Person) -> _Details:
     """The rows that hang off a new person: documents, phones, aliases and the address."""
     data = clean.data
     documents = [
@@ -88,13 +91,18 @@ def _details_rows(
     return documents, phones, aliases, addresses
 
 
-def _write_details(cleans: Sequence[CleanPerson], persons: Sequence[Person]) -> None:
+def _details_by_table(details: Sequence[_Details]) -> tuple[list[Any], ...]:
+    """The details of every person (``_details_rows``), gathered table by table."""
     batches: tuple[list[Any], ...] = ([], [], [], [])
-    for clean, person in zip(cleans, persons, strict=True):
-        rows: tuple[list[Any], ...] = _details_rows(clean, person)
+    for person_rows in details:
+        rows: tuple[list[Any], ...] = person_rows
         for batch, new in zip(batches, rows, strict=True):
             batch.extend(new)
-    for batch in batches:
+    return batches
+
+
+def _write_details(details: Sequence[_Details]) -> None:
+    for batch in _details_by_table(details):
         if batch:
             type(batch[0]).objects.bulk_create(batch, batch_size=ROWS_PER_INSERT)
 
@@ -104,7 +112,7 @@ def _write_person(clean: CleanPerson, *, actor: User, is_synthetic: bool) -> Per
     # The table's check constraints were checked by person_input_clean; do not query them again.
     person.full_clean(validate_constraints=False)
     person.save()
-    _write_details([clean], [person])
+    _write_details([_details_rows(clean, person)])
     return person
 
 
@@ -159,14 +167,24 @@ def persons_create_bulk(
 ) -> list[Person]:
     """Adds many persons already checked by ``person_input_clean`` (thousands of victims of one
     case): a few inserts per 2,000 persons, their search keys, and one audit row each, sealed,
-    as ``person_create`` writes. Any writer may call it; the audit rows name the actor."""
+    as ``person_create`` writes (COPY on PostgreSQL, ``rows_copy``). Any writer may call it;
+    the audit rows name the actor."""
     persons = [_person_row(c, actor=actor, is_synthetic=is_synthetic) for c in cleans]
     for person in persons:
         person.clean_fields(exclude=_UNCHECKED_IN_BULK)
-    Person.objects.bulk_create(persons, batch_size=ROWS_PER_INSERT)
-    _write_details(cleans, persons)
-    persons_keys_add(person_ids=[p.pk for p in persons])
-    digests = person_digests(p.pk for p in persons)
+    rows_copy(persons)
+    details = [_details_rows(c, p) for c, p in zip(cleans, persons, strict=True)]
+    for batch in _details_by_table(details):
+        rows_copy(batch)
+    # The keys come from the rows just written, as person_keys_refresh builds them from the
+    # same rows read back.
+    persons_keys_write(
+        facts=[
+            facts_of_written(p, documents=d, phones=ph, aliases=a, addresses=ad)
+            for p, (d, ph, a, ad) in zip(persons, details, strict=True)
+        ]
+    )
+    digests = {p.pk: person_digest_of(p, d[0]) for p, d in zip(persons, details, strict=True)}
     audit_records(
         actor=actor,
         entries=[

@@ -45,7 +45,7 @@ from htms.intake.parsing import FileProblem, FileScan, Table, open_table, scan_f
 from htms.intake.services.events import require_post
 from htms.reference.models import Country
 
-IMPORT_BATCH = 100
+IMPORT_BATCH = 250
 SOURCE_NAME_TAKEN = gettext_lazy("Your post already has a source with this name.")
 NO_NAME = gettext_lazy("Give the source a name, like “Royal Oman Police deportation list”.")
 COLUMN_TWICE = gettext_lazy("The column “%s” is chosen for two fields.")
