@@ -1,7 +1,9 @@
 """Running the same resolution on Splink's Spark backend, for registers beyond one machine.
 
 ``resolve(records, backend="spark", spark=session)`` uses the same features, comparisons,
-blocking rules, training and clustering as on DuckDB: only the SQL engine changes. The session
+blocking rules, training, decisions and clustering as on DuckDB: only the SQL engine changes,
+and u is counted from the random sample in one job per comparison (``training._u_chunks``). Only
+the pairs from the review bar up leave Spark, for the decisions and clusters. The session
 needs Splink's similarity functions (Jaro-Winkler, Damerau-Levenshtein) on its class path,
 which every session of ``htms.common.spark.spark_builder`` carries; on a cluster, pass the same
 jar with ``spark.jars``.
