@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.resolution import HEADER, SEED, Row, _link_precision, _reviewed_f1
+from bench.resolution import HEADER, Row, _link_precision, _reviewed_f1, _seed
 from htms.resolution.metrics import score
 from htms.resolution.model import HTMS_SETTINGS
 from htms.resolution.noise import noisy_register
@@ -87,20 +87,17 @@ class PeakMemory(threading.Thread):
 @dataclass(frozen=True)
 class SparkRow:
     row: Row
-    peak_mib: float
     timings: dict[str, float]
 
-    def cells(self) -> list[str]:
-        return [*self.row.cells(), f"{self.peak_mib:,.0f}"]
 
-
-def measure(data: str, spark: object, size: int, log: Callable[[str], None]) -> SparkRow:
+def measure(data: str, spark: object, size: int, seed: int, log: Callable[[str], None]) -> SparkRow:
     started = time.perf_counter()
-    labelled = noisy_register(records=size, seed=SEED)
+    labelled = noisy_register(records=size, seed=seed)
     frame, truth = labelled.drop(columns=["true_id"]), labelled["true_id"]
     log(f"made the labelled register of {size:,} in {time.perf_counter() - started:.0f} s")
     sampler = PeakMemory()
     sampler.start()
+    load = os.getloadavg()[0]
     wall, cpu = time.perf_counter(), cpu_seconds()
     result = resolve(frame, backend="spark", spark=spark, truth=truth)
     seconds, used = time.perf_counter() - wall, cpu_seconds() - cpu
@@ -119,8 +116,10 @@ def measure(data: str, spark: object, size: int, log: Callable[[str], None]) -> 
         _link_precision(result.pairs, truth),
         int((result.pairs["decision"] == REVIEW).sum()),
         _reviewed_f1(result.pairs, truth),
+        max(sampler.peak, rss_mib()),
+        load,
     )
-    return SparkRow(row, max(sampler.peak, rss_mib()), result.timings)
+    return SparkRow(row, result.timings)
 
 
 def _failed(size: int, error: Exception) -> str:
@@ -137,20 +136,22 @@ def run(log: Callable[[str], None]) -> str:
     cores = int(os.environ.get("HTMS_BENCH_SPARK_CORES", "2"))
     memory = os.environ.get("HTMS_BENCH_SPARK_MEMORY", "8g")
     sizes = os.environ.get("HTMS_BENCH_SPARK_SIZES", "5000")
+    seed = _seed()
+    log(f"seed of the Pakistani registers: {seed}")
     spark = spark_session(cores=cores, memory=memory)
     rows, lines = [], []
     try:
         for size in (int(s) for s in sizes.split(",") if s.strip()):
             try:
-                row = measure(f"Pakistani {size:,}", spark, size, log)
+                row = measure(f"Pakistani {size:,}", spark, size, seed, log)
             except Exception as error:  # the JVM's errors reach Python as Py4J errors
                 log(f"{size:,} on Spark failed: {error}")
                 lines.append(_failed(size, error))
                 continue
             f1, seconds = row.row.scores.pairwise_f1, row.row.seconds
-            log(f"{size:,} on Spark: F1 {f1:.4f} in {seconds:.0f} s")
+            log(f"{size:,} on Spark: F1 {f1:.4f} in {seconds:.0f} s, steps {row.timings}")
             rows.append(row)
-            lines.append("| " + " | ".join(row.cells()) + " |")
+            lines.append("| " + " | ".join(row.row.cells()) + " |")
     finally:
         spark.stop()
     table = "\n".join(lines)
@@ -158,9 +159,8 @@ def run(log: Callable[[str], None]) -> str:
         f"{r.row.scores.records:,}: " + ", ".join(f"{k} {v:.0f} s" for k, v in r.timings.items())
         for r in rows
     )
-    header = HEADER.replace("| records/s |\n", "| records/s | peak MiB |\n") + "--:|"
     return (
-        f"{header}\n{table}\n\n"
+        f"{HEADER}\n{table}\n\n"
         f"Splink on Spark, `local[{cores}]`, driver memory {memory}, one session for every "
         'size; the same model and rules as the DuckDB rows of "Batch identity resolution" '
         "(columns defined there). CPU s and peak MiB count this process and the Spark JVM "

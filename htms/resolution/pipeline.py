@@ -169,6 +169,8 @@ def _linker(
         from htms.resolution.spark import spark_api, to_spark
 
         db_api = spark_api(spark)
+        # A session outlives a resolution: the records of the one before make way.
+        spark.catalog.dropTempView(RECORDS_TABLE)
         frame = db_api.register(to_spark(spark, table), table_name=RECORDS_TABLE)
     else:
         import duckdb

@@ -26,6 +26,7 @@ from htms.resolution.model import ModelSpec
 
 logger = logging.getLogger(__name__)
 M_FLOOR, U_FLOOR = 1e-3, 1e-7
+U_CHUNKS = 10  # Splink's default
 
 
 def with_floors(linker: Linker, frame: SplinkDataFrame) -> Linker:
@@ -99,10 +100,17 @@ def _learn_prior(linker: Linker, *, keys: tuple[str, ...], recall: float) -> Non
     linker.training.estimate_probability_two_random_records_match(rules, recall=recall)
 
 
-def _learn_u(linker: Linker, *, settings: ModelSpec) -> None:
+def _learn_u(linker: Linker, *, settings: ModelSpec, chunks: int) -> None:
     linker.training.estimate_u_using_random_sampling(
-        max_pairs=settings.u_max_pairs, seed=settings.seed
+        max_pairs=settings.u_max_pairs, seed=settings.seed, num_chunks=chunks
     )
+
+
+def _u_chunks(frame: SplinkDataFrame) -> int:
+    """Splink samples u in ten chunks, stopping once every level is seen often enough. On
+    Spark each chunk is a job of a second or more whatever its size (about 110 jobs for ten
+    comparisons): there the whole sample is counted in one job per comparison."""
+    return 1 if frame.db_api.sql_dialect.sql_dialect_str == "spark" else U_CHUNKS
 
 
 def _learn_m(linker: Linker, *, settings: ModelSpec, keys: tuple[str, ...]) -> None:
@@ -161,7 +169,12 @@ def _m_steps(
 
 
 def _steps(
-    linker: Linker, table: pd.DataFrame, settings: ModelSpec, notes: list[str], reference: bool
+    linker: Linker,
+    frame: SplinkDataFrame,
+    table: pd.DataFrame,
+    settings: ModelSpec,
+    notes: list[str],
+    reference: bool,
 ) -> list[tuple[str, Callable[[Linker], object]]]:
     """The training steps these records allow; a note for each one left out."""
     steps: list[tuple[str, Callable[[Linker], object]]] = []
@@ -174,7 +187,7 @@ def _steps(
         source = PRIOR_FROM_REFERENCE if reference else PRIOR_DEFAULT
         keys = _words(settings.prior_keys, " or ")
         notes.append(NO_PRIOR_PAIRS.format(keys=keys, source=source))
-    steps.append(("u", partial(_learn_u, settings=settings)))
+    steps.append(("u", partial(_learn_u, settings=settings, chunks=_u_chunks(frame))))
     model = linker.misc.save_model_to_json()
     source = M_FROM_REFERENCE if reference else M_DEFAULT
     return steps + _m_steps(table, settings, model, notes, source)
@@ -192,7 +205,7 @@ def train(
     probability outside (0, 1), keeps the values the model had before it: a failed Splink
     training session leaves its linker half changed, so the linker is rebuilt from the model
     saved before."""
-    for name, step in _steps(linker, table, settings, notes, from_reference):
+    for name, step in _steps(linker, frame, table, settings, notes, from_reference):
         before = linker.misc.save_model_to_json()
         try:
             step(linker)

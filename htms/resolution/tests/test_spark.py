@@ -24,5 +24,9 @@ def test_it_resolves_on_spark_as_on_duckdb() -> None:
         assert np.array_equal(on_spark.labels, on_duckdb.labels)
         assert on_spark.candidate_pairs == on_duckdb.candidate_pairs
         assert (on_spark.labels != np.arange(len(frame))).sum() > 50
+        # One session serves one resolution after another (the benchmark's sizes).
+        head = frame.iloc[:200]
+        again = resolve(head, backend="spark", spark=spark)
+        assert np.array_equal(again.labels, resolve(head).labels)
     finally:
         spark.stop()
