@@ -221,8 +221,9 @@ def _scored_frame(
     linker: Linker, scored: SplinkDataFrame, levels: dict[str, dict[int, str]]
 ) -> pd.DataFrame:
     """Only what the decisions read: the compared columns Splink keeps beside the levels would
-    weigh gigabytes in pandas at 500,000 records. Splink's own table names, never user input."""
-    gammas = [f"gamma_{comparison}" for comparison in levels]
+    weigh gigabytes in pandas at 500,000 records, and a level fits in one byte (-1 to a few).
+    Splink's own table names, never user input."""
+    gammas = [f"CAST(gamma_{c} AS TINYINT) AS gamma_{c}" for c in levels]
     columns = ", ".join(["unique_id_l", "unique_id_r", "match_probability", *gammas])
     sql = f"SELECT {columns} FROM {scored.physical_name}"  # noqa: S608
     frame = linker.misc.query_sql(sql, "pandas")  # type: ignore[no-untyped-call]
@@ -247,7 +248,7 @@ def _pairs(
     )
     for column in scored.columns:
         if column.startswith("gamma_"):
-            pairs[column] = scored[column].astype(np.int64).to_numpy()
+            pairs[column] = scored[column].astype(np.int8).to_numpy()
     above = (pairs["probability"] >= settings.auto_link).to_numpy()
     rules = np.zeros(len(pairs), dtype=np.int8)
     linkable = above
