@@ -24,7 +24,9 @@ def case_stage_counts(*, user: User, unit_id: int | None = None) -> list[Labelle
     cases = case_queryset_for_user(user)
     if unit_id is not None:
         cases = cases.filter(unit_id=unit_id)
-    counts = dict(cases.order_by().values_list("stage").annotate(n=Count("id")))
+    # count(*), not count(id): the unit's cases are then counted from the index of their unit
+    # and stage alone, without reading each case (a home page, every officer, many times a day).
+    counts = dict(cases.order_by().values_list("stage").annotate(n=Count("*")))
     return [LabelledCount(code, str(label), counts.get(code, 0)) for code, label in Stage.choices]
 
 
