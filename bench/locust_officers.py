@@ -18,6 +18,9 @@ are locust's ``FastHttpUser`` (geventhttpclient), several times lighter than the
 client: on one machine locust takes the cores from the server it measures. The server's
 keep-alive must outlast the officers' 1–3 s pauses: with gunicorn's default 2 s, it closes idle
 connections just as an officer reuses one ("connection reset by peer").
+
+With HTMS_LOCUST_TIMES=FILE every answer's name, milliseconds and failure are written to FILE
+(CSV), so that percentiles can be read exactly, with or without the logins (``summary FILE``).
 """
 
 import io
@@ -27,8 +30,9 @@ import os
 import random
 import sys
 import time
+from pathlib import Path
 
-from locust import between, task
+from locust import between, events, task
 from locust.contrib.fasthttp import FastHttpUser
 
 from bench.payloads import three_party_case
@@ -38,6 +42,33 @@ CRIME_TYPES = ["", "TIP", "SOM"]
 # CNICs of the persons registered: a block of numbers per run, so that runs do not collide.
 _numbers = itertools.count(1_000_000 + int(time.time()) % 800 * 10_000)
 _logins = itertools.count()
+LOGINS = {"login", "/login/", "/login/code/"}
+TIMES = os.environ.get("HTMS_LOCUST_TIMES", "")
+
+
+@events.request.add_listener  # type: ignore[untyped-decorator, unused-ignore]
+def _record(name: str, response_time: float, exception: object, **_: object) -> None:
+    if TIMES:
+        with open(TIMES, "a", encoding="utf-8") as times:
+            times.write(f"{name},{response_time:.1f},{int(exception is not None)}\n")
+
+
+def summary(path: str) -> str:
+    """Requests, failures and p50/p95 in ms of a times file, over every answer and without the
+    logins (one password hashing per officer, not a page of their work)."""
+    rows = [line.rsplit(",", 2) for line in Path(path).read_text(encoding="utf-8").splitlines()]
+    lines = []
+    for label, kept in (
+        ("every answer", rows),
+        ("pages (no login)", [r for r in rows if r[0] not in LOGINS]),
+    ):
+        ms = sorted(float(r[1]) for r in kept)
+        failed = sum(int(r[2]) for r in kept)
+        p50, p95 = ms[len(ms) // 2], ms[min(len(ms) - 1, int(len(ms) * 0.95))]
+        lines.append(
+            f"{label}: {len(ms)} requests, {failed} failed, p50 {p50:.0f} ms, p95 {p95:.0f} ms"
+        )
+    return "\n".join(lines)
 
 
 def _cast() -> dict[str, object]:
@@ -177,6 +208,9 @@ def prepare(count: int) -> dict[str, object]:
 
 
 if __name__ == "__main__":
-    if sys.argv[1:2] != ["prepare"]:
+    if sys.argv[1:2] == ["summary"] and len(sys.argv) > 2:
+        print(summary(sys.argv[2]))
+    elif sys.argv[1:2] == ["prepare"]:
+        print(json.dumps(prepare(int(sys.argv[2]) if len(sys.argv) > 2 else 20)))
+    else:
         sys.exit(__doc__)
-    print(json.dumps(prepare(int(sys.argv[2]) if len(sys.argv) > 2 else 20)))
