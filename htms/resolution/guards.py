@@ -70,12 +70,6 @@ def _at_least(pairs: pd.DataFrame, levels: Levels, comparison: str, label: str) 
     return np.asarray(_gamma(pairs, comparison) >= level, dtype=bool)
 
 
-def needs_review(pairs: pd.DataFrame, levels: Levels, *, cnic_one_digit: bool = True) -> np.ndarray:
-    """Pairs that the rules above send to review, however probable (the CNIC rule only with
-    ``cnic_one_digit``)."""
-    return np.asarray(review_rules(pairs, levels, cnic_one_digit=cnic_one_digit) != 0)
-
-
 def review_rules(pairs: pd.DataFrame, levels: Levels, *, cnic_one_digit: bool = True) -> np.ndarray:
     """For each pair, the position in ``RULES`` of the first rule above that sends it to
     review, ``NONE`` (0) where none does."""

@@ -250,13 +250,14 @@ def _pairs(
         if column.startswith("gamma_"):
             pairs[column] = scored[column].astype(np.int8).to_numpy()
     above = (pairs["probability"] >= settings.auto_link).to_numpy()
+    crossed = _crossed(pairs, constraints)
     rules = np.zeros(len(pairs), dtype=np.int8)
     linkable = above
     if settings.constrained:
         rules = guards.review_rules(pairs, levels, cnic_one_digit=settings.review_cnic_one_digit)
-        linkable = _auto_linkable(pairs, settings, levels, constraints) & (rules == 0)
+        linkable = _auto_linkable(pairs, settings, levels, above & ~crossed) & (rules == 0)
     pairs["decision"] = np.where(linkable, LINK, REVIEW)
-    pairs["review_rule"] = _review_rules(rules, linkable, above, _crossed(pairs, constraints))
+    pairs["review_rule"] = _review_rules(rules, linkable, above, crossed)
     return pairs.sort_values(["left", "right"], ignore_index=True)
 
 
@@ -287,11 +288,11 @@ def _auto_linkable(
     pairs: pd.DataFrame,
     settings: ModelSpec,
     levels: dict[str, dict[int, str]],
-    constraints: Constraints,
+    above: np.ndarray,
 ) -> np.ndarray:
-    """Above the threshold, every required comparison at its level, and never a victim or
-    smuggled migrant with a person accused anywhere."""
-    above = (pairs["probability"] >= settings.auto_link).to_numpy()
+    """``above``: the pairs over the threshold that are not a victim or smuggled migrant with
+    a person accused anywhere; of those, the ones with every required comparison at its
+    level."""
     ok = above.copy()
     document = _same_document(pairs, settings, levels)
     for comparison, label in settings.auto_link_requires.items():
@@ -309,7 +310,7 @@ def _auto_linkable(
         if all(comparison in levels for comparison in group):
             full = [pairs[f"gamma_{c}"].to_numpy() == max(levels[c]) for c in group]
             ok |= above & np.logical_and.reduce(full)
-    return np.asarray(ok & ~_crossed(pairs, constraints), dtype=bool)
+    return np.asarray(ok, dtype=bool)
 
 
 def _crossed(pairs: pd.DataFrame, constraints: Constraints) -> np.ndarray:
